@@ -1,0 +1,65 @@
+/**
+ * The case store port. A case is a sequence of commits; each commit is one accepted command:
+ * its events and the effects still to carry out. Events and effects are opaque JSON here.
+ */
+export interface Commit {
+  caseRef: string;
+  /** 1-based; commit N+1 may only be written when commit N exists (the optimistic lock). */
+  seq: number;
+  /** ISO instant the command was accepted (engine time, not wall time). */
+  at: string;
+  events: unknown[];
+  effects: StoredEffect[];
+}
+
+export interface StoredEffect {
+  /** Unique and deterministic: `${caseRef}:${seq}:${index}`. Carrying out the same id twice is harmless. */
+  id: string;
+  effect: unknown;
+  done: boolean;
+  attempts: number;
+  lastError?: string;
+}
+
+/** A projection of a case for lists and reports; rebuilt from commits at any time. */
+export interface CaseSummary {
+  caseRef: string;
+  procedureId: string;
+  status: string;
+  stage: string;
+  receivedAt: string;
+  /** Earliest open term's due instant, for "overdue first" lists; absent when no term is open. */
+  nextDueAt?: string;
+  updatedAt: string;
+  /** Extra projected fields (no free text, no personal data beyond what staff lists need). */
+  data: Record<string, unknown>;
+}
+
+export class ConflictError extends Error {
+  constructor(readonly caseRef: string, readonly seq: number) {
+    super(`case ${caseRef} already has commit ${seq}`);
+    this.name = 'ConflictError';
+  }
+}
+
+export interface CaseStore {
+  /** Writes commit `seq`; throws ConflictError if that seq exists already. */
+  append(commit: Commit): Promise<void>;
+  /** All commits of a case in order, or [] when there is none. Consistent read. */
+  load(caseRef: string): Promise<Commit[]>;
+  /** Commits that still have effects not done (a sparse index; no scan). */
+  pendingCommits(limit?: number): Promise<Pick<Commit, 'caseRef' | 'seq'>[]>;
+  /** Marks one effect of a commit done (or records a failed attempt); clears the pending marker when all are done. */
+  settleEffect(caseRef: string, seq: number, effectId: string, outcome: { ok: true } | { ok: false; error: string }): Promise<void>;
+  putSummary(summary: CaseSummary): Promise<void>;
+  getSummary(caseRef: string): Promise<CaseSummary | undefined>;
+  /** Summaries by status, through an index (no scan), most urgent (`nextDueAt` earliest) first. */
+  listSummaries(query: { status: string; limit?: number }): Promise<CaseSummary[]>;
+  /**
+   * Binds a key (e.g. a submissionId) to a case once: returns the caseRef bound first.
+   * Used for idempotent intake.
+   */
+  claimKey(key: string, caseRef: string): Promise<{ caseRef: string; fresh: boolean }>;
+  /** Removes every item of a case (retention). */
+  deleteCase(caseRef: string): Promise<void>;
+}
