@@ -63,3 +63,14 @@ export interface CaseStore {
   /** Removes every item of a case (retention). */
   deleteCase(caseRef: string): Promise<void>;
 }
+
+/**
+ * A commit or summary too large for one store item (DynamoDB's hard limit is 400 KB; adapters
+ * refuse well before that). Callers should treat it as a rejected command, not retry it.
+ */
+export class ItemTooLargeError extends Error {
+  constructor(readonly caseRef: string, readonly what: string, readonly bytes: number, readonly maxBytes: number) {
+    super(`${what} of case ${caseRef} is ${bytes} bytes, above the store's limit of ${maxBytes} bytes`);
+    this.name = 'ItemTooLargeError';
+  }
+}

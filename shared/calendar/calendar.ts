@@ -1,0 +1,97 @@
+/** Working days and complaint-procedure terms. Pure: no I/O, no clock. */
+import { HOLIDAYS, HOLIDAY_YEARS } from './holidays.generated.ts';
+import { addDays, addMonths, amsterdamDate, assertLocalDate, dayOfWeek, startOfDayInstant } from './local-date.ts';
+import type { CalendarRules, Duration, LocalDate, TermEnd } from './types.ts';
+import { HOLIDAY_SETS, TERM_UNITS } from './types.ts';
+
+export { addDays, addMonths, amsterdamDate, dayOfWeek, formatDate, startOfDayInstant } from './local-date.ts';
+
+function checkRules(rules: CalendarRules): void {
+  if (!HOLIDAY_SETS.includes(rules.holidays)) throw new Error(`Unknown holiday set: ${String(rules.holidays)}`);
+  // A malformed closing day would silently never match.
+  for (const d of rules.closingDays) assertLocalDate(d);
+}
+
+function holidayName(date: LocalDate, rules: CalendarRules): string | undefined {
+  if (rules.holidays === 'none') return undefined;
+  const year = Number(date.slice(0, 4));
+  if (year < HOLIDAY_YEARS.from || year > HOLIDAY_YEARS.to) {
+    throw new Error(
+      `No holiday data for ${date}: the table covers ${HOLIDAY_YEARS.from}–${HOLIDAY_YEARS.to}; extend scripts/generate-holidays.ts and run npm run holidays`,
+    );
+  }
+  return HOLIDAYS[rules.holidays][date];
+}
+
+/**
+ * Why `date` is not a working day, or undefined when it is. A holiday's name wins over the weekday
+ * (Eerste Paasdag is always a Sunday), and the weekday over an organisation closing day.
+ */
+export function nonWorkingReason(date: LocalDate, rules: CalendarRules): string | undefined {
+  assertLocalDate(date);
+  checkRules(rules);
+  return reason(date, rules);
+}
+
+function reason(date: LocalDate, rules: CalendarRules): string | undefined {
+  const holiday = holidayName(date, rules);
+  if (holiday !== undefined) return holiday;
+  const dow = dayOfWeek(date);
+  if (dow === 6) return 'zaterdag';
+  if (dow === 0) return 'zondag';
+  if (rules.closingDays.includes(date)) return 'sluitingsdag';
+  return undefined;
+}
+
+export function isWorkingDay(date: LocalDate, rules: CalendarRules): boolean {
+  return nonWorkingReason(date, rules) === undefined;
+}
+
+/** The n-th working day after `date` (n = 0: `date` itself, working day or not). */
+export function addWorkingDays(date: LocalDate, n: number, rules: CalendarRules): LocalDate {
+  assertLocalDate(date);
+  checkRules(rules);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+  let day = date;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, 1);
+    if (reason(day, rules) === undefined) left--;
+  }
+  return day;
+}
+
+/**
+ * End of a term that starts on the day after `start` (the Awb does not count the day of receipt).
+ * The term has passed at `dueAt`: the end of `lastDay` in Amsterdam.
+ */
+export function termEnd(start: LocalDate, duration: Duration, rules: CalendarRules): TermEnd {
+  assertLocalDate(start);
+  checkRules(rules);
+  const { amount, unit } = duration;
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new Error(`Term amount must be a whole number ≥ 0, got ${amount}`);
+  if (!TERM_UNITS.includes(unit)) throw new Error(`Unknown term unit: ${String(unit)}`);
+
+  const unmoved =
+    unit === 'days' ? addDays(start, amount)
+    : unit === 'weeks' ? addDays(start, 7 * amount)
+    : unit === 'months' ? addMonths(start, amount)
+    : unit === 'years' ? addMonths(start, 12 * amount)
+    : addWorkingDays(start, amount, rules);
+
+  let lastDay = unmoved;
+  const skipped: { date: LocalDate; reason: string }[] = [];
+  if (rules.rollForward) {
+    for (let why = reason(lastDay, rules); why !== undefined; why = reason(lastDay, rules)) {
+      skipped.push({ date: lastDay, reason: why });
+      lastDay = addDays(lastDay, 1);
+    }
+  }
+  const end: TermEnd = { lastDay, dueAt: startOfDayInstant(addDays(lastDay, 1)) };
+  if (skipped.length > 0) end.moved = { from: unmoved, skipped };
+  return end;
+}
+
+/** The date a term is counted from: the Amsterdam date on which something was received. */
+export function termStart(instant: string | Date): LocalDate {
+  return amsterdamDate(instant);
+}

@@ -1,0 +1,583 @@
+import { addDays, amsterdamDate, isWorkingDay, termEnd } from '../calendar/index.ts';
+import { validateFields } from '../procedure/fields.ts';
+import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
+import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
+import { text } from '../procedure/text.ts';
+import { apply } from './fold.ts';
+import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
+import {
+  MEETS,
+  type Actor,
+  type Address,
+  type CaseEvent,
+  type CaseState,
+  type Command,
+  type Effect,
+  type EngineResult,
+  type MailTemplate,
+  type Refusal,
+  type TermInstance,
+} from './types.ts';
+
+/**
+ * The case engine: `(procedure, case, command, now) → events + effects`. Pure: no clock, no I/O,
+ * no randomness. A refused command returns a refusal and nothing else.
+ */
+export function handle(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): EngineResult {
+  const run = new Run(p, state, now);
+  try {
+    if (cmd.type === 'submit') {
+      if (state) return refuse('not-allowed', 'exists', 'Deze klacht bestaat al.', 'This complaint already exists.');
+      run.submit(cmd);
+    } else {
+      if (!state) return refuse('not-allowed', 'no-case', 'Deze klacht bestaat niet.', 'This complaint does not exist.');
+      COMMANDS[cmd.type](run, cmd as never);
+    }
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, refusal: e.refusal };
+    throw e;
+  }
+  return { ok: true, events: run.events, effects: run.effects, state: run.state! };
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason);
+  }
+}
+
+const refuse = (code: Refusal['code'], reason: string, nl: string, en: string): { ok: false; refusal: Refusal } => ({
+  ok: false,
+  refusal: { code, reason, message: { nl, en } },
+});
+
+function fail(code: Refusal['code'], reason: string, nl: string, en: string, fields?: Refusal['fields']): never {
+  throw new Refused({ code, reason, message: { nl, en }, ...(fields ? { fields } : {}) });
+}
+
+const need = (value: string | undefined, field: string, nlLabel: string, enLabel: string) => {
+  if (!value || !value.trim())
+    fail('invalid', `missing-${field}`, `Vul "${nlLabel}" in.`, `Enter "${enLabel}".`, [
+      { field, message: { nl: `Vul "${nlLabel}" in.`, en: `Enter "${enLabel}".` } },
+    ]);
+  return value.trim();
+};
+
+/** One command's work: events are applied to the state as they are made, so later steps see them. */
+class Run {
+  events: CaseEvent[] = [];
+  effects: Effect[] = [];
+  readonly today: string;
+
+  constructor(
+    readonly p: Procedure,
+    public state: CaseState | undefined,
+    readonly now: string,
+  ) {
+    this.today = amsterdamDate(now);
+  }
+
+  get s(): CaseState {
+    return this.state!;
+  }
+
+  emit(e: DistributiveOmit<CaseEvent, 'at'>) {
+    const event = { ...e, at: this.now } as CaseEvent;
+    this.state = apply(this.state, event);
+    this.events.push(event);
+  }
+
+  mail(template: MailTemplate, to: Address[], vars: Record<string, string> = {}, lang = this.state?.lang ?? 'nl') {
+    if (to.length) this.effects.push({ kind: 'mail', template, to, lang, vars });
+  }
+
+  // ---- parties ----
+  get stage(): Stage {
+    return stageOf(this.p, this.s.stage);
+  }
+
+  complainant(): Address[] {
+    const { email, name } = this.s.fields;
+    return email ? [{ email, ...(name ? { name } : {}) }] : [];
+  }
+
+  roleMembers(roleId: string): Address[] {
+    return (this.p.roles[roleId]?.members ?? []).filter((m) => !this.s.concerned.includes(m.email.toLowerCase()));
+  }
+
+  /** The assigned handler, or else every member of the stage's handler role (never a person concerned). */
+  handlers(): Address[] {
+    const h = this.s.handler;
+    if (h) return this.roleMembers(this.stage.handler).filter((m) => m.email.toLowerCase() === h) || [{ email: h }];
+    return this.roleMembers(this.stage.handler);
+  }
+
+  // ---- who may ----
+  staff(actor: Actor): string {
+    if (actor.kind !== 'staff') fail('forbidden', 'staff-only', 'Alleen medewerkers kunnen dit doen.', 'Only staff can do this.');
+    const email = actor.email.toLowerCase();
+    if (this.state && this.s.concerned.includes(email))
+      fail('forbidden', 'concerned', 'Deze klacht gaat over u; u kunt haar niet behandelen.', 'This complaint concerns you; you cannot handle it.');
+    return email;
+  }
+
+  /** A member of the current stage's handler role. */
+  handler(actor: Actor): string {
+    const email = this.staff(actor);
+    if (!this.roleMembers(this.stage.handler).some((m) => m.email.toLowerCase() === email))
+      fail(
+        'forbidden',
+        'not-handler',
+        `Alleen ${this.p.roles[this.stage.handler]?.name.nl ?? this.stage.handler} kan dit in deze fase doen.`,
+        `Only ${this.p.roles[this.stage.handler]?.name.en ?? this.stage.handler} can do this in this stage.`,
+      );
+    return email;
+  }
+
+  by(actor: Actor): string {
+    return actor.kind === 'staff' ? this.staff(actor) : actor.kind;
+  }
+
+  status(...allowed: CaseState['status'][]) {
+    if (!allowed.includes(this.s.status)) {
+      const nl: Record<CaseState['status'], string> = {
+        'to-complete': 'De klacht moet eerst worden aangevuld.',
+        open: 'De klacht is nog in behandeling.',
+        decided: 'Over de klacht is al beslist.',
+        closed: 'De klacht is afgesloten.',
+        withdrawn: 'De klacht is ingetrokken.',
+      };
+      const en: Record<CaseState['status'], string> = {
+        'to-complete': 'The complaint must be completed first.',
+        open: 'The complaint is still being handled.',
+        decided: 'The complaint has already been decided.',
+        closed: 'The complaint is closed.',
+        withdrawn: 'The complaint was withdrawn.',
+      };
+      fail('not-allowed', `status-${this.s.status}`, nl[this.s.status], en[this.s.status]);
+    }
+  }
+
+  // ---- terms ----
+  startTerms(moment: Moment, from = this.today) {
+    for (const def of this.stage.terms.filter((t) => t.from === moment)) this.startTerm(def.id, from);
+  }
+
+  startTerm(termId: string, from: string): TermInstance {
+    const def = termDef(this.p, this.s.stage, termId);
+    const n = (this.s.termStarts[termId] ?? 0) + 1;
+    const t = instantiate(this.p, this.s.stage, def, from, n);
+    this.emit({ type: 'term-started', ...t });
+    this.schedule(t);
+    return t;
+  }
+
+  schedule(t: TermInstance) {
+    this.effects.push({ kind: 'schedule', instance: t.instance, action: 'expire', at: t.dueAt });
+    if (t.remindAt && t.remindAt > this.now) this.effects.push({ kind: 'schedule', instance: t.instance, action: 'remind', at: t.remindAt });
+  }
+
+  unschedule(t: TermInstance) {
+    this.effects.push({ kind: 'cancel', instance: t.instance, action: 'expire' });
+    if (t.remindAt && !t.reminded) this.effects.push({ kind: 'cancel', instance: t.instance, action: 'remind' });
+  }
+
+  endTerm(t: TermInstance, outcome: 'met' | 'cancelled', reason: string) {
+    this.emit({ type: 'term-ended', instance: t.instance, outcome, reason });
+    this.unschedule(t);
+  }
+
+  /** The event just emitted meets every open term of the stage that it satisfies. */
+  meet(eventType: CaseEvent['type']) {
+    const metBy = MEETS[eventType] ?? (eventType === 'escalated' ? 'appealed' : undefined);
+    if (!metBy) return;
+    for (const t of Object.values(this.s.openTerms)) {
+      if (t.stage === this.s.stage && termDef(this.p, t.stage, t.termId).metBy.includes(metBy)) this.endTerm(t, 'met', eventType);
+    }
+  }
+
+  endOpenTerms(reason: string, onlyStage?: string) {
+    for (const t of Object.values(this.s.openTerms)) if (!onlyStage || t.stage === onlyStage) this.endTerm(t, 'cancelled', reason);
+  }
+
+  nextDeadline(): TermInstance | undefined {
+    return Object.values(this.s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  }
+
+  // ---- stages ----
+  enterStage(stageId: string, reason: string, by: Actor['kind'], from?: string) {
+    this.emit({ type: 'stage-started', stage: stageId, reason, by, ...(from ? { from } : {}) });
+    this.startTerms('stageStarted');
+    this.startTerms('received', this.s.receivedOn);
+    const stage = this.stage;
+    if (stage.informConcerned) this.mail('concerned-copy', this.concernedAddresses(), {}, 'nl');
+  }
+
+  concernedAddresses(): Address[] {
+    return this.s.concerned.map((email) => ({ email }));
+  }
+
+  escalate(to: string, reason: string, by: Actor['kind']) {
+    const from = this.s.stage;
+    this.endOpenTerms('escalated');
+    this.emit({ type: 'escalated', from, to, reason, by });
+    this.enterStage(to, reason, by, from);
+    this.mail('escalated', this.complainant(), { reason, from });
+    this.mail('staff-new-case', this.handlers(), { reason, from }, 'nl');
+  }
+
+  // ---- intake ----
+  submit(cmd: Extract<Command, { type: 'submit' }>) {
+    const p = this.p;
+    if (cmd.actor.kind === 'staff') this.staff(cmd.actor);
+    if (cmd.actor.kind === 'system' && cmd.channel !== 'email') fail('forbidden', 'system', 'Niet toegestaan.', 'Not allowed.');
+    if (!p.intake.channels.includes(cmd.channel))
+      fail('not-allowed', 'channel', 'Via dit kanaal kan geen klacht worden ingediend.', 'Complaints cannot be filed through this channel.');
+
+    const checked = validateFields(p, cmd.fields, this.today);
+    let fields: Record<string, string>;
+    let intake: 'accepted' | 'review' | 'to-complete' = 'accepted';
+    if (checked.ok) fields = checked.fields;
+    else if (cmd.channel === 'email' && !checked.errors.some((e) => e.field === 'email')) {
+      // A complaint by e-mail is kept as it came, to be completed by the complainant through the form.
+      fields = Object.fromEntries(Object.entries(cmd.fields).filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
+      intake = 'to-complete';
+    } else return fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
+
+    let lateSince: string | undefined;
+    if (intake !== 'to-complete') {
+      const rule = this.intakeRules(fields);
+      if (rule.late) {
+        lateSince = rule.late;
+        intake = 'review';
+      }
+    }
+    this.emit({
+      type: 'submitted',
+      reference: cmd.reference,
+      procedureId: p.id,
+      procedureHash: cmd.procedureHash,
+      channel: cmd.channel,
+      lang: cmd.lang,
+      fields,
+      receivedOn: this.today,
+      intake,
+      ...(lateSince ? { lateSince } : {}),
+      concerned: concernedStaff(p, fields),
+      ...(cmd.actor.kind === 'staff' ? { enteredBy: cmd.actor.email.toLowerCase() } : {}),
+    });
+    const route = p.intake.routes.find((r) => r.in.includes(fields[r.field] ?? ''));
+    this.enterStage(route?.stage ?? p.stages[0]!.id, 'received', 'system');
+    this.mail('receipt', this.complainant());
+    const notify = p.intake.notify ?? this.stage.handler;
+    this.mail('staff-new-case', this.roleMembers(notify), {}, 'nl');
+  }
+
+  /** The procedure's refusals (422) and the late-for-review verdict. */
+  intakeRules(fields: Record<string, string>): { late?: string } {
+    const p = this.p;
+    const org = p.organisation.shortName ?? p.organisation.name;
+    const contact = [p.organisation.email, p.organisation.phone].filter(Boolean).join(', ');
+    const elsewhere = (lang: 'nl' | 'en') => ' ' + text(p, 'refusal.elsewhere', lang, { organisation: org, contact });
+    if (!p.intake.anonymous && !fields.name)
+      fail('not-allowed', 'anonymous', text(p, 'refusal.anonymous', 'nl', { organisation: org }), text(p, 'refusal.anonymous', 'en', { organisation: org }), [
+        { field: 'name', message: { nl: text(p, 'refusal.anonymous', 'nl', { organisation: org }), en: text(p, 'refusal.anonymous', 'en', { organisation: org }) } },
+      ]);
+    const excluded = p.intake.excludedTopics.find((t) => t.value === fields.topic);
+    if (excluded) {
+      const nl = `${text(p, 'refusal.topic', 'nl', { topic: excluded.label.nl })} ${excluded.explanation.nl}`;
+      const en = `${text(p, 'refusal.topic', 'en', { topic: excluded.label.en })} ${excluded.explanation.en}`;
+      fail('not-allowed', 'excluded-topic', nl + elsewhere('nl'), en + elsewhere('en'), [{ field: 'topic', message: { nl, en } }]);
+    }
+    const window = p.intake.window;
+    if (window && fields.eventDate) {
+      const lastDay = termEnd(fields.eventDate, window.length, p.calendar).lastDay;
+      if (this.today > lastDay) {
+        if (window.late === 'review') return { late: lastDay };
+        const vars = { eventDate: fields.eventDate, lastDay, organisation: org };
+        const nl = text(p, 'refusal.window', 'nl', vars);
+        const en = text(p, 'refusal.window', 'en', vars);
+        fail('not-allowed', 'outside-window', nl + elsewhere('nl'), en + elsewhere('en'), [{ field: 'eventDate', message: { nl, en } }]);
+      }
+    }
+    return {};
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Handler<T extends Command['type']> = (run: Run, cmd: Extract<Command, { type: T }>) => void;
+
+/** Staff whose name the complaint mentions as the employee concerned. */
+export function concernedStaff(p: Procedure, fields: Record<string, string>): string[] {
+  const named = (fields.employeeName ?? '').trim().toLowerCase();
+  if (named.length < 3) return [];
+  const members = Object.values(p.roles).flatMap((r) => r.members);
+  return [
+    ...new Set(
+      members
+        .filter((m) => {
+          const name = m.name.toLowerCase();
+          return name.includes(named) || named.includes(name);
+        })
+        .map((m) => m.email.toLowerCase()),
+    ),
+  ];
+}
+
+export function stageOutcomes(stage: Stage): readonly string[] {
+  return stage.outcomes ?? (stage.kind === 'mediation' ? MEDIATION_OUTCOMES : DEFAULT_OUTCOMES);
+}
+
+const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
+  complete(run, cmd) {
+    run.status('to-complete');
+    const checked = validateFields(run.p, { ...run.s.fields, ...cmd.fields }, run.s.receivedOn);
+    if (!checked.ok) fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
+    const rule = run.intakeRules(checked.fields);
+    run.emit({ type: 'completed', fields: checked.fields, concerned: concernedStaff(run.p, checked.fields) });
+    if (rule.late) run.mail('update', run.complainant(), { text: 'receipt.review' });
+  },
+
+  admit(run, cmd) {
+    const by = run.handler(cmd.actor);
+    if (run.s.admissibility !== 'pending')
+      fail('not-allowed', 'not-late', 'Deze klacht hoeft niet te worden toegelaten.', 'This complaint needs no admission.');
+    run.emit({ type: 'admitted', by, reason: need(cmd.reason, 'reason', 'Reden', 'Reason') });
+  },
+
+  acknowledge(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    if (run.s.acknowledgedAt) fail('not-allowed', 'already-acknowledged', 'De ontvangst is al bevestigd.', 'Receipt was already confirmed.');
+    run.emit({ type: 'acknowledged', by });
+    run.meet('acknowledged');
+    run.mail('acknowledged', run.complainant());
+  },
+
+  assign(run, cmd) {
+    run.status('open', 'decided');
+    run.handler(cmd.actor);
+    const handler = need(cmd.handler, 'handler', 'Behandelaar', 'Handler').toLowerCase();
+    if (run.s.concerned.includes(handler))
+      fail('not-allowed', 'handler-concerned', 'De klacht gaat over deze persoon; kies een andere behandelaar.', 'The complaint concerns this person; choose another handler.', [
+        { field: 'handler', message: { nl: 'De klacht gaat over deze persoon.', en: 'The complaint concerns this person.' } },
+      ]);
+    if (!run.roleMembers(run.stage.handler).some((m) => m.email.toLowerCase() === handler))
+      fail('invalid', 'handler-role', 'Deze persoon hoort niet bij de behandelaars van deze fase.', 'This person is not a handler of this stage.', [
+        { field: 'handler', message: { nl: 'Geen behandelaar van deze fase.', en: 'Not a handler of this stage.' } },
+      ]);
+    run.emit({ type: 'assigned', handler, by: run.by(cmd.actor) });
+    run.meet('assigned');
+    run.mail('staff-assigned', run.handlers(), {}, 'nl');
+  },
+
+  'record-conversation'(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const attendees = (cmd.attendees ?? []).map((a) => a.trim()).filter(Boolean);
+    const signedBy = (cmd.signedBy ?? []).map((a) => a.trim()).filter(Boolean);
+    if (!attendees.length)
+      fail('invalid', 'missing-attendees', 'Vul de aanwezigen in.', 'Enter the attendees.', [
+        { field: 'attendees', message: { nl: 'Vul de aanwezigen in.', en: 'Enter the attendees.' } },
+      ]);
+    const summary = need(cmd.summary, 'summary', 'Verslag', 'Summary');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(cmd.date ?? '') || cmd.date > run.today)
+      fail('invalid', 'date', 'Vul de datum van het gesprek in (niet in de toekomst).', 'Enter the date of the conversation (not in the future).', [
+        { field: 'date', message: { nl: 'Ongeldige datum.', en: 'Invalid date.' } },
+      ]);
+    const unsigned = attendees.filter((a) => !signedBy.includes(a));
+    if (run.stage.conversation.signatures === 'all-present' && unsigned.length)
+      fail(
+        'not-allowed',
+        'signatures',
+        `Het verslag moet door alle aanwezigen zijn ondertekend; nog niet getekend: ${unsigned.join(', ')}.`,
+        `The record must be signed by everyone present; not yet signed: ${unsigned.join(', ')}.`,
+        [{ field: 'signedBy', message: { nl: 'Niet alle aanwezigen hebben getekend.', en: 'Not everyone present has signed.' } }],
+      );
+    run.emit({ type: 'conversation-recorded', date: cmd.date, attendees, summary, signedBy, by });
+    run.meet('conversation-recorded');
+    run.mail('conversation-record', [...run.complainant(), ...run.concernedAddresses()], { date: cmd.date });
+  },
+
+  'request-response'(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const from = need(cmd.from, 'from', 'Van wie', 'From whom').toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(from))
+      fail('invalid', 'from-email', 'Vul het e-mailadres in van wie moet reageren.', 'Enter the e-mail address of who should respond.', [
+        { field: 'from', message: { nl: 'Geen geldig e-mailadres.', en: 'Not a valid e-mail address.' } },
+      ]);
+    const question = need(cmd.question, 'question', 'Vraag', 'Question');
+    run.emit({ type: 'response-requested', from, question, by });
+    run.startTerms('responseRequested');
+    const due = Object.values(run.s.openTerms).find((t) => termDef(run.p, t.stage, t.termId).from === 'responseRequested');
+    run.mail('response-request', [{ email: from }], { question, ...(due ? { dueDate: due.lastDay } : {}) }, 'nl');
+  },
+
+  'record-response'(run, cmd) {
+    run.status('open');
+    const by = run.staff(cmd.actor);
+    const from = need(cmd.from, 'from', 'Van wie', 'From whom').toLowerCase();
+    if (!run.s.pendingResponses.includes(from))
+      fail('not-allowed', 'no-request', 'Aan deze persoon is geen reactie gevraagd.', 'No response was requested from this person.', [
+        { field: 'from', message: { nl: 'Geen openstaand verzoek.', en: 'No open request.' } },
+      ]);
+    run.emit({ type: 'response-recorded', from, text: need(cmd.text, 'text', 'Reactie', 'Response'), by });
+    run.meet('response-recorded');
+  },
+
+  extend(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const ext = run.p.extension;
+    if (!ext.allowed) fail('not-allowed', 'no-extension', 'Deze klachtenregeling kent geen verlenging.', 'This procedure allows no extension.');
+    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    const term = Object.values(run.s.openTerms).find((t) => t.stage === run.s.stage && termDef(run.p, t.stage, t.termId).extendable);
+    if (!term) fail('not-allowed', 'no-extendable-term', 'Er loopt geen termijn die verlengd kan worden.', 'No running term can be extended.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(cmd.until ?? '') || cmd.until <= term.lastDay)
+      fail('invalid', 'until', `Kies een nieuwe datum na ${term.lastDay}.`, `Choose a new date after ${term.lastDay}.`, [
+        { field: 'until', message: { nl: `Kies een datum na ${term.lastDay}.`, en: `Choose a date after ${term.lastDay}.` } },
+      ]);
+    const limit = termEnd(term.originalLastDay, ext.max, run.p.calendar).lastDay;
+    const consent = cmd.consent?.trim();
+    if (!consent && (term.extensions >= ext.maxWithoutConsent || cmd.until > limit))
+      fail(
+        'not-allowed',
+        'consent-needed',
+        `Zonder schriftelijke instemming van de klager kan de termijn ${ext.maxWithoutConsent}× en tot uiterlijk ${limit} worden verlengd. Leg de instemming vast.`,
+        `Without the complainant's written consent the term can be extended ${ext.maxWithoutConsent}× and up to ${limit}. Record the consent.`,
+        [{ field: 'consent', message: { nl: 'Instemming van de klager nodig.', en: "The complainant's consent is needed." } }],
+      );
+    const n = (run.s.termStarts[term.termId] ?? 0) + 1;
+    const next = extendTo(run.p, term, cmd.until, n);
+    run.unschedule(term);
+    run.emit({ type: 'term-extended', from: term.instance, term: next, reason, by, ...(consent ? { consent } : {}) });
+    run.schedule(next);
+    run.mail('extension', run.complainant(), { reason, newDate: next.lastDay });
+  },
+
+  advise(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const stage = run.stage;
+    if (stage.kind !== 'advice' || !stage.advisesTo)
+      fail('not-allowed', 'not-advice', 'In deze fase wordt geen advies gegeven.', 'This stage gives no advice.');
+    const outcome = checkOutcome(stage, cmd.outcome);
+    const motivation = need(cmd.motivation, 'motivation', 'Motivering', 'Motivation');
+    const recommendation = need(cmd.recommendation, 'recommendation', 'Aanbeveling', 'Recommendation');
+    run.emit({ type: 'advised', stage: stage.id, outcome, motivation, recommendation, to: stage.advisesTo, by });
+    run.meet('advised');
+    run.endOpenTerms('advised', stage.id);
+    run.mail('advice', run.complainant(), { outcome });
+    run.enterStage(stage.advisesTo, 'advice', 'staff', stage.id);
+    run.mail('staff-new-case', run.handlers(), { from: stage.id }, 'nl');
+  },
+
+  decide(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const stage = run.stage;
+    const outcome = checkOutcome(stage, cmd.outcome);
+    const motivation = need(cmd.motivation, 'motivation', 'Motivering', 'Motivation');
+    run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: true });
+    run.meet('decided');
+    run.endOpenTerms('decided', stage.id);
+    run.mail('decision', run.complainant());
+    if (stage.appeal) run.startTerm(APPEAL_TERM, run.today);
+    else run.emit({ type: 'closed', reason: 'decided', by: 'system' });
+  },
+
+  escalate(run, cmd) {
+    run.status('open', 'decided');
+    const stage = run.stage;
+    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
+    if (run.s.status === 'decided') {
+      // After a decision: the complainant's appeal, within its window.
+      if (!stage.appeal || !Object.values(run.s.openTerms).some((t) => t.termId === APPEAL_TERM))
+        fail('not-allowed', 'appeal-closed', 'De termijn om verder te gaan met de klacht is verstreken.', 'The term to take the complaint further has passed.');
+      if (cmd.to && cmd.to !== stage.appeal.to) fail('invalid', 'to', 'Deze stap is niet mogelijk.', 'This step is not possible.');
+      run.meet('escalated');
+      run.escalate(stage.appeal.to, reason, cmd.actor.kind);
+      return;
+    }
+    if (cmd.actor.kind === 'complainant')
+      fail('not-allowed', 'not-decided', 'U kunt verder gaan met de klacht nadat er een uitkomst is.', 'You can take the complaint further once there is an outcome.');
+    const to = cmd.to ?? stage.escalateTo[0];
+    if (!to || !stage.escalateTo.includes(to))
+      fail('not-allowed', 'no-escalation', 'Vanuit deze fase kan de klacht niet daarheen worden doorgezet.', 'The complaint cannot be passed there from this stage.', [
+        { field: 'to', message: { nl: `Mogelijk: ${stage.escalateTo.join(', ') || 'geen'}.`, en: `Possible: ${stage.escalateTo.join(', ') || 'none'}.` } },
+      ]);
+    run.escalate(to, reason, cmd.actor.kind);
+  },
+
+  withdraw(run, cmd) {
+    run.status('open', 'decided', 'to-complete');
+    if (cmd.actor.kind === 'system') fail('forbidden', 'system', 'Niet toegestaan.', 'Not allowed.');
+    if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
+    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    const handlers = run.handlers();
+    run.endOpenTerms('withdrawn');
+    run.emit({ type: 'withdrawn', reason, by: cmd.actor.kind });
+    run.mail('withdrawn', run.complainant(), { reason });
+    run.mail('update', handlers, { text: 'withdrawn.body' }, 'nl');
+  },
+
+  close(run, cmd) {
+    run.status('open', 'decided', 'to-complete');
+    run.handler(cmd.actor);
+    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    run.endOpenTerms('closed');
+    run.emit({ type: 'closed', reason, by: 'staff' });
+    run.mail('closed', run.complainant(), { reason });
+  },
+
+  note(run, cmd) {
+    const by = run.staff(cmd.actor);
+    run.emit({ type: 'note-added', text: need(cmd.text, 'text', 'Notitie', 'Note'), by });
+  },
+
+  'expire-term'(run, cmd) {
+    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    const t = run.s.openTerms[cmd.instance];
+    // A term that was met, cancelled, extended or already fired does nothing more; so does an early call.
+    if (!t || t.dueAt > run.now) return;
+    const def = termDef(run.p, t.stage, t.termId);
+    const handlers = run.handlers();
+    run.emit({ type: 'term-ended', instance: t.instance, outcome: t.termId === APPEAL_TERM ? 'cancelled' : 'missed', reason: 'expired' });
+    if (t.remindAt && !t.reminded) run.effects.push({ kind: 'cancel', instance: t.instance, action: 'remind' });
+    if (def.alertHandler) run.mail('staff-overdue', handlers, { instance: t.instance, term: def.label.nl, dueDate: t.lastDay }, 'nl');
+    for (const action of def.onExpiry) {
+      if (action.do === 'notify-complainant')
+        run.mail('delay', run.complainant(), { text: action.text, term: def.label[run.s.lang], dueDate: t.lastDay });
+      else if (action.do === 'escalate' && (run.s.status === 'open' || run.s.status === 'decided'))
+        run.escalate(action.to, `termijn "${def.label.nl}" verstreken op ${t.lastDay}`, 'system');
+      else if (action.do === 'close' && run.s.status !== 'closed' && run.s.status !== 'withdrawn') {
+        run.endOpenTerms('closed');
+        run.emit({ type: 'closed', reason: t.termId === APPEAL_TERM ? 'appeal-window-passed' : 'term-expired', by: 'system' });
+      }
+    }
+  },
+
+  'remind-term'(run, cmd) {
+    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    const t = run.s.openTerms[cmd.instance];
+    if (!t || t.reminded || !t.remindAt || t.remindAt > run.now) return;
+    run.emit({ type: 'term-reminded', instance: t.instance });
+    const def = termDef(run.p, t.stage, t.termId);
+    run.mail('staff-reminder', run.handlers(), { instance: t.instance, term: def.label.nl, dueDate: t.lastDay }, 'nl');
+  },
+};
+
+function checkOutcome(stage: Stage, outcome: string | undefined): string {
+  const allowed = stageOutcomes(stage);
+  if (!outcome || !allowed.includes(outcome))
+    fail('invalid', 'outcome', `Kies een uitkomst: ${allowed.join(', ')}.`, `Choose an outcome: ${allowed.join(', ')}.`, [
+      { field: 'outcome', message: { nl: `Kies uit: ${allowed.join(', ')}.`, en: `Choose from: ${allowed.join(', ')}.` } },
+    ]);
+  return outcome;
+}
+
+/** Whether a date is a working day under the procedure's calendar (re-exported for callers of the engine). */
+export const workingDay = (p: Procedure, date: string) => isWorkingDay(date, p.calendar);
+export { addDays };

@@ -1,0 +1,115 @@
+import type { CaseEvent, CaseState } from './types.ts';
+
+/** The case's state after its events; pure and deterministic. */
+export function fold(events: readonly CaseEvent[], initial?: CaseState): CaseState | undefined {
+  let state = initial;
+  for (const e of events) state = apply(state, e);
+  return state;
+}
+
+export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
+  if (e.type === 'submitted') {
+    if (state) throw new Error(`case ${state.reference} was already submitted`);
+    return {
+      reference: e.reference,
+      procedureId: e.procedureId,
+      procedureHash: e.procedureHash,
+      channel: e.channel,
+      lang: e.lang,
+      fields: e.fields,
+      receivedAt: e.at,
+      receivedOn: e.receivedOn,
+      status: e.intake === 'to-complete' ? 'to-complete' : 'open',
+      admissibility: e.intake === 'review' ? 'pending' : 'not-needed',
+      ...(e.lateSince ? { lateSince: e.lateSince } : {}),
+      concerned: e.concerned,
+      stage: '',
+      stageStartedAt: e.at,
+      stagesVisited: [],
+      openTerms: {},
+      termLog: [],
+      termStarts: {},
+      pendingResponses: [],
+      escalations: 0,
+      events: 1,
+    };
+  }
+  if (!state) throw new Error(`event ${e.type} before the case was submitted`);
+  const s: CaseState = { ...state, events: state.events + 1 };
+  switch (e.type) {
+    case 'completed':
+      return { ...s, fields: e.fields, concerned: e.concerned, status: 'open' };
+    case 'admitted':
+      return { ...s, admissibility: 'admitted' };
+    case 'stage-started':
+      return {
+        ...s,
+        stage: e.stage,
+        stageStartedAt: e.at,
+        stagesVisited: [...s.stagesVisited, e.stage],
+        handler: undefined,
+        status: s.status === 'decided' ? 'open' : s.status,
+        decision: undefined,
+      };
+    case 'term-started':
+      return {
+        ...s,
+        openTerms: { ...s.openTerms, [e.instance]: stripEvent(e) },
+        termStarts: { ...s.termStarts, [e.termId]: (s.termStarts[e.termId] ?? 0) + 1 },
+      };
+    case 'term-extended': {
+      const { [e.from]: _old, ...rest } = s.openTerms;
+      return {
+        ...s,
+        openTerms: { ...rest, [e.term.instance]: e.term },
+        termStarts: { ...s.termStarts, [e.term.termId]: (s.termStarts[e.term.termId] ?? 0) + 1 },
+      };
+    }
+    case 'term-ended': {
+      const { [e.instance]: ended, ...rest } = s.openTerms;
+      if (!ended) return s;
+      return {
+        ...s,
+        openTerms: rest,
+        termLog: [
+          ...s.termLog,
+          { instance: e.instance, termId: ended.termId, stage: ended.stage, lastDay: ended.lastDay, outcome: e.outcome },
+        ],
+      };
+    }
+    case 'term-reminded': {
+      const t = s.openTerms[e.instance];
+      return t ? { ...s, openTerms: { ...s.openTerms, [e.instance]: { ...t, reminded: true } } } : s;
+    }
+    case 'acknowledged':
+      return { ...s, acknowledgedAt: e.at };
+    case 'assigned':
+      return { ...s, handler: e.handler };
+    case 'response-requested':
+      return { ...s, pendingResponses: [...s.pendingResponses, e.from] };
+    case 'response-recorded':
+      return { ...s, pendingResponses: s.pendingResponses.filter((p) => p !== e.from) };
+    case 'advised':
+      return { ...s, advice: { stage: e.stage, outcome: e.outcome, recommendation: e.recommendation } };
+    case 'decided':
+      return {
+        ...s,
+        status: 'decided',
+        decision: { stage: e.stage, outcome: e.outcome, motivation: e.motivation, measures: e.measures, at: e.at },
+      };
+    case 'escalated':
+      return { ...s, escalations: s.escalations + 1 };
+    case 'withdrawn':
+      return { ...s, status: 'withdrawn', closedAt: e.at };
+    case 'closed':
+      return { ...s, status: 'closed', closedAt: e.at };
+    case 'conversation-recorded':
+    case 'note-added':
+      return s;
+  }
+}
+
+function stripEvent(e: Extract<CaseEvent, { type: 'term-started' }>) {
+  const { type: _t, at: _a, ...term } = e;
+  return term;
+}

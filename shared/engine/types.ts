@@ -1,0 +1,187 @@
+import type { LocalDate, TermEnd } from '../calendar/types.ts';
+import type { Channel, MetBy } from '../procedure/schema.ts';
+import type { Lang } from '../procedure/text.ts';
+
+export type Actor =
+  | { kind: 'complainant' }
+  | { kind: 'staff'; email: string }
+  /** The deadline timer and other automatic steps. */
+  | { kind: 'system' };
+
+export type Fields = Record<string, string>;
+
+/** A term that runs: one instance per start, so a re-start or an extension never confuses old timers. */
+export interface TermInstance {
+  instance: string;
+  termId: string;
+  stage: string;
+  startedOn: LocalDate;
+  lastDay: LocalDate;
+  dueAt: string;
+  remindAt?: string;
+  moved?: TermEnd['moved'];
+  /** How many times this term was extended, and its last day before the first extension. */
+  extensions: number;
+  originalLastDay: LocalDate;
+  reminded?: boolean;
+}
+
+export type TermOutcome = 'met' | 'missed' | 'cancelled';
+
+export interface Decision {
+  stage: string;
+  outcome: string;
+  motivation: string;
+  measures: string;
+  at: string;
+}
+
+// ---- Events: the case's append-only timeline. Every event carries `at` (ISO instant). ----
+type E<T extends string, B = object> = { type: T; at: string } & B;
+
+export type CaseEvent =
+  | E<'submitted', {
+      reference: string;
+      procedureId: string;
+      procedureHash: string;
+      channel: Channel;
+      lang: Lang;
+      fields: Fields;
+      receivedOn: LocalDate;
+      /** `review`: late, waiting for an admissibility decision; `to-complete`: arrived by e-mail, form not yet filled in. */
+      intake: 'accepted' | 'review' | 'to-complete';
+      lateSince?: LocalDate;
+      /** Staff whose name the complaint mentions: they never handle or see it. */
+      concerned: string[];
+      enteredBy?: string;
+    }>
+  | E<'completed', { fields: Fields; concerned: string[] }>
+  | E<'admitted', { by: string; reason: string }>
+  | E<'stage-started', { stage: string; from?: string; reason: string; by: Actor['kind'] }>
+  | E<'term-started', TermInstance>
+  | E<'term-extended', { from: string; term: TermInstance; reason: string; consent?: string; by: string }>
+  | E<'term-ended', { instance: string; outcome: TermOutcome; reason: string }>
+  | E<'term-reminded', { instance: string }>
+  | E<'acknowledged', { by: string }>
+  | E<'assigned', { handler: string; by: string }>
+  | E<'conversation-recorded', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[]; by: string }>
+  | E<'response-requested', { from: string; question: string; by: string }>
+  | E<'response-recorded', { from: string; text: string; by: string }>
+  | E<'advised', { stage: string; outcome: string; motivation: string; recommendation: string; to: string; by: string }>
+  | E<'decided', Decision & { by: string; binding: boolean }>
+  | E<'escalated', { from: string; to: string; reason: string; by: Actor['kind'] }>
+  | E<'withdrawn', { reason: string; by: Actor['kind'] }>
+  | E<'closed', { reason: string; by: Actor['kind'] }>
+  | E<'note-added', { text: string; by: string }>;
+
+export type CaseEventType = CaseEvent['type'];
+
+// ---- Commands: what someone asks the case to do. ----
+type C<T extends string, B = object> = { type: T; actor: Actor } & B;
+
+export type Command =
+  | C<'submit', { reference: string; channel: Channel; lang: Lang; fields: Fields; procedureHash: string }>
+  | C<'complete', { fields: Fields }>
+  | C<'admit', { reason: string }>
+  | C<'acknowledge'>
+  | C<'assign', { handler: string }>
+  | C<'record-conversation', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[] }>
+  | C<'request-response', { from: string; question: string }>
+  | C<'record-response', { from: string; text: string }>
+  | C<'extend', { reason: string; until: LocalDate; consent?: string }>
+  | C<'advise', { outcome: string; motivation: string; recommendation: string }>
+  | C<'decide', { outcome: string; motivation: string; measures: string }>
+  | C<'escalate', { reason: string; to?: string }>
+  | C<'withdraw', { reason: string }>
+  | C<'close', { reason: string }>
+  | C<'note', { text: string }>
+  | C<'expire-term', { instance: string }>
+  | C<'remind-term', { instance: string }>;
+
+export type CommandType = Command['type'];
+
+// ---- Effects: what must happen outside, as data. ----
+export interface Address {
+  email: string;
+  name?: string;
+}
+
+export type MailTemplate =
+  | 'receipt'
+  | 'staff-new-case'
+  | 'acknowledged'
+  | 'concerned-copy'
+  | 'response-request'
+  | 'conversation-record'
+  | 'extension'
+  | 'delay'
+  | 'escalated'
+  | 'advice'
+  | 'decision'
+  | 'withdrawn'
+  | 'closed'
+  | 'update'
+  | 'staff-assigned'
+  | 'staff-reminder'
+  | 'staff-overdue';
+
+export type Effect =
+  | { kind: 'mail'; template: MailTemplate; to: Address[]; lang: Lang; vars: Record<string, string> }
+  | { kind: 'schedule'; instance: string; action: 'expire' | 'remind'; at: string }
+  | { kind: 'cancel'; instance: string; action: 'expire' | 'remind' };
+
+// ---- The case as a fold over its events. ----
+export type CaseStatus = 'to-complete' | 'open' | 'decided' | 'closed' | 'withdrawn';
+
+export interface CaseState {
+  reference: string;
+  procedureId: string;
+  procedureHash: string;
+  channel: Channel;
+  lang: Lang;
+  fields: Fields;
+  receivedAt: string;
+  receivedOn: LocalDate;
+  status: CaseStatus;
+  /** Late complaints wait for an admissibility decision. */
+  admissibility: 'not-needed' | 'pending' | 'admitted';
+  lateSince?: LocalDate;
+  concerned: string[];
+  stage: string;
+  stageStartedAt: string;
+  stagesVisited: string[];
+  handler?: string;
+  acknowledgedAt?: string;
+  openTerms: Record<string, TermInstance>;
+  termLog: { instance: string; termId: string; stage: string; lastDay: LocalDate; outcome: TermOutcome }[];
+  /** Counts term instances per term id, so each start gets a fresh instance id. */
+  termStarts: Record<string, number>;
+  pendingResponses: string[];
+  decision?: Decision;
+  advice?: { stage: string; outcome: string; recommendation: string };
+  escalations: number;
+  closedAt?: string;
+  events: number;
+}
+
+export interface Refusal {
+  /** `invalid`: bad input (400); `forbidden`: this actor may not (403); `not-allowed`: not now, per the procedure (422). */
+  code: 'invalid' | 'forbidden' | 'not-allowed';
+  reason: string;
+  message: { nl: string; en: string };
+  fields?: { field: string; message: { nl: string; en: string } }[];
+}
+
+export type EngineResult =
+  | { ok: true; events: CaseEvent[]; effects: Effect[]; state: CaseState }
+  | { ok: false; refusal: Refusal };
+
+/** Which events meet which terms. */
+export const MEETS: Partial<Record<CaseEventType, MetBy>> = {
+  acknowledged: 'acknowledged',
+  assigned: 'assigned',
+  'conversation-recorded': 'conversationRecorded',
+  'response-recorded': 'responseRecorded',
+  decided: 'decided',
+  advised: 'decided',
+};

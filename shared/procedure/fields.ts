@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { FieldDef, Procedure } from './schema.ts';
+import type { LocalText } from './schema.ts';
+import { fill } from './text.ts';
+
+type FieldType = NonNullable<FieldDef['type']>;
+
+/** Labels and types of the standard intake fields; a procedure file may override the label. */
+const STANDARD: Record<string, { type: FieldType; label: LocalText; hint?: LocalText; maxLength: number }> = {
+  name: { type: 'text', label: { nl: 'Uw naam', en: 'Your name' }, maxLength: 200 },
+  email: {
+    type: 'email',
+    label: { nl: 'Uw e-mailadres', en: 'Your e-mail address' },
+    hint: { nl: 'Hierheen sturen wij de ontvangstbevestiging en onze berichten.', en: 'We send the receipt and our messages here.' },
+    maxLength: 254,
+  },
+  phone: { type: 'tel', label: { nl: 'Telefoonnummer', en: 'Phone number' }, maxLength: 40 },
+  address: { type: 'textarea', label: { nl: 'Adres', en: 'Address' }, maxLength: 500 },
+  eventDate: {
+    type: 'date',
+    label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
+    hint: { nl: 'Bijvoorbeeld 15-03-2026. Weet u de precieze dag niet? Kies de dag waarop u het merkte.', en: 'For example 15-03-2026. Not sure of the exact day? Pick the day you noticed.' },
+    maxLength: 10,
+  },
+  description: {
+    type: 'textarea',
+    label: { nl: 'Wat is uw klacht?', en: 'What is your complaint?' },
+    hint: { nl: 'Beschrijf wat er gebeurde, wie erbij betrokken waren en waarom u ontevreden bent.', en: 'Describe what happened, who was involved and why you are not satisfied.' },
+    maxLength: 10000,
+  },
+  desiredSolution: {
+    type: 'textarea',
+    label: { nl: 'Welke oplossing wilt u?', en: 'What solution would you like?' },
+    maxLength: 5000,
+  },
+  employeeName: {
+    type: 'text',
+    label: { nl: 'Naam van de medewerker (als u die weet)', en: 'Name of the employee (if you know it)' },
+    maxLength: 200,
+  },
+  childName: { type: 'text', label: { nl: 'Naam van het kind', en: "The child's name" }, maxLength: 200 },
+  topic: { type: 'select', label: { nl: 'Waar gaat uw klacht over?', en: 'What is your complaint about?' }, maxLength: 40 },
+};
+
+export interface ResolvedField {
+  key: string;
+  type: FieldType;
+  required: boolean;
+  label: LocalText;
+  hint?: LocalText;
+  options?: { value: string; label: LocalText }[];
+  maxLength: number;
+}
+
+/** The procedure's intake fields with standard labels and types filled in. */
+export function resolveFields(p: Procedure): ResolvedField[] {
+  return p.intake.fields
+    .filter((f) => f.key !== 'submissionId')
+    .map((f) => {
+      const std = STANDARD[f.key];
+      const hint = f.hint ?? std?.hint;
+      const options =
+        f.key === 'topic' ? [...p.intake.topics, ...p.intake.excludedTopics.map(({ value, label }) => ({ value, label }))] : f.options;
+      return {
+        key: f.key,
+        type: f.type ?? std?.type ?? 'text',
+        // Without anonymous complaints a name is required, whatever the field list says.
+        required: f.required || (f.key === 'name' && !p.intake.anonymous),
+        label: f.label ?? std?.label ?? { nl: f.key, en: f.key },
+        ...(hint ? { hint } : {}),
+        ...(options ? { options } : {}),
+        maxLength: f.maxLength ?? std?.maxLength ?? 2000,
+      };
+    });
+}
+
+const MESSAGES: Record<string, LocalText> = {
+  required: { nl: 'Vul "{label}" in.', en: 'Enter "{label}".' },
+  email: { nl: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.', en: 'Enter a valid e-mail address, like name@example.com.' },
+  date: { nl: 'Vul een bestaande datum in, zoals 15-03-2026.', en: 'Enter a real date, like 15-03-2026.' },
+  future: { nl: 'De datum mag niet in de toekomst liggen.', en: 'The date cannot be in the future.' },
+  tooLong: { nl: 'Gebruik hoogstens {max} tekens.', en: 'Use at most {max} characters.' },
+  option: { nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' },
+  checkbox: { nl: 'Vink dit aan of laat het leeg.', en: 'Tick this or leave it empty.' },
+};
+
+export interface FieldError {
+  field: string;
+  message: LocalText;
+}
+
+/** Accepts YYYY-MM-DD (the date input) and D-M-YYYY (typed by hand); returns YYYY-MM-DD or undefined. */
+export function normaliseDate(input: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input) ?? /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(input);
+  if (!m) return undefined;
+  const [y, mo, d] = m[1]!.length === 4 ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+}
+
+function fieldSchema(f: ResolvedField, today: string) {
+  let s = z.string().trim().max(f.maxLength, { error: 'tooLong' });
+  if (f.type === 'email') s = s.pipe(z.email({ error: 'email' })) as unknown as typeof s;
+  const base = f.required ? s.min(1, { error: 'required' }) : s;
+  return base.transform((v, ctx) => {
+    if (v === '') return v;
+    if (f.type === 'date') {
+      const d = normaliseDate(v);
+      if (!d) ctx.addIssue({ code: 'custom', message: 'date' });
+      else if (d > today) ctx.addIssue({ code: 'custom', message: 'future' });
+      return d ?? v;
+    }
+    if (f.type === 'select' && !f.options?.some((o) => o.value === v)) ctx.addIssue({ code: 'custom', message: 'option' });
+    if (f.type === 'checkbox' && !['ja', 'on', 'true'].includes(v)) ctx.addIssue({ code: 'custom', message: 'checkbox' });
+    return f.type === 'checkbox' ? 'ja' : v;
+  });
+}
+
+/**
+ * Validates submitted values against the procedure's fields. Unknown keys are ignored; missing
+ * optional fields are left out. `today` is the Amsterdam date of receipt (for "not in the future").
+ */
+export function validateFields(
+  p: Procedure,
+  input: Record<string, unknown>,
+  today: string,
+): { ok: true; fields: Record<string, string> } | { ok: false; errors: FieldError[] } {
+  const fields: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  for (const f of resolveFields(p)) {
+    const raw = input[f.key];
+    const value = raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : String(raw);
+    const r = fieldSchema(f, today).safeParse(typeof raw === 'object' && raw !== null ? undefined : value);
+    if (r.success) {
+      if (r.data !== '') fields[f.key] = r.data;
+    } else {
+      const code = r.error.issues[0]?.message ?? 'required';
+      const m = MESSAGES[code] ?? MESSAGES.required!;
+      const vars = { label: f.label.nl, max: f.maxLength };
+      errors.push({
+        field: f.key,
+        message: { nl: fill(m.nl, vars), en: fill(m.en, { ...vars, label: f.label.en }) },
+      });
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, fields };
+}

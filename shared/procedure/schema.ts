@@ -1,0 +1,318 @@
+import { z } from 'zod';
+import { HOLIDAY_SETS, TERM_UNITS, type Duration } from '../calendar/types.ts';
+import { TEXT_KEYS } from './texts.ts';
+
+/** Lower-case ids used as keys and in URLs, schedule names and stack names. */
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'use lower-case letters, digits and dashes, starting with a letter (at most 40)');
+
+/** A text in Dutch and (optionally) English; a plain string is Dutch and serves English too. */
+export const localText = z
+  .union([z.string().min(1), z.object({ nl: z.string().min(1), en: z.string().min(1).optional() }).strict()])
+  .transform((t) => (typeof t === 'string' ? { nl: t, en: t } : { nl: t.nl, en: t.en ?? t.nl }));
+export type LocalText = z.output<typeof localText>;
+
+/** `{amount: 6, unit: weeks}` or the shorthand `6 weeks` / `7 workingDays`. */
+export const duration = z.union([
+  z.object({ amount: z.number().int().positive().max(1000), unit: z.enum(TERM_UNITS) }).strict(),
+  z
+    .string()
+    .regex(new RegExp(`^\\d{1,4} (${TERM_UNITS.join('|')})$`), `write a term as "<number> <unit>", unit one of ${TERM_UNITS.join(', ')}`)
+    .transform((s): Duration => {
+      const [amount, unit] = s.split(' ');
+      return { amount: Number(amount), unit: unit as Duration['unit'] };
+    }),
+]);
+
+const email = z.email('not a valid e-mail address');
+const isoDate = z.iso.date('write a date as YYYY-MM-DD');
+
+/** Where a rule comes from: the organisation's own text, or a legal default where it is silent. */
+const provenance = {
+  /** e.g. "Klachtenregeling art. 6" or "Awb 9:11 lid 1". */
+  basis: z.string().min(1).optional(),
+  /** true: the organisation's text names no such term; this is the legal default, shown as such. */
+  default: z.boolean().default(false),
+};
+
+/** The moments a term can be measured from. */
+export const MOMENTS = ['received', 'acknowledged', 'stageStarted', 'responseRequested', 'decisionSent'] as const;
+export type Moment = (typeof MOMENTS)[number];
+
+/** What can meet (satisfy) a term. */
+export const MET_BY = ['acknowledged', 'assigned', 'conversationRecorded', 'responseRecorded', 'decided', 'appealed'] as const;
+export type MetBy = (typeof MET_BY)[number];
+
+const termAction = z.discriminatedUnion('do', [
+  /** Move the case to another stage and tell the complainant. */
+  z.object({ do: z.literal('escalate'), to: id }).strict(),
+  /** Send the complainant a notice (a text key from `texts`, e.g. a delay notice). */
+  z.object({ do: z.literal('notify-complainant'), text: z.string().min(1) }).strict(),
+  /** Close the case (e.g. when an appeal window passes unused). */
+  z.object({ do: z.literal('close') }).strict(),
+]);
+export type TermAction = z.output<typeof termAction>;
+
+export const termSchema = z
+  .object({
+    id,
+    label: localText,
+    length: duration,
+    from: z.enum(MOMENTS),
+    metBy: z.array(z.enum(MET_BY)).min(1),
+    /** Staff may extend this term (see `extension`). */
+    extendable: z.boolean().default(false),
+    /** Remind the handler this long before the term ends. */
+    remindBefore: duration.optional(),
+    /** Every term that passes unmet alerts the stage's handler unless this is false. */
+    alertHandler: z.boolean().default(true),
+    onExpiry: z.array(termAction).default([]),
+    ...provenance,
+  })
+  .strict();
+export type Term = z.output<typeof termSchema>;
+
+export const STAGE_KINDS = ['mediation', 'handling', 'advice'] as const;
+
+const stageSchema = z
+  .object({
+    id,
+    name: localText,
+    description: localText.optional(),
+    /** The role whose members handle the case in this stage. */
+    handler: id,
+    kind: z.enum(STAGE_KINDS).default('handling'),
+    /** Outcome ids a decision in this stage may have (default: the four legal outcomes; mediation: resolved / not resolved). */
+    outcomes: z.array(id).min(1).optional(),
+    terms: z.array(termSchema).default([]),
+    /** Stages staff may escalate to from here (with a reason). */
+    escalateTo: z.array(id).default([]),
+    /** Advice stages: the stage that takes the binding decision after the advice. */
+    advisesTo: id.optional(),
+    /** Send the person complained about a copy of the complaint when the stage starts (Awb 9:9). */
+    informConcerned: z.boolean().default(false),
+    /** Send the complainant an update on every step in this stage (e.g. a committee's secretary). */
+    keepComplainantInformed: z.boolean().default(false),
+    conversation: z
+      .object({
+        /** `all-present`: a conversation record needs the signature of every attendee. */
+        signatures: z.enum(['none', 'all-present']).default('none'),
+      })
+      .strict()
+      .default({ signatures: 'none' }),
+    /** What the complainant may do after a decision in this stage, and for how long. */
+    appeal: z
+      .object({
+        to: id,
+        window: duration,
+        from: z.literal('decisionSent').default('decisionSent'),
+        requiresMotivation: z.boolean().default(false),
+        label: localText,
+        ...provenance,
+      })
+      .strict()
+      .optional(),
+    /** The next body the decision letter names (an id from `nextBodies`). */
+    nextBody: id.optional(),
+  })
+  .strict();
+export type Stage = z.output<typeof stageSchema>;
+
+/** Standard intake field keys; organisation-specific fields add their own keys. */
+export const STANDARD_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'address',
+  'eventDate',
+  'description',
+  'desiredSolution',
+  'employeeName',
+  'childName',
+  'topic',
+  'submissionId',
+] as const;
+export const FIELD_TYPES = ['text', 'textarea', 'email', 'tel', 'date', 'select', 'checkbox'] as const;
+
+const fieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'use a camelCase key'),
+    type: z.enum(FIELD_TYPES).optional(),
+    required: z.boolean().default(false),
+    label: localText.optional(),
+    hint: localText.optional(),
+    options: z.array(z.object({ value: id, label: localText }).strict()).optional(),
+    maxLength: z.number().int().positive().max(20000).optional(),
+  })
+  .strict();
+export type FieldDef = z.output<typeof fieldSchema>;
+
+const roleSchema = z
+  .object({
+    name: localText,
+    members: z.array(z.object({ name: z.string().min(1), email }).strict()).default([]),
+  })
+  .strict();
+
+export const DEFAULT_OUTCOMES = ['gegrond', 'deels-gegrond', 'ongegrond', 'niet-ontvankelijk'] as const;
+export const MEDIATION_OUTCOMES = ['opgelost', 'niet-opgelost'] as const;
+
+export const CHANNELS = ['web', 'email', 'phone', 'in-person', 'letter'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const procedureSchema = z
+  .object({
+    id,
+    organisation: z
+      .object({
+        name: z.string().min(1),
+        shortName: z.string().min(1).optional(),
+        website: z.url().optional(),
+        phone: z.string().min(1).optional(),
+        /** The complaints address: mail to it opens a case, receipts come from it. */
+        email,
+        address: z.string().min(1).optional(),
+        /** Where operational alarms go (failed mail, dead letters). */
+        adminEmail: email.optional(),
+      })
+      .strict(),
+    /** Where the organisation's own text lives (for the record). */
+    source: z.string().optional(),
+    calendar: z
+      .object({
+        holidays: z.enum(HOLIDAY_SETS).default('termijnenwet'),
+        closingDays: z.array(isoDate).default([]),
+        rollForward: z.boolean().default(true),
+      })
+      .strict()
+      .default({ holidays: 'termijnenwet', closingDays: [], rollForward: true }),
+    roles: z.record(id, roleSchema).refine((r) => Object.keys(r).length > 0, 'name at least one role'),
+    intake: z
+      .object({
+        channels: z.array(z.enum(CHANNELS)).min(1),
+        fields: z.array(fieldSchema).min(1),
+        anonymous: z.boolean(),
+        window: z
+          .object({
+            length: duration,
+            /** `refuse`: a late complaint gets a clear refusal; `review`: it becomes a case marked for an admissibility decision. */
+            late: z.enum(['refuse', 'review']),
+            ...provenance,
+          })
+          .strict()
+          .optional(),
+        topics: z.array(z.object({ value: id, label: localText }).strict()).default([]),
+        excludedTopics: z
+          .array(z.object({ value: id, label: localText, explanation: localText }).strict())
+          .default([]),
+        /** Which stage a new case starts in; the first matching route wins, else the first stage. */
+        routes: z
+          .array(z.object({ field: z.string(), in: z.array(z.string()).min(1), stage: id }).strict())
+          .default([]),
+        /** Who receives the notice of a new complaint (a role id); default the first stage's handler. */
+        notify: id.optional(),
+      })
+      .strict(),
+    stages: z.array(stageSchema).min(1),
+    outcomes: z
+      .record(id, localText)
+      .default({}),
+    extension: z
+      .object({
+        allowed: z.boolean().default(true),
+        /** The most a term may be extended in all, without the complainant's written consent. */
+        max: duration,
+        /** How many extensions are allowed without consent. */
+        maxWithoutConsent: z.number().int().min(0).default(1),
+        ...provenance,
+      })
+      .strict(),
+    nextBodies: z
+      .array(
+        z
+          .object({
+            id,
+            name: localText,
+            kind: z.enum(['committee', 'officer', 'external']),
+            url: z.url().optional(),
+            contact: z.string().optional(),
+            text: localText,
+          })
+          .strict(),
+      )
+      .default([]),
+    retention: z
+      .object({ afterClose: duration, ...provenance })
+      .strict(),
+    reports: z
+      .array(
+        z
+          .object({
+            id,
+            kind: z.enum(['inventory', 'yearly', 'anonymous']),
+            every: z.enum(['month', 'quarter', 'year']),
+            to: z.union([z.object({ role: id }).strict(), z.object({ email }).strict()]),
+            label: localText,
+            ...provenance,
+          })
+          .strict(),
+      )
+      .default([]),
+    texts: z.partialRecord(z.enum(TEXT_KEYS), localText).default({}),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const stageIds = p.stages.map((s) => s.id);
+    const roleIds = Object.keys(p.roles);
+    const bodyIds = p.nextBodies.map((b) => b.id);
+    const outcomeIds = new Set([...DEFAULT_OUTCOMES, ...MEDIATION_OUTCOMES, ...Object.keys(p.outcomes)]);
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const duplicates = (ids: string[]) => ids.filter((x, i) => ids.indexOf(x) !== i);
+
+    for (const d of duplicates(stageIds)) issue(['stages'], `stage id "${d}" is used twice`);
+    for (const d of duplicates(p.intake.fields.map((f) => f.key))) issue(['intake', 'fields'], `field "${d}" is listed twice`);
+    if (!p.intake.fields.some((f) => f.key === 'description')) issue(['intake', 'fields'], 'a "description" field is required');
+    if (!p.intake.fields.some((f) => f.key === 'email')) issue(['intake', 'fields'], 'an "email" field is required (receipts and replies go there)');
+    if (p.intake.window && !p.intake.fields.some((f) => f.key === 'eventDate' && f.required))
+      issue(['intake', 'window'], 'an intake window needs a required "eventDate" field');
+    if (p.intake.notify && !roleIds.includes(p.intake.notify)) issue(['intake', 'notify'], `no role "${p.intake.notify}"`);
+    p.intake.fields.forEach((f, i) => {
+      const standard = (STANDARD_FIELDS as readonly string[]).includes(f.key);
+      if (!standard && !f.label) issue(['intake', 'fields', i, 'label'], `field "${f.key}" is not a standard field, so it needs a label`);
+      if (f.type === 'select' && !f.options?.length && f.key !== 'topic')
+        issue(['intake', 'fields', i, 'options'], 'a select field needs options');
+    });
+    p.intake.routes.forEach((r, i) => {
+      if (!stageIds.includes(r.stage)) issue(['intake', 'routes', i, 'stage'], `no stage "${r.stage}"`);
+      if (!p.intake.fields.some((f) => f.key === r.field)) issue(['intake', 'routes', i, 'field'], `no intake field "${r.field}"`);
+    });
+    p.stages.forEach((s, si) => {
+      const at = (...rest: (string | number)[]) => ['stages', si, ...rest];
+      if (!roleIds.includes(s.handler)) issue(at('handler'), `no role "${s.handler}" (roles: ${roleIds.join(', ')})`);
+      for (const t of s.escalateTo) if (!stageIds.includes(t)) issue(at('escalateTo'), `no stage "${t}"`);
+      if (s.advisesTo && !stageIds.includes(s.advisesTo)) issue(at('advisesTo'), `no stage "${s.advisesTo}"`);
+      if (s.kind === 'advice' && !s.advisesTo) issue(at('advisesTo'), 'an advice stage names the stage that decides after its advice');
+      if (s.appeal && !stageIds.includes(s.appeal.to)) issue(at('appeal', 'to'), `no stage "${s.appeal.to}"`);
+      if (s.nextBody && !bodyIds.includes(s.nextBody)) issue(at('nextBody'), `no next body "${s.nextBody}"`);
+      s.outcomes?.forEach((o, oi) => {
+        if (!outcomeIds.has(o)) issue(at('outcomes', oi), `unknown outcome "${o}": add it under "outcomes"`);
+      });
+      for (const d of duplicates(s.terms.map((t) => t.id))) issue(at('terms'), `term id "${d}" is used twice`);
+      s.terms.forEach((t, ti) => {
+        t.onExpiry.forEach((a, ai) => {
+          if (a.do === 'escalate' && !stageIds.includes(a.to)) issue(at('terms', ti, 'onExpiry', ai, 'to'), `no stage "${a.to}"`);
+          if (a.do === 'notify-complainant' && !(TEXT_KEYS as readonly string[]).includes(a.text))
+            issue(at('terms', ti, 'onExpiry', ai, 'text'), `no text "${a.text}" (texts: ${TEXT_KEYS.join(', ')})`);
+        });
+        if (t.from === 'responseRequested' && !t.metBy.includes('responseRecorded'))
+          issue(at('terms', ti, 'metBy'), 'a term from responseRequested is met by responseRecorded');
+      });
+    });
+    p.reports.forEach((r, i) => {
+      if ('role' in r.to && !roleIds.includes(r.to.role)) issue(['reports', i, 'to', 'role'], `no role "${r.to.role}"`);
+    });
+  });
+
+export type ProcedureInput = z.input<typeof procedureSchema>;
+export type Procedure = z.output<typeof procedureSchema>;

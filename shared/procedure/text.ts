@@ -1,0 +1,17 @@
+import type { Procedure } from './schema.ts';
+import { DEFAULT_TEXTS, type TextKey } from './texts.ts';
+
+export type Lang = 'nl' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'en'];
+
+/** A text of the procedure (or its default) in a language, with `{placeholders}` filled in. */
+export function text(procedure: Procedure, key: TextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+  const t = procedure.texts[key] ?? DEFAULT_TEXTS[key];
+  return fill(t[lang], vars);
+}
+
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export const local = (t: { nl: string; en: string }, lang: Lang) => t[lang];
