@@ -40,10 +40,11 @@ export function parseProcedure(text: string, file = 'procedure.yaml'): LoadedPro
   }));
   if (syntax.length) throw new InvalidProcedureError(syntax);
 
-  const result = procedureSchema.safeParse(doc.toJS());
+  // reportInput: tells a missing value ("required") from a value of the wrong type ("expected …").
+  const result = procedureSchema.safeParse(doc.toJS(), { reportInput: true });
   if (!result.success) {
     throw new InvalidProcedureError(
-      result.error.issues.map((issue) => ({
+      result.error.issues.map(closest).map((issue) => ({
         file,
         line: lineOf(nodeOffset(doc, issue)),
         path: issue.path.join('.'),
@@ -78,6 +79,17 @@ function nodeOffset(doc: Document, issue: z.core.$ZodIssue): number | undefined 
   return undefined;
 }
 
+/**
+ * A union's problem, told as the problem of its closest alternative (the one whose type matches the
+ * value: `6 wks` is a string, so the shorthand's message, not "expected object"), at its full path.
+ */
+function closest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return issue;
+  const matching = issue.errors.find((alt) => alt[0] && !(alt[0].code === 'invalid_type' && alt[0].path.length === 0));
+  const inner = matching?.[0];
+  return inner ? closest({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue) : issue;
+}
+
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -87,9 +99,9 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union': {
-      // Report the closest alternative's first problem instead of "invalid input".
-      const first = issue.errors.map((e) => e[0]).find(Boolean);
-      return first ? first.message : issue.message;
+      // No alternative has the value's type (see `closest`): list the types that would do.
+      const expected = [...new Set(issue.errors.flatMap((e) => (e[0]?.code === 'invalid_type' ? [e[0].expected] : [])))];
+      return expected.length ? `expected ${expected.join(' or ')}` : issue.message;
     }
     default:
       return issue.message;

@@ -1,0 +1,95 @@
+import { handle } from '../engine/engine.ts';
+import { fold } from '../engine/fold.ts';
+import type { CaseEvent, CaseState, Command, Effect, Refusal } from '../engine/types.ts';
+import { ConflictError, type CaseSummary, type Commit } from '../store/port.ts';
+import type { AppContext } from './context.ts';
+import { runEffects } from './effects.ts';
+
+export interface LoadedCase {
+  state: CaseState;
+  events: CaseEvent[];
+  seq: number;
+}
+
+export async function loadCase(ctx: AppContext, ref: string): Promise<LoadedCase | undefined> {
+  return fromCommits(await ctx.store.load(ref));
+}
+
+/** The case as it stood after commit `uptoSeq` (default: the last). */
+export function fromCommits(commits: Commit[], uptoSeq?: number): LoadedCase | undefined {
+  const upto = uptoSeq === undefined ? commits : commits.filter((c) => c.seq <= uptoSeq);
+  const events = upto.flatMap((c) => c.events as CaseEvent[]);
+  const state = fold(events);
+  return state ? { state, events, seq: upto.at(-1)?.seq ?? 0 } : undefined;
+}
+
+export type ExecuteResult =
+  | { ok: true; state: CaseState; events: CaseEvent[]; seq: number }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; conflict: true };
+
+/**
+ * Runs one command against a case: decide, commit (conditional on the sequence number), project,
+ * then carry out the commit's effects. `expectedSeq` makes a staff action fail with a conflict
+ * when the case changed since they looked; without it a conflict is retried.
+ */
+export async function execute(
+  ctx: AppContext,
+  ref: string,
+  command: Command,
+  opts: { expectedSeq?: number; now?: string } = {},
+): Promise<ExecuteResult> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await loadCase(ctx, ref);
+    if (opts.expectedSeq !== undefined && (current?.seq ?? 0) !== opts.expectedSeq) return { ok: false, conflict: true };
+    const now = opts.now ?? ctx.clock.now();
+    const result = handle(ctx.procedure, current?.state, command, now);
+    if (!result.ok) return result;
+    const seq = (current?.seq ?? 0) + 1;
+    if (!result.events.length) return { ok: true, state: result.state, events: [], seq: seq - 1 };
+    const commit: Commit = {
+      caseRef: ref,
+      seq,
+      at: now,
+      events: result.events,
+      effects: result.effects.map((effect, i) => ({ id: `${ref}:${seq}:${i}`, effect, done: false, attempts: 0 })),
+    };
+    try {
+      await ctx.store.append(commit);
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        if (opts.expectedSeq !== undefined) return { ok: false, conflict: true };
+        continue;
+      }
+      throw e;
+    }
+    ctx.log.info('command', { ref, type: command.type, seq, events: result.events.length, effects: result.effects.length });
+    await ctx.store.putSummary(summarise(result.state, now));
+    await runEffects(ctx, commit, result.state);
+    return { ok: true, state: result.state, events: result.events, seq };
+  }
+  return { ok: false, conflict: true };
+}
+
+/** The list projection: no free text, just what a staff list and the reports need. */
+export function summarise(s: CaseState, now: string): CaseSummary {
+  const next = Object.values(s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  return {
+    caseRef: s.reference,
+    procedureId: s.procedureId,
+    status: s.status,
+    stage: s.stage,
+    receivedAt: s.receivedAt,
+    ...(next ? { nextDueAt: next.dueAt } : {}),
+    updatedAt: now,
+    data: {
+      channel: s.channel,
+      ...(s.fields.topic ? { topic: s.fields.topic } : {}),
+      ...(s.handler ? { handler: s.handler } : {}),
+      ...(next ? { nextTerm: next.termId, nextLastDay: next.lastDay } : {}),
+      admissibility: s.admissibility,
+    },
+  };
+}
+
+export type { Effect };

@@ -1,0 +1,34 @@
+import type { DeadlineScheduler, Clock } from '../deadlines/port.ts';
+import type { Mailer } from '../mail/message.ts';
+import type { Procedure } from '../procedure/schema.ts';
+import type { Signer } from '../security/signer.ts';
+import type { CaseStore } from '../store/port.ts';
+
+/** Everything the handlers need, created once per container (or once per local office) and injected. */
+export interface AppContext {
+  procedure: Procedure;
+  procedureHash: string;
+  store: CaseStore;
+  mailer: Mailer;
+  scheduler: DeadlineScheduler;
+  clock: Clock;
+  signer: Signer;
+  /** Base URL of the office as the public sees it, e.g. http://localhost:3000 (no trailing slash). */
+  publicUrl: string;
+  /** Domain of reply addresses (`<local>+<token>@replyDomain`) and Message-IDs. */
+  replyDomain: string;
+  log: Logger;
+}
+
+/** Structured log lines. Never pass personal data: references, ids, codes and counts only. */
+export interface Logger {
+  info(msg: string, data?: Record<string, string | number | boolean | undefined>): void;
+  error(msg: string, data?: Record<string, string | number | boolean | undefined>): void;
+}
+
+export const jsonLogger = (write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger => ({
+  info: (msg, data) => write(JSON.stringify({ level: 'info', msg, ...data })),
+  error: (msg, data) => write(JSON.stringify({ level: 'error', msg, ...data })),
+});
+
+export const silentLogger: Logger = { info() {}, error() {} };

@@ -1,0 +1,29 @@
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** A tagged template that escapes every interpolated value unless it is already `Html`. */
+export class Html {
+  constructor(readonly value: string) {}
+  toString() {
+    return this.value;
+  }
+}
+
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0]!;
+  values.forEach((v, i) => {
+    out += toHtml(v) + strings[i + 1]!;
+  });
+  return new Html(out);
+}
+
+function toHtml(v: unknown): string {
+  if (v instanceof Html) return v.value;
+  if (Array.isArray(v)) return v.map(toHtml).join('');
+  if (v === undefined || v === null || v === false) return '';
+  return escapeHtml(String(v));
+}
+
+export const raw = (s: string) => new Html(s);
