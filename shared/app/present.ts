@@ -116,3 +116,17 @@ export function contactLine(p: Procedure): string {
   const o = p.organisation;
   return [o.name, o.email, o.phone, o.address].filter(Boolean).join(' · ');
 }
+
+const UNIT_WORDS: Record<string, { nl: [string, string]; en: [string, string] }> = {
+  days: { nl: ['dag', 'dagen'], en: ['day', 'days'] },
+  weeks: { nl: ['week', 'weken'], en: ['week', 'weeks'] },
+  months: { nl: ['maand', 'maanden'], en: ['month', 'months'] },
+  years: { nl: ['jaar', 'jaar'], en: ['year', 'years'] },
+  workingDays: { nl: ['werkdag', 'werkdagen'], en: ['working day', 'working days'] },
+};
+
+/** "7 werkdagen", "6 weeks". */
+export function durationWords(d: { amount: number; unit: string }, lang: Lang): string {
+  const w = UNIT_WORDS[d.unit]![lang];
+  return `${d.amount} ${d.amount === 1 ? w[0] : w[1]}`;
+}

@@ -1,5 +1,5 @@
-import { addDays, amsterdamDate, isWorkingDay, termEnd } from '../calendar/index.ts';
-import { validateFields } from '../procedure/fields.ts';
+import { addDays, amsterdamDate, HOLIDAY_YEARS, isWorkingDay, startOfDayInstant, termEnd } from '../calendar/index.ts';
+import { normaliseDate, validateFields, type FieldError } from '../procedure/fields.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
 import { text } from '../procedure/text.ts';
@@ -68,13 +68,16 @@ class Run {
   events: CaseEvent[] = [];
   effects: Effect[] = [];
   readonly today: string;
+  /** `now` in one form (UTC, milliseconds): instants are compared as strings below. */
+  readonly now: string;
 
   constructor(
     readonly p: Procedure,
     public state: CaseState | undefined,
-    readonly now: string,
+    now: string,
   ) {
     this.today = amsterdamDate(now);
+    this.now = new Date(now).toISOString();
   }
 
   get s(): CaseState {
@@ -200,6 +203,16 @@ class Run {
     for (const t of Object.values(this.s.openTerms)) if (!onlyStage || t.stage === onlyStage) this.endTerm(t, 'cancelled', reason);
   }
 
+  /** The last term of this stage that passed unmet and may be extended, unless it was extended since. */
+  missedTerm(): TermInstance | undefined {
+    const log = this.s.termLog.filter((l) => l.stage === this.s.stage);
+    const i = log.findLastIndex((l) => l.outcome === 'missed' && termDef(this.p, l.stage, l.termId).extendable);
+    const last = log[i];
+    if (!last || log.slice(i + 1).some((l) => l.termId === last.termId)) return undefined;
+    const { outcome: _o, ...t } = last;
+    return { ...t, dueAt: startOfDayInstant(addDays(t.lastDay, 1)) };
+  }
+
   nextDeadline(): TermInstance | undefined {
     return Object.values(this.s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   }
@@ -242,7 +255,10 @@ class Run {
       // A complaint by e-mail is kept as it came, to be completed by the complainant through the form.
       fields = Object.fromEntries(Object.entries(cmd.fields).filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
       intake = 'to-complete';
-    } else return fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
+    } else {
+      this.refuseAnonymous(cmd.fields, checked.errors);
+      return fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
+    }
 
     let lateSince: string | undefined;
     if (intake !== 'to-complete') {
@@ -273,16 +289,26 @@ class Run {
     this.mail('staff-new-case', this.roleMembers(notify), {}, 'nl');
   }
 
+  /**
+   * Without a name where anonymous complaints are not accepted: that refusal, with its reason (the
+   * field check alone would only say "enter your name"). Other field errors are listed with it.
+   */
+  refuseAnonymous(fields: Record<string, unknown>, errors: FieldError[] = []) {
+    const p = this.p;
+    const name = fields.name;
+    if (p.intake.anonymous || (typeof name === 'string' && name.trim())) return;
+    const org = p.organisation.shortName ?? p.organisation.name;
+    const message = { nl: text(p, 'refusal.anonymous', 'nl', { organisation: org }), en: text(p, 'refusal.anonymous', 'en', { organisation: org }) };
+    fail('not-allowed', 'anonymous', message.nl, message.en, [{ field: 'name', message }, ...errors.filter((e) => e.field !== 'name')]);
+  }
+
   /** The procedure's refusals (422) and the late-for-review verdict. */
   intakeRules(fields: Record<string, string>): { late?: string } {
     const p = this.p;
     const org = p.organisation.shortName ?? p.organisation.name;
     const contact = [p.organisation.email, p.organisation.phone].filter(Boolean).join(', ');
     const elsewhere = (lang: 'nl' | 'en') => ' ' + text(p, 'refusal.elsewhere', lang, { organisation: org, contact });
-    if (!p.intake.anonymous && !fields.name)
-      fail('not-allowed', 'anonymous', text(p, 'refusal.anonymous', 'nl', { organisation: org }), text(p, 'refusal.anonymous', 'en', { organisation: org }), [
-        { field: 'name', message: { nl: text(p, 'refusal.anonymous', 'nl', { organisation: org }), en: text(p, 'refusal.anonymous', 'en', { organisation: org }) } },
-      ]);
+    this.refuseAnonymous(fields);
     const excluded = p.intake.excludedTopics.find((t) => t.value === fields.topic);
     if (excluded) {
       const nl = `${text(p, 'refusal.topic', 'nl', { topic: excluded.label.nl })} ${excluded.explanation.nl}`;
@@ -291,7 +317,10 @@ class Run {
     }
     const window = p.intake.window;
     if (window && fields.eventDate) {
-      const lastDay = termEnd(fields.eventDate, window.length, p.calendar).lastDay;
+      // An event from before the holiday table is late whatever the holidays: count its window over
+      // weekends only rather than fail on the missing table.
+      const before = Number(fields.eventDate.slice(0, 4)) < HOLIDAY_YEARS.from;
+      const lastDay = termEnd(fields.eventDate, window.length, before ? { ...p.calendar, holidays: 'none' } : p.calendar).lastDay;
       if (this.today > lastDay) {
         if (window.late === 'review') return { late: lastDay };
         const vars = { eventDate: fields.eventDate, lastDay, organisation: org };
@@ -332,6 +361,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   complete(run, cmd) {
     run.status('to-complete');
     const checked = validateFields(run.p, { ...run.s.fields, ...cmd.fields }, run.s.receivedOn);
+    if (!checked.ok) run.refuseAnonymous({ ...run.s.fields, ...cmd.fields }, checked.errors);
     if (!checked.ok) fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
     const rule = run.intakeRules(checked.fields);
     run.emit({ type: 'completed', fields: checked.fields, concerned: concernedStaff(run.p, checked.fields) });
@@ -381,7 +411,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
         { field: 'attendees', message: { nl: 'Vul de aanwezigen in.', en: 'Enter the attendees.' } },
       ]);
     const summary = need(cmd.summary, 'summary', 'Verslag', 'Summary');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(cmd.date ?? '') || cmd.date > run.today)
+    if (normaliseDate(cmd.date ?? '') !== cmd.date || cmd.date > run.today)
       fail('invalid', 'date', 'Vul de datum van het gesprek in (niet in de toekomst).', 'Enter the date of the conversation (not in the future).', [
         { field: 'date', message: { nl: 'Ongeldige datum.', en: 'Invalid date.' } },
       ]);
@@ -432,11 +462,15 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const ext = run.p.extension;
     if (!ext.allowed) fail('not-allowed', 'no-extension', 'Deze klachtenregeling kent geen verlenging.', 'This procedure allows no extension.');
     const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
-    const term = Object.values(run.s.openTerms).find((t) => t.stage === run.s.stage && termDef(run.p, t.stage, t.termId).extendable);
+    const open = Object.values(run.s.openTerms).find((t) => t.stage === run.s.stage && termDef(run.p, t.stage, t.termId).extendable);
+    // A term that already passed unmet can be given a new date too: the complainant hears the reason
+    // for the delay and an estimated new term (e.g. Buro Leerlingenhulp's 3 weeks).
+    const term = open ?? run.missedTerm();
     if (!term) fail('not-allowed', 'no-extendable-term', 'Er loopt geen termijn die verlengd kan worden.', 'No running term can be extended.');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(cmd.until ?? '') || cmd.until <= term.lastDay)
-      fail('invalid', 'until', `Kies een nieuwe datum na ${term.lastDay}.`, `Choose a new date after ${term.lastDay}.`, [
-        { field: 'until', message: { nl: `Kies een datum na ${term.lastDay}.`, en: `Choose a date after ${term.lastDay}.` } },
+    const after = term.lastDay >= run.today ? term.lastDay : addDays(run.today, -1);
+    if (normaliseDate(cmd.until ?? '') !== cmd.until || cmd.until <= after)
+      fail('invalid', 'until', `Kies een nieuwe datum na ${after}.`, `Choose a new date after ${after}.`, [
+        { field: 'until', message: { nl: `Kies een datum na ${after}.`, en: `Choose a date after ${after}.` } },
       ]);
     const limit = termEnd(term.originalLastDay, ext.max, run.p.calendar).lastDay;
     const consent = cmd.consent?.trim();
@@ -450,7 +484,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
       );
     const n = (run.s.termStarts[term.termId] ?? 0) + 1;
     const next = extendTo(run.p, term, cmd.until, n);
-    run.unschedule(term);
+    if (open) run.unschedule(open);
     run.emit({ type: 'term-extended', from: term.instance, term: next, reason, by, ...(consent ? { consent } : {}) });
     run.schedule(next);
     run.mail('extension', run.complainant(), { reason, newDate: next.lastDay });
@@ -479,7 +513,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const stage = run.stage;
     const outcome = checkOutcome(stage, cmd.outcome);
     const motivation = need(cmd.motivation, 'motivation', 'Motivering', 'Motivation');
-    run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: true });
+    // Binding unless the complainant can still take it to a next stage (the appeal window).
+    run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: !stage.appeal });
     run.meet('decided');
     run.endOpenTerms('decided', stage.id);
     run.mail('decision', run.complainant());

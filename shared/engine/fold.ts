@@ -73,7 +73,16 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
         openTerms: rest,
         termLog: [
           ...s.termLog,
-          { instance: e.instance, termId: ended.termId, stage: ended.stage, lastDay: ended.lastDay, outcome: e.outcome },
+          {
+            instance: e.instance,
+            termId: ended.termId,
+            stage: ended.stage,
+            startedOn: ended.startedOn,
+            lastDay: ended.lastDay,
+            originalLastDay: ended.originalLastDay,
+            extensions: ended.extensions,
+            outcome: e.outcome,
+          },
         ],
       };
     }

@@ -153,7 +153,17 @@ export interface CaseState {
   handler?: string;
   acknowledgedAt?: string;
   openTerms: Record<string, TermInstance>;
-  termLog: { instance: string; termId: string; stage: string; lastDay: LocalDate; outcome: TermOutcome }[];
+  termLog: {
+    instance: string;
+    termId: string;
+    stage: string;
+    startedOn: LocalDate;
+    lastDay: LocalDate;
+    /** As in `TermInstance`: a missed term can still be extended (a new date for the complainant). */
+    originalLastDay: LocalDate;
+    extensions: number;
+    outcome: TermOutcome;
+  }[];
   /** Counts term instances per term id, so each start gets a fresh instance id. */
   termStarts: Record<string, number>;
   pendingResponses: string[];

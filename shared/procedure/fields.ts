@@ -100,11 +100,11 @@ export function normaliseDate(input: string): string | undefined {
 }
 
 function fieldSchema(f: ResolvedField, today: string) {
-  let s = z.string().trim().max(f.maxLength, { error: 'tooLong' });
-  if (f.type === 'email') s = s.pipe(z.email({ error: 'email' })) as unknown as typeof s;
-  const base = f.required ? s.min(1, { error: 'required' }) : s;
+  const trimmed = z.string().trim().max(f.maxLength, { error: 'tooLong' });
+  const base = f.required ? trimmed.min(1, { error: 'required' }) : trimmed;
   return base.transform((v, ctx) => {
     if (v === '') return v;
+    if (f.type === 'email' && !EMAIL.safeParse(v).success) ctx.addIssue({ code: 'custom', message: 'email' });
     if (f.type === 'date') {
       const d = normaliseDate(v);
       if (!d) ctx.addIssue({ code: 'custom', message: 'date' });
@@ -116,6 +116,8 @@ function fieldSchema(f: ResolvedField, today: string) {
     return f.type === 'checkbox' ? 'ja' : v;
   });
 }
+
+const EMAIL = z.email();
 
 /**
  * Validates submitted values against the procedure's fields. Unknown keys are ignored; missing

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { jsonLogger } from '../../shared/app/context.ts';
+import { startLocalOffice } from './office.ts';
+
+/** `npm start`: the complaints office on this machine, with embedded services and no AWS account. */
+const procedure = process.env.PROCEDURE ?? 'procedures/hss.yaml';
+const office = await startLocalOffice({
+  procedurePath: resolve(procedure),
+  port: Number(process.env.PORT ?? 3000),
+  dataDir: resolve(process.env.DATA_DIR ?? '.data'),
+  tickSeconds: 5,
+  minFillMs: Number(process.env.FORM_MIN_FILL_MS ?? 3000),
+  log: jsonLogger(),
+  logRequests: true,
+});
+const p = office.ctx.procedure;
+console.log(`
+Klachtenloket van ${p.organisation.name} (${procedure})
+  Klachtformulier:   ${office.url}/
+  Lokale postbus:    ${office.url}/_local/mail
+  Klok van het loket: ${office.clock.now()}  (verzet met POST ${office.url}/_local/clock)
+Stoppen: Ctrl-C
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nHet loket stopt…');
+    office.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });

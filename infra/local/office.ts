@@ -1,0 +1,168 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { onDeadline } from '../../shared/app/deadline.ts';
+import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../shared/app/context.ts';
+import { sweep } from '../../shared/app/effects.ts';
+import { json } from '../../shared/http/api.ts';
+import { createPublicHandler } from '../../shared/http/public-routes.ts';
+import { loadProcedureFile } from '../../shared/procedure/load.ts';
+import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
+import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
+import { localDynamoClient, startDynalite } from '../../shared/store/embedded.ts';
+import { VirtualClock } from './clock.ts';
+import { toApiEvent, writeResult } from './http.ts';
+import { localRoutes } from './local-routes.ts';
+import { LocalOutbox } from './outbox.ts';
+import { LocalDeadlines } from './timer.ts';
+
+export interface LocalOfficeOptions {
+  procedurePath: string;
+  /** 0 = a free port. */
+  port: number;
+  /** Where the case store, outbox, timers and clock live; undefined = in memory (tests). */
+  dataDir?: string;
+  /** Freeze the clock at this instant (tests); otherwise it flows from real time. */
+  clockStart?: string;
+  /** Seconds between background sweeps and timer checks in real time; 0 = none (tests drive them). */
+  tickSeconds?: number;
+  minFillMs?: number;
+  log?: Logger;
+  /** Log one line per request. */
+  logRequests?: boolean;
+}
+
+export interface LocalOffice {
+  url: string;
+  ctx: AppContext;
+  clock: VirtualClock;
+  outbox: LocalOutbox;
+  deadlines: LocalDeadlines;
+  /** Moves the clock to `instant`, firing every deadline due by then at its own due time. */
+  advanceTo(instant: string): Promise<number>;
+  sweep(): Promise<{ commits: number; failed: number }>;
+  close(): Promise<void>;
+}
+
+const TABLE = 'klachtenloket';
+
+export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffice> {
+  const { procedure, hash } = loadProcedureFile(o.procedurePath);
+  const dir = o.dataDir;
+  if (dir) mkdirSync(join(dir, 'db'), { recursive: true });
+  const file = (name: string) => (dir ? join(dir, name) : undefined);
+  const log = o.log ?? silentLogger;
+
+  const dynamo = await startDynalite(dir ? { path: join(dir, 'db') } : {});
+  const client = localDynamoClient(dynamo.endpoint);
+  await ensureTable(client, TABLE);
+  const clock = new VirtualClock(file('clock.json'), o.clockStart);
+  const outbox = new LocalOutbox(file('outbox.jsonl'), () => clock.now());
+  const deadlines = new LocalDeadlines(file('deadlines.json'));
+
+  let server: Server | undefined;
+  const ctx: AppContext = {
+    procedure,
+    procedureHash: hash,
+    store: createDynamoCaseStore({ client, tableName: TABLE }),
+    mailer: outbox,
+    scheduler: deadlines,
+    clock,
+    signer: createSigner(localSigningKeys(dir)),
+    publicUrl: '', // set once the port is known
+    replyDomain: 'reply.localhost',
+    log,
+  };
+
+  // One at a time: a timer firing while the clock is moved must not interleave with it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const next = queue.then(f, f);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const fireUntil = async (until: string) => {
+    let fired = 0;
+    for (let d = deadlines.next(until); d; d = deadlines.next(until)) {
+      clock.set(d.at);
+      await onDeadline(ctx, d);
+      deadlines.done(d);
+      fired++;
+    }
+    return fired;
+  };
+
+  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000 });
+  const office: LocalOffice = {
+    url: '',
+    ctx,
+    clock,
+    outbox,
+    deadlines,
+    advanceTo: (instant) =>
+      serial(async () => {
+        const fired = await fireUntil(instant);
+        clock.set(instant);
+        await sweep(ctx);
+        return fired;
+      }),
+    sweep: () => serial(() => sweep(ctx)),
+    async close() {
+      clearInterval(ticker);
+      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+      server?.closeAllConnections();
+      await queue;
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+
+  server = createServer(async (req, res) => {
+    const started = performance.now();
+    let status = 500;
+    try {
+      const event = await toApiEvent(req);
+      if (event === 'too-large') {
+        status = 413;
+        writeResult(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
+        return;
+      }
+      const result = (await localRoutes(office, event)) ?? (await publicHandler(event));
+      status = result.statusCode;
+      writeResult(res, result);
+    } catch (e) {
+      // The error's kind and where it came from; never its message, which may quote what a user sent.
+      log.error('request failed', { error: e instanceof Error ? e.name : 'unknown', at: e instanceof Error ? e.stack?.split('\n')[1]?.trim() : undefined });
+      writeResult(res, json(500, { error: 'internal', message: 'Er ging iets mis. Probeer het later opnieuw.' }));
+    } finally {
+      // Path only: query strings carry tokens; bodies carry personal data.
+      if (o.logRequests) log.info('request', { method: req.method, path: (req.url ?? '').split('?')[0], status, ms: Math.round(performance.now() - started) });
+    }
+  });
+  await new Promise<void>((resolve) => server!.listen(o.port, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  office.url = `http://localhost:${port}`;
+  ctx.publicUrl = office.url;
+
+  const tick = o.tickSeconds ?? 0;
+  const ticker = tick > 0 ? setInterval(() => void office.advanceTo(clock.now()).catch((e) => log.error('tick failed', { error: String(e) })), tick * 1000) : undefined;
+  // Finish what a previous run left undone (a crash between commit and effects).
+  await office.sweep();
+  return office;
+}
+
+/** `SIGNING_KEYS` if set; otherwise a key made once and kept in the data folder. */
+function localSigningKeys(dir: string | undefined) {
+  const fromEnv = parseSigningKeys(process.env.SIGNING_KEYS);
+  if (fromEnv.length) return fromEnv;
+  const file = dir ? join(dir, 'signing-key') : undefined;
+  if (file && existsSync(file)) return [{ id: 'a', secret: readFileSync(file, 'utf8').trim() }];
+  const secret = randomBytes(32).toString('hex');
+  if (file) writeFileSync(file, secret, { mode: 0o600 });
+  return [{ id: 'a', secret }];
+}
+
+export { jsonLogger };

@@ -1,0 +1,31 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import type { Mailer, OutgoingMessage } from '../../shared/mail/message.ts';
+
+/** Mail out, locally: every message is kept (and shown at /_local/outbox); nothing leaves the machine. */
+export class LocalOutbox implements Mailer {
+  readonly messages: (OutgoingMessage & { sentAt: string })[] = [];
+  /** Set to make sending fail, to see that nothing is lost and everything is retried. */
+  failing = false;
+
+  constructor(
+    private readonly file: string | undefined,
+    private readonly now: () => string,
+  ) {
+    if (file) {
+      try {
+        for (const line of readFileSync(file, 'utf8').split('\n')) if (line) this.messages.push(JSON.parse(line));
+      } catch {
+        // no outbox yet
+      }
+    }
+  }
+
+  async send(message: OutgoingMessage) {
+    if (this.failing) throw new Error('local mailer is set to fail');
+    // Idempotent by Message-ID, as a retried effect may send again.
+    if (this.messages.some((m) => m.messageId === message.messageId)) return;
+    const kept = { ...message, sentAt: this.now() };
+    this.messages.push(kept);
+    if (this.file) appendFileSync(this.file, JSON.stringify(kept) + '\n');
+  }
+}

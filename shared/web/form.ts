@@ -1,0 +1,93 @@
+import { capitalise, DEFAULT_MARK, durationWords } from '../app/present.ts';
+import { resolveFields, type ResolvedField } from '../procedure/fields.ts';
+import type { Procedure } from '../procedure/schema.ts';
+import { text, type Lang } from '../procedure/text.ts';
+import { html, type Html } from './html.ts';
+import { layout, withLang } from './layout.ts';
+
+export interface FormState {
+  values: Record<string, string>;
+  errors: { field: string; message: string }[];
+  /** A refusal by the procedure (422), shown above the form with the values kept. */
+  refusal?: string;
+  submissionId: string;
+  formToken: string;
+}
+
+const T = {
+  required: { nl: '(verplicht)', en: '(required)' },
+  optional: { nl: '(niet verplicht)', en: '(optional)' },
+  choose: { nl: 'Kies…', en: 'Choose…' },
+  problem: { nl: 'Er is een probleem', en: 'There is a problem' },
+  refused: { nl: 'Wij kunnen deze klacht niet in behandeling nemen', en: 'We cannot handle this complaint' },
+  how: { nl: 'Zo gaat het verder', en: 'What happens next' },
+  yourComplaint: { nl: 'Uw klacht', en: 'Your complaint' },
+  honeypot: { nl: 'Laat dit veld leeg', en: 'Leave this field empty' },
+  yes: { nl: 'Ja', en: 'Yes' },
+} as const;
+
+export function renderForm(p: Procedure, lang: Lang, state: FormState): string {
+  const fields = resolveFields(p);
+  const errorOf = (key: string) => state.errors.find((e) => e.field === key)?.message;
+  const title = `${text(p, 'form.title', lang)}${state.errors.length || state.refusal ? (lang === 'nl' ? ' (fout)' : ' (error)') : ''}`;
+  const body = html`
+${state.errors.length ? html`<div class="summary" role="alert" aria-labelledby="summary-title" tabindex="-1" id="error-summary">
+<h2 id="summary-title">${T.problem[lang]}</h2>
+<ul>${state.errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}</ul>
+</div>` : ''}
+${state.refusal ? html`<div class="refusal" role="alert" id="refusal"><h2>${T.refused[lang]}</h2><p>${state.refusal}</p></div>` : ''}
+<h1>${text(p, 'form.title', lang)}</h1>
+<p>${text(p, 'form.intro', lang, { organisation: p.organisation.shortName ?? p.organisation.name })}</p>
+${rules(p, lang)}
+<form method="post" action="/api/complaints" novalidate accept-charset="utf-8">
+<h2>${T.yourComplaint[lang]}</h2>
+<input type="hidden" name="submissionId" value="${state.submissionId}">
+<input type="hidden" name="formToken" value="${state.formToken}">
+<input type="hidden" name="lang" value="${lang}">
+${fields.map((f) => field(f, lang, state.values[f.key] ?? '', errorOf(f.key)))}
+<div class="hp" aria-hidden="true"><label for="f-website">${T.honeypot[lang]}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
+<button type="submit">${text(p, 'form.submit', lang)}</button>
+</form>`;
+  return layout(p, { title, lang, otherLangHref: withLang('/', lang === 'nl' ? 'en' : 'nl') }, body);
+}
+
+function field(f: ResolvedField, lang: Lang, value: string, error: string | undefined): Html {
+  const id = `f-${f.key}`;
+  const described = [f.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = html`id="${id}" name="${f.key}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${f.required ? html` required aria-required="true"` : ''}`;
+  const autocomplete: Record<string, string> = { name: 'name', email: 'email', phone: 'tel', address: 'street-address' };
+  let control: Html;
+  if (f.type === 'textarea') control = html`<textarea ${common} maxlength="${f.maxLength}" rows="6">${value}</textarea>`;
+  else if (f.type === 'select')
+    control = html`<select ${common}><option value="">${T.choose[lang]}</option>${(f.options ?? []).map(
+      (o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label[lang]}</option>`,
+    )}</select>`;
+  else if (f.type === 'checkbox') control = html`<input type="checkbox" ${common} value="ja"${value ? html` checked` : ''}> <span>${T.yes[lang]}</span>`;
+  else
+    control = html`<input type="${f.type}" ${common} value="${value}" maxlength="${f.maxLength}"${autocomplete[f.key] ? html` autocomplete="${autocomplete[f.key]}"` : ''}>`;
+  return html`<div class="field${error ? ' invalid' : ''}">
+<label for="${id}">${f.label[lang]} <span class="req">${f.required ? T.required[lang] : T.optional[lang]}</span></label>
+${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint[lang]}</p>` : ''}
+${error ? html`<p class="error" id="${id}-error"><span class="hp">${lang === 'nl' ? 'Fout' : 'Error'}:</span> ${error}</p>` : ''}
+${control}
+</div>`;
+}
+
+/** The procedure in a few sentences: who handles the complaint, within which terms, what else applies. */
+export function rules(p: Procedure, lang: Lang): Html {
+  const first = p.stages[0]!;
+  const items: Html[] = [];
+  items.push(html`<li>${lang === 'nl' ? 'U krijgt direct een ontvangstbevestiging per e-mail, met een kenmerk en een persoonlijke link om uw klacht te volgen.' : 'You get a receipt by e-mail straight away, with a reference and a private link to follow your complaint.'}</li>`);
+  items.push(html`<li>${capitalise(first.name[lang])} ${lang === 'nl' ? 'behandelt uw klacht.' : 'handles your complaint.'}${first.description ? ' ' + first.description[lang] : ''}</li>`);
+  for (const t of first.terms.filter((t) => t.from === 'received'))
+    items.push(html`<li>${t.label[lang]}: ${lang === 'nl' ? 'binnen' : 'within'} ${durationWords(t.length, lang)} ${t.default ? DEFAULT_MARK[lang] : ''}</li>`);
+  if (p.intake.window)
+    items.push(html`<li>${lang === 'nl' ? 'U kunt een klacht indienen tot' : 'You can file a complaint up to'} ${durationWords(p.intake.window.length, lang)} ${lang === 'nl' ? 'na de gebeurtenis.' : 'after the event.'}</li>`);
+  if (!p.intake.anonymous) items.push(html`<li>${lang === 'nl' ? 'Anonieme klachten nemen wij niet in behandeling: vul uw naam in.' : 'We do not handle anonymous complaints: please give your name.'}</li>`);
+  for (const x of p.intake.excludedTopics) items.push(html`<li>${x.explanation[lang]}</li>`);
+  const later = p.stages.slice(1);
+  if (later.length)
+    items.push(html`<li>${lang === 'nl' ? 'Daarna kan uw klacht verder naar' : 'After that your complaint can go on to'} ${later.map((s) => s.name[lang]).join(lang === 'nl' ? ' of ' : ' or ')}.</li>`);
+  for (const b of p.nextBodies) items.push(html`<li>${b.text[lang]}</li>`);
+  return html`<section class="notice" aria-labelledby="how"><h2 id="how">${T.how[lang]}</h2><ul>${items}</ul></section>`;
+}

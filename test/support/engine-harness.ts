@@ -1,0 +1,277 @@
+/**
+ * An in-memory driver for the pure case engine: it keeps one case's events and effects, and the
+ * timers that `schedule` / `cancel` effects ask for, so a test can move time with `advanceTo` and
+ * see every due timer fire, in order, as `expire-term` / `remind-term` commands from the system at
+ * the timer's instant — the way the deadline runner does it.
+ */
+import { fileURLToPath } from 'node:url';
+import { handle } from '../../shared/engine/engine.ts';
+import { fold } from '../../shared/engine/fold.ts';
+import type {
+  Actor,
+  CaseEvent,
+  CaseState,
+  Command,
+  Effect,
+  EngineResult,
+  Fields,
+  MailTemplate,
+  Refusal,
+  TermInstance,
+} from '../../shared/engine/types.ts';
+import { loadProcedureFile, type LoadedProcedure } from '../../shared/procedure/load.ts';
+import type { Channel, Procedure } from '../../shared/procedure/schema.ts';
+import type { Lang } from '../../shared/procedure/text.ts';
+
+export const PROCEDURE_IDS = [
+  'hss',
+  'bureau-mhr',
+  'perspectief-herstelbemiddeling',
+  'ben-in-de-buurt',
+  'buro-leerlingenhulp',
+] as const;
+export type ProcedureId = (typeof PROCEDURE_IDS)[number];
+
+export const procedurePath = (id: string) => fileURLToPath(new URL(`../../procedures/${id}.yaml`, import.meta.url));
+
+const loaded = new Map<string, LoadedProcedure>();
+/** A procedure file of the project, parsed once per test file. */
+export function loadProcedure(id: ProcedureId): LoadedProcedure {
+  let l = loaded.get(id);
+  if (!l) loaded.set(id, (l = loadProcedureFile(procedurePath(id))));
+  return l;
+}
+
+export const staff = (email: string): Actor => ({ kind: 'staff', email });
+export const complainant: Actor = { kind: 'complainant' };
+export const system: Actor = { kind: 'system' };
+
+/** A distributive Omit, so `Cmd<'extend'>` keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type CommandInput = DistributiveOmit<Command, 'actor'> & { actor?: Actor };
+
+export interface Timer {
+  instance: string;
+  action: 'expire' | 'remind';
+  at: string;
+}
+
+export type MailEffect = Extract<Effect, { kind: 'mail' }>;
+
+export interface Step {
+  at: string;
+  command: Command;
+  result: EngineResult;
+}
+
+const ms = (iso: string) => {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new Error(`not an instant: ${iso}`);
+  return t;
+};
+const timerKey = (instance: string, action: string) => `${instance}#${action}`;
+
+export class CaseHarness {
+  readonly procedure: Procedure;
+  readonly hash: string;
+  /** The clock: commands run at this instant unless given another. */
+  now: string;
+  state: CaseState | undefined;
+  readonly events: CaseEvent[] = [];
+  /** Every effect of every accepted command, in order. */
+  readonly effects: Effect[] = [];
+  /** The effects of the last accepted command, or of every timer fired by the last `advanceTo`. */
+  lastEffects: Effect[] = [];
+  lastEvents: CaseEvent[] = [];
+  lastRefusal: Refusal | undefined;
+  /** Every command run (accepted or refused), with its result. */
+  readonly steps: Step[] = [];
+  readonly timers = new Map<string, Timer>();
+  private seq = 0;
+
+  constructor(procedure: Procedure | LoadedProcedure, now: string, hash?: string) {
+    if ('procedure' in procedure) {
+      this.procedure = procedure.procedure;
+      this.hash = hash ?? procedure.hash;
+    } else {
+      this.procedure = procedure;
+      this.hash = hash ?? 'test-hash';
+    }
+    this.now = new Date(ms(now)).toISOString();
+  }
+
+  static for(id: ProcedureId, now: string): CaseHarness {
+    return new CaseHarness(loadProcedure(id), now);
+  }
+
+  get s(): CaseState {
+    if (!this.state) throw new Error('no case yet');
+    return this.state;
+  }
+
+  /** Sends a command at `at` (default: now); timers due before `at` fire first. */
+  send(input: CommandInput, at?: string): EngineResult {
+    if (at) this.advanceTo(at);
+    return this.exec({ actor: system, ...input } as Command, this.now);
+  }
+
+  /** Sends a command that must be accepted; returns its events and effects. */
+  do(input: CommandInput, at?: string): { events: CaseEvent[]; effects: Effect[]; state: CaseState } {
+    const r = this.send(input, at);
+    if (!r.ok) throw new Error(`${input.type} refused: ${r.refusal.code} ${r.refusal.reason}: ${r.refusal.message.en}`);
+    return r;
+  }
+
+  /** Sends a command that must be refused; returns the refusal. */
+  refuse(input: CommandInput, at?: string): Refusal {
+    const r = this.send(input, at);
+    if (r.ok) throw new Error(`${input.type} was accepted: ${r.events.map((e) => e.type).join(', ')}`);
+    return r.refusal;
+  }
+
+  /** Submits a complaint (default: through the web form, by the complainant). */
+  submit(
+    fields: Fields,
+    opts: { at?: string; channel?: Channel; actor?: Actor; lang?: Lang; reference?: string } = {},
+  ): EngineResult {
+    return this.send(
+      {
+        type: 'submit',
+        actor: opts.actor ?? complainant,
+        reference: opts.reference ?? `K-${this.procedure.id}-${++this.seq}`,
+        channel: opts.channel ?? 'web',
+        lang: opts.lang ?? 'nl',
+        fields,
+        procedureHash: this.hash,
+      },
+      opts.at,
+    );
+  }
+
+  private exec(command: Command, at: string): EngineResult {
+    const result = handle(this.procedure, this.state, command, at);
+    this.steps.push({ at, command, result });
+    if (!result.ok) {
+      this.lastRefusal = result.refusal;
+      return result;
+    }
+    this.lastRefusal = undefined;
+    this.state = result.state;
+    this.events.push(...result.events);
+    this.effects.push(...result.effects);
+    this.lastEvents = result.events;
+    this.lastEffects = result.effects;
+    for (const e of result.effects) {
+      if (e.kind === 'schedule') this.timers.set(timerKey(e.instance, e.action), { instance: e.instance, action: e.action, at: e.at });
+      else if (e.kind === 'cancel') this.timers.delete(timerKey(e.instance, e.action));
+    }
+    return result;
+  }
+
+  /** The timers still set, earliest first. */
+  pendingTimers(): Timer[] {
+    return [...this.timers.values()].sort((a, b) => ms(a.at) - ms(b.at) || a.action.localeCompare(b.action));
+  }
+
+  /**
+   * Moves the clock to `iso`, firing every timer due by then in due order, each at its own instant
+   * (or now, if it was set for a moment already past). Timers set by a fired timer fire too.
+   * `lastEffects` / `lastEvents` become everything the fired timers produced.
+   */
+  advanceTo(iso: string): Step[] {
+    const target = ms(iso);
+    if (target < ms(this.now)) throw new Error(`time runs forward: ${iso} is before ${this.now}`);
+    const fired: Step[] = [];
+    for (;;) {
+      const next = this.pendingTimers()[0];
+      if (!next || ms(next.at) > target) break;
+      this.timers.delete(timerKey(next.instance, next.action));
+      const at = new Date(Math.max(ms(next.at), ms(this.now))).toISOString();
+      this.now = at;
+      this.exec({ type: next.action === 'expire' ? 'expire-term' : 'remind-term', actor: system, instance: next.instance }, at);
+      fired.push(this.steps[this.steps.length - 1]!);
+    }
+    this.now = new Date(target).toISOString();
+    this.lastEvents = fired.flatMap((f) => (f.result.ok ? f.result.events : []));
+    this.lastEffects = fired.flatMap((f) => (f.result.ok ? f.result.effects : []));
+    return fired;
+  }
+
+  /** Fires a timer command by hand (a duplicate or stray delivery); timers are left as they are. */
+  fire(action: 'expire' | 'remind', instance: string, at = this.now): EngineResult {
+    if (ms(at) > ms(this.now)) this.advanceTo(at);
+    return this.exec({ type: action === 'expire' ? 'expire-term' : 'remind-term', actor: system, instance }, at);
+  }
+
+  // ---- views ----
+
+  openTerms(): TermInstance[] {
+    return Object.values(this.state?.openTerms ?? {}).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  /** The open instance of a term, by term id. */
+  term(termId: string): TermInstance {
+    const t = this.openTerms().find((x) => x.termId === termId);
+    if (!t) throw new Error(`no open term ${termId}; open: ${this.openTerms().map((x) => x.instance).join(', ') || 'none'}`);
+    return t;
+  }
+
+  /** Mail effects of the whole case (or of `from`, e.g. `lastEffects`), optionally of one template. */
+  mails(template?: MailTemplate, from: Effect[] = this.effects): MailEffect[] {
+    return from.filter((e): e is MailEffect => e.kind === 'mail' && (!template || e.template === template));
+  }
+
+  lastMails(template?: MailTemplate): MailEffect[] {
+    return this.mails(template, this.lastEffects);
+  }
+
+  /** `template → recipients` for the last effects, e.g. `['receipt → a@b.nl']`. */
+  lastMailSummary(): string[] {
+    return this.lastMails().map((m) => `${m.template} → ${m.to.map((a) => a.email).join(', ')}`);
+  }
+
+  /** Schedule / cancel effects of the last step, as `schedule expire hss.x.1 @ …` lines. */
+  lastTimerEffects(): string[] {
+    return this.lastEffects.flatMap((e) =>
+      e.kind === 'schedule' ? [`schedule ${e.action} ${e.instance} @ ${e.at}`] : e.kind === 'cancel' ? [`cancel ${e.action} ${e.instance}`] : [],
+    );
+  }
+
+  eventTypes(from: CaseEvent[] = this.lastEvents): string[] {
+    return from.map((e) => e.type);
+  }
+
+  /** A readable line per event. */
+  timeline(): string[] {
+    return this.events.map((e) => `${e.at} ${e.type}${describe(e)}`);
+  }
+
+  /** The state the events fold to (should always equal `state`). */
+  folded(): CaseState | undefined {
+    return fold(this.events);
+  }
+}
+
+function describe(e: CaseEvent): string {
+  switch (e.type) {
+    case 'stage-started':
+      return ` ${e.stage} (${e.reason})`;
+    case 'term-started':
+      return ` ${e.instance} → ${e.lastDay}`;
+    case 'term-extended':
+      return ` ${e.from} → ${e.term.instance} ${e.term.lastDay}`;
+    case 'term-ended':
+      return ` ${e.instance} ${e.outcome} (${e.reason})`;
+    case 'decided':
+      return ` ${e.stage}: ${e.outcome}`;
+    case 'advised':
+      return ` ${e.stage}: ${e.outcome} → ${e.to}`;
+    case 'escalated':
+      return ` ${e.from} → ${e.to} by ${e.by}`;
+    case 'closed':
+    case 'withdrawn':
+      return ` (${e.reason})`;
+    default:
+      return '';
+  }
+}
