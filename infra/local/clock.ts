@@ -17,6 +17,7 @@ export class VirtualClock implements Clock {
     if (saved?.frozenAt !== undefined) this.frozenAt = saved.frozenAt;
     else if (saved?.offsetMs !== undefined) this.offsetMs = saved.offsetMs;
     if (frozenStart && saved === undefined) this.frozenAt = Date.parse(frozenStart);
+    if (saved === undefined) this.save();
   }
 
   now(): string {
@@ -30,6 +31,10 @@ export class VirtualClock implements Clock {
     if (target < Date.parse(this.now())) return;
     if (this.frozenAt !== undefined) this.frozenAt = target;
     else this.offsetMs = target - Date.now();
+    this.save();
+  }
+
+  private save() {
     if (this.file) writeFileSync(this.file, JSON.stringify(this.frozenAt !== undefined ? { frozenAt: this.frozenAt } : { offsetMs: this.offsetMs }));
   }
 }

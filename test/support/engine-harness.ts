@@ -115,6 +115,16 @@ export class CaseHarness {
     return this.exec({ actor: system, ...input } as Command, this.now);
   }
 
+  /**
+   * Sends a command at `at` *without* firing the timers due by then: the deadline runner is late
+   * (or this command got in first). The clock moves to `at`.
+   */
+  sendBeforeTimers(input: CommandInput, at: string): EngineResult {
+    if (ms(at) < ms(this.now)) throw new Error(`time runs forward: ${at} is before ${this.now}`);
+    this.now = new Date(ms(at)).toISOString();
+    return this.exec({ actor: system, ...input } as Command, this.now);
+  }
+
   /** Sends a command that must be accepted; returns its events and effects. */
   do(input: CommandInput, at?: string): { events: CaseEvent[]; effects: Effect[]; state: CaseState } {
     const r = this.send(input, at);
