@@ -4,7 +4,7 @@
  */
 import type { Duration } from '../calendar/types.ts';
 import { stageOutcomes } from '../engine/engine.ts';
-import type { Moment, Procedure, Stage, Term } from './schema.ts';
+import type { MetBy, Moment, Procedure, Stage, Term } from './schema.ts';
 
 const UNITS: Record<Duration['unit'], [string, string]> = {
   days: ['dag', 'dagen'],
@@ -16,6 +16,15 @@ const UNITS: Record<Duration['unit'], [string, string]> = {
 
 /** "7 werkdagen", "1 week". */
 export const durationNl = (d: Duration) => `${d.amount} ${UNITS[d.unit][d.amount === 1 ? 0 : 1]}`;
+
+const MET_BY_NL: Record<MetBy, string> = {
+  acknowledged: 'ontvangstbevestiging',
+  assigned: 'toewijzing behandelaar',
+  conversationRecorded: 'gespreksverslag',
+  responseRecorded: 'reactie',
+  decided: 'besluit of advies',
+  appealed: 'beroep',
+};
 
 const MOMENT_NL: Record<Moment, string> = {
   received: 'na ontvangst',
@@ -49,7 +58,7 @@ export function procedureDiagram(p: Procedure): string {
   const lines = ['stateDiagram-v2'];
   for (const s of p.stages) lines.push(`    state "${safe(capital(s.name.nl))}" as ${stateId(s.id)}`);
   const decidedStages = p.stages.filter((s) => s.appeal && !isAdvice(s));
-  for (const s of decidedStages) lines.push(`    state "Besloten (${safe(s.name.nl)})" as ${stateId(s.id)}_besloten`);
+  for (const s of decidedStages) lines.push(`    state "Besloten (${safe(s.name.nl)})" as ${decidedId(s.id)}`);
   lines.push('    state "Afgesloten" as afgesloten', '    state "Ingetrokken" as ingetrokken');
 
   // Edges between the same two states share one arrow: some renderers draw only one of several.
@@ -75,9 +84,9 @@ export function procedureDiagram(p: Procedure): string {
     for (const to of s.escalateTo) edge(id, stateId(to), 'doorgezet door medewerker');
     if (isAdvice(s)) edge(id, stateId(s.advisesTo!), 'advies');
     else if (s.appeal) {
-      edge(id, `${id}_besloten`, `besluit (${stageOutcomes(s).join(', ')})`);
-      edge(`${id}_besloten`, stateId(s.appeal.to), `beroep binnen ${durationNl(s.appeal.window)}`);
-      edge(`${id}_besloten`, 'afgesloten', `beroepstermijn (${durationNl(s.appeal.window)}) verstreken`);
+      edge(id, decidedId(s.id), `besluit (${stageOutcomes(s).join(', ')})`);
+      edge(decidedId(s.id), stateId(s.appeal.to), `beroep binnen ${durationNl(s.appeal.window)}`);
+      edge(decidedId(s.id), 'afgesloten', `beroepstermijn (${durationNl(s.appeal.window)}) verstreken`);
     } else edge(id, 'afgesloten', `besluit (${stageOutcomes(s).join(', ')})`);
     edge(id, 'ingetrokken', 'intrekking');
   }
@@ -89,6 +98,8 @@ export function procedureDiagram(p: Procedure): string {
 }
 
 const isAdvice = (s: Stage) => s.kind === 'advice' && !!s.advisesTo;
+/** The state after a decision that the complainant may still appeal. */
+const decidedId = (stageId: string) => `d_${stageId.replace(/[^a-zA-Z0-9]/g, '_')}`;
 
 // ---- Text summary ----
 
@@ -102,7 +113,7 @@ function termLine(t: Term): string {
   const parts = [
     `${t.id}: ${t.label.nl}`,
     `${durationNl(t.length)} ${MOMENT_NL[t.from]}`,
-    `voldaan door ${t.metBy.join(', ')}`,
+    `voldaan door ${t.metBy.map((m) => MET_BY_NL[m]).join(', ')}`,
     ...(t.extendable ? ['verlengbaar'] : []),
     ...(after.length ? [`bij verstrijken: ${after.join(', ')}`] : []),
     rule(t),
