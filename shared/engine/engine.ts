@@ -468,7 +468,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const term = open ?? run.missedTerm();
     if (!term) fail('not-allowed', 'no-extendable-term', 'Er loopt geen termijn die verlengd kan worden.', 'No running term can be extended.');
     const after = term.lastDay >= run.today ? term.lastDay : addDays(run.today, -1);
-    if (normaliseDate(cmd.until ?? '') !== cmd.until || cmd.until <= after)
+    // (Beyond the holiday table is a typo, not a date: refused rather than failing on the table.)
+    if (normaliseDate(cmd.until ?? '') !== cmd.until || cmd.until <= after || Number(cmd.until.slice(0, 4)) > HOLIDAY_YEARS.to)
       fail('invalid', 'until', `Kies een nieuwe datum na ${after}.`, `Choose a new date after ${after}.`, [
         { field: 'until', message: { nl: `Kies een datum na ${after}.`, en: `Choose a date after ${after}.` } },
       ]);
@@ -529,7 +530,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
     if (run.s.status === 'decided') {
       // After a decision: the complainant's appeal, within its window.
-      if (!stage.appeal || !Object.values(run.s.openTerms).some((t) => t.termId === APPEAL_TERM))
+      // Judged by the clock, not only by whether the window's timer has fired yet.
+      if (!stage.appeal || !Object.values(run.s.openTerms).some((t) => t.termId === APPEAL_TERM && t.dueAt > run.now))
         fail('not-allowed', 'appeal-closed', 'De termijn om verder te gaan met de klacht is verstreken.', 'The term to take the complaint further has passed.');
       if (cmd.to && cmd.to !== stage.appeal.to) fail('invalid', 'to', 'Deze stap is niet mogelijk.', 'This step is not possible.');
       run.meet('escalated');

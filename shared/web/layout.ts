@@ -8,7 +8,7 @@ const CSS = `
 a{color:#0b4f9c}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #ffbf47;outline-offset:0}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:1}
 header{background:#154273;color:#fff;padding:12px 16px}header a{color:#fff}header .org{font-weight:700;font-size:1.15rem}header nav{float:right}
-main{max-width:44rem;margin:0 auto;padding:16px}footer{max-width:44rem;margin:24px auto;padding:16px;border-top:1px solid #b1b4b6;font-size:.95rem}
+main{max-width:44rem;margin:0 auto;padding:16px;overflow-wrap:break-word}footer{max-width:44rem;margin:24px auto;padding:16px;border-top:1px solid #b1b4b6;font-size:.95rem}
 h1{font-size:1.9rem;line-height:1.2;margin:.6em 0}h2{font-size:1.35rem;margin:1.2em 0 .4em}
 .field{margin:0 0 22px}.field label,.field legend{display:block;font-weight:700;margin-bottom:4px}
 .hint{color:#505a5f;margin:0 0 6px}.req{font-weight:400;color:#505a5f}
@@ -21,9 +21,9 @@ textarea{min-height:9rem}input[type=checkbox]{width:1.4rem;height:1.4rem;vertica
 .refusal{border:5px solid #b10e1e;padding:16px;margin:0 0 24px}
 button{background:#00703c;color:#fff;border:0;border-bottom:3px solid #002d18;padding:10px 18px;font:inherit;font-weight:700;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-table{border-collapse:collapse}th,td{text-align:left;vertical-align:top;padding:6px 12px 6px 0;border-bottom:1px solid #e0e0e0}
+table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}th,td{text-align:left;vertical-align:top;padding:6px 12px 6px 0;border-bottom:1px solid #e0e0e0}
 ol.timeline{padding-left:1.2rem}ol.timeline li{margin-bottom:8px}.muted{color:#505a5f}.overdue{color:#b10e1e;font-weight:700}
-.ref{font-size:1.5rem;font-weight:700;letter-spacing:.05em}
+.ref{font-size:1.5rem;font-weight:700;letter-spacing:.05em;white-space:nowrap}
 @media print{header nav,.skip,footer nav,button{display:none}header{background:none;color:#000}header a{color:#000}}
 `;
 

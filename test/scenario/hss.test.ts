@@ -154,6 +154,11 @@ describe('hss: a web complaint', () => {
       message: { nl: 'Kies een nieuwe datum na 2026-02-02.' },
     });
     expect(h.refuse({ type: 'extend', actor: directie, reason: 'Drukte', until: '2026-02-30' })).toMatchObject({ code: 'invalid', reason: 'until' });
+    // A typo in the year, even with consent, is refused (not a crash on the holiday table).
+    expect(h.refuse({ type: 'extend', actor: directie, reason: 'Drukte', until: '2206-02-16', consent: 'ja' })).toMatchObject({
+      code: 'invalid',
+      reason: 'until',
+    });
     expect(h.refuse({ type: 'extend', actor: directie, reason: ' ', until: '2026-02-16' })).toMatchObject({
       code: 'invalid',
       reason: 'missing-reason',

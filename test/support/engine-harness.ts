@@ -62,6 +62,10 @@ export interface Step {
   at: string;
   command: Command;
   result: EngineResult;
+  /** The state the command was given (the same object, to check it was not changed). */
+  before: CaseState | undefined;
+  /** A deep copy of `before` taken before the command ran, when `keepCopies` is on. */
+  beforeCopy?: CaseState | undefined;
 }
 
 const ms = (iso: string) => {
@@ -87,6 +91,8 @@ export class CaseHarness {
   /** Every command run (accepted or refused), with its result. */
   readonly steps: Step[] = [];
   readonly timers = new Map<string, Timer>();
+  /** Keep a deep copy of the state before every command (for purity checks). */
+  keepCopies = false;
   private seq = 0;
 
   constructor(procedure: Procedure | LoadedProcedure, now: string, hash?: string) {
@@ -159,8 +165,10 @@ export class CaseHarness {
   }
 
   private exec(command: Command, at: string): EngineResult {
-    const result = handle(this.procedure, this.state, command, at);
-    this.steps.push({ at, command, result });
+    const before = this.state;
+    const beforeCopy = this.keepCopies ? structuredClone(before) : undefined;
+    const result = handle(this.procedure, before, command, at);
+    this.steps.push({ at, command, result, before, ...(this.keepCopies ? { beforeCopy } : {}) });
     if (!result.ok) {
       this.lastRefusal = result.refusal;
       return result;
@@ -207,10 +215,13 @@ export class CaseHarness {
     return fired;
   }
 
-  /** Fires a timer command by hand (a duplicate or stray delivery); timers are left as they are. */
+  /**
+   * Delivers one timer by hand at `at` (default now) — early, late, twice, or after its term is
+   * gone — without firing any other timer on the way. A pending timer it matches is used up.
+   */
   fire(action: 'expire' | 'remind', instance: string, at = this.now): EngineResult {
-    if (ms(at) > ms(this.now)) this.advanceTo(at);
-    return this.exec({ type: action === 'expire' ? 'expire-term' : 'remind-term', actor: system, instance }, at);
+    this.timers.delete(timerKey(instance, action));
+    return this.sendBeforeTimers({ type: action === 'expire' ? 'expire-term' : 'remind-term', actor: system, instance }, at);
   }
 
   // ---- views ----

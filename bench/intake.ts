@@ -1,0 +1,260 @@
+/**
+ * Intake throughput of the local office against its own storage floor.
+ *
+ *   npm run bench                              # 30 s per measurement, 3 runs, concurrency 1, 4, 16
+ *   BENCH_SECONDS=10 BENCH_RUNS=1 npm run bench
+ *   BENCH_CONCURRENCY=1,8 npm run bench
+ *
+ * Intake: autocannon sends `POST /api/complaints` (JSON, a valid HSS complaint, a fresh
+ * `submissionId` per request) to a local office (in-memory dynalite, minFillMs 0, no ticker).
+ * Baseline: a bare `PutItem` loop with the same concurrency and duration against an embedded
+ * in-memory dynalite started the same way (`startDynalite`, same table definition), items of about
+ * the size of a complaint's commit. Every measurement gets a fresh server, so runs are independent;
+ * the table reports medians over the runs.
+ */
+import { randomBytes } from 'node:crypto';
+import dc from 'node:diagnostics_channel';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import autocannon from 'autocannon';
+import { startLocalOffice } from '../infra/local/office.ts';
+import { ensureTable, itemSize } from '../shared/store/dynamo.ts';
+import { localDynamoClient, startDynalite } from '../shared/store/embedded.ts';
+
+const SECONDS = positiveInt('BENCH_SECONDS', 30);
+const RUNS = positiveInt('BENCH_RUNS', 3);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,4,16').split(',').map((s) => Number(s.trim()));
+if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error(`BENCH_CONCURRENCY must be a comma-separated list of positive integers, got ${process.env.BENCH_CONCURRENCY}`);
+const PROCEDURE = fileURLToPath(new URL('../procedures/hss.yaml', import.meta.url));
+const TABLE = 'bench';
+
+// Every HTTP request this process serves: the office's, and dynalite's (those carry `x-amz-target`).
+let officeInFlight = 0;
+let countCalls: Map<string, number> | undefined;
+dc.subscribe('http.server.request.start', (message) => {
+  const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+  const target = request.headers['x-amz-target'];
+  if (typeof target === 'string') {
+    if (countCalls) countCalls.set(target.split('.')[1] ?? target, (countCalls.get(target.split('.')[1] ?? target) ?? 0) + 1);
+    return;
+  }
+  officeInFlight++;
+  response.once('close', () => officeInFlight--);
+});
+
+/** autocannon stops with requests in flight; closing the office under them would close dynalite under them. */
+async function drained(timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (officeInFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  if (officeInFlight > 0) throw new Error(`${officeInFlight} intake request(s) still running after ${timeoutMs} ms`);
+}
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return n;
+}
+
+/** A realistic web complaint: every HSS field filled in. */
+function complaint(submissionId: string) {
+  return {
+    submissionId,
+    lang: 'nl',
+    name: 'Bench Klager',
+    email: 'bench@example.nl',
+    phone: '020 123 45 67',
+    topic: 'bejegening',
+    employeeName: 'Medewerker X',
+    description:
+      'Ik heb op 20 februari gebeld over mijn aanvraag. De medewerker was kortaf, gaf onjuiste informatie over de termijnen en beloofde terug te bellen, wat niet is gebeurd. ' +
+      'Ook na een tweede e-mail kreeg ik geen antwoord. Ik wil graag dat dit wordt uitgezocht.',
+    desiredSolution: 'Een gesprek met de leidinggevende en een excuus.',
+  };
+}
+
+interface Measurement {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function measureIntake(connections: number): Promise<Measurement> {
+  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0 });
+  try {
+    // The office listens on 127.0.0.1; `localhost` may resolve to ::1 first.
+    const url = office.url.replace('//localhost:', '//127.0.0.1:');
+    const prefix = randomBytes(6).toString('hex');
+    let n = 0;
+    const result = await autocannon({
+      url: `${url}/api/complaints`,
+      connections,
+      pipelining: 1,
+      duration: SECONDS,
+      timeout: 30,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          setupRequest: (req) => ({ ...req, body: JSON.stringify(complaint(`bench-${prefix}-${++n}`)) }),
+        },
+      ],
+    });
+    await drained();
+    // Every 2xx must have filed a complaint: its receipt is in the outbox (effects run before the response).
+    const receipts = office.outbox.messages.filter((m) => m.to.some((a) => a.email === 'bench@example.nl')).length;
+    const missing = Math.max(0, result['2xx'] - receipts);
+    if (missing) console.error(`  ${missing} accepted complaint(s) without a receipt`);
+    return {
+      perSecond: result['2xx'] / result.duration,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      ok: result['2xx'],
+      errors: result.errors + result.timeouts + missing,
+      non2xx: result.non2xx,
+    };
+  } finally {
+    await office.close();
+  }
+}
+
+/** DynamoDB calls one intake makes, counted on dynalite's side over a few sequential requests. */
+async function callsPerIntake(): Promise<string> {
+  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0 });
+  try {
+    const url = office.url.replace('//localhost:', '//127.0.0.1:');
+    const post = async (id: string) => {
+      const res = await fetch(`${url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaint(id)) });
+      await res.text();
+      if (res.status !== 201) throw new Error(`probe intake answered ${res.status}`);
+    };
+    await post('probe-warmup-1');
+    const n = 20;
+    countCalls = new Map();
+    const started = performance.now();
+    for (let i = 0; i < n; i++) await post(`probe-${i}-${randomBytes(4).toString('hex')}`);
+    const ms = (performance.now() - started) / n;
+    const calls = [...countCalls].sort((a, b) => b[1] - a[1]);
+    const total = calls.reduce((s, [, c]) => s + c, 0) / n;
+    return `${fmt(total)} DynamoDB calls per intake (${calls.map(([k, c]) => `${k} ${fmt(c / n)}`).join(', ')}); ${fmt(ms)} ms per sequential intake`;
+  } finally {
+    countCalls = undefined;
+    await office.close();
+  }
+}
+
+/** About the size of one intake's commit item: the fields, the events and the effects as JSON. */
+function baselineItem(i: number, prefix: string): Record<string, AttributeValue> {
+  const fields = JSON.stringify(complaint(`${prefix}-${i}`));
+  return {
+    pk: { S: `CASE#BENCH-${prefix}-${i}` },
+    sk: { S: 'C#0000000001' },
+    type: { S: 'commit' },
+    seq: { N: '1' },
+    at: { S: new Date().toISOString() },
+    events: { S: `[{"type":"received","fields":${fields}},{"type":"stage-entered","stage":"directie"},{"type":"term-started","term":"bevestiging"},{"type":"term-started","term":"standpunt"}]` },
+    effects: { S: `[{"kind":"mail","template":"receipt","to":"complainant"},{"kind":"mail","template":"staff.new","to":"directie"},{"kind":"schedule","at":"2026-03-12T00:00:00Z"},{"kind":"schedule","at":"2026-04-14T00:00:00Z"}]` },
+  };
+}
+const BASELINE_ITEM_BYTES = itemSize(baselineItem(1, 'x'.repeat(12)));
+
+async function measurePutItem(concurrency: number): Promise<Measurement> {
+  const dynamo = await startDynalite();
+  const client = localDynamoClient(dynamo.endpoint);
+  try {
+    await ensureTable(client, TABLE);
+    const prefix = randomBytes(6).toString('hex');
+    const latencies: number[] = [];
+    let errors = 0;
+    let i = 0;
+    const started = performance.now();
+    const end = started + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          try {
+            await client.send(new PutItemCommand({ TableName: TABLE, Item: baselineItem(++i, prefix) }));
+            latencies.push(performance.now() - t);
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok: latencies.length, errors, non2xx: 0 };
+  } finally {
+    client.destroy();
+    await dynamo.close();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+
+async function main() {
+  const total = CONCURRENCY.length * RUNS * 2 * SECONDS;
+  console.log(`intake bench: ${SECONDS} s per measurement, ${RUNS} run(s), concurrency ${CONCURRENCY.join(', ')} — about ${Math.ceil(total / 60)} min`);
+  console.log(`baseline PutItem item ≈ ${BASELINE_ITEM_BYTES} bytes; node ${process.version}`);
+  console.log(await callsPerIntake());
+  const rows: string[][] = [];
+  let failures = 0;
+  for (const c of CONCURRENCY) {
+    const intake: Measurement[] = [];
+    const put: Measurement[] = [];
+    for (let r = 1; r <= RUNS; r++) {
+      const a = await measureIntake(c);
+      intake.push(a);
+      console.log(`  c=${c} run ${r}/${RUNS} intake : ${fmt(a.perSecond)} req/s, p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms, 2xx ${a.ok}, errors ${a.errors}, non-2xx ${a.non2xx}`);
+      const b = await measurePutItem(c);
+      put.push(b);
+      console.log(`  c=${c} run ${r}/${RUNS} PutItem: ${fmt(b.perSecond)} /s, p50 ${fmt(b.p50, 2)} ms, p99 ${fmt(b.p99, 2)} ms, ok ${b.ok}, errors ${b.errors}`);
+    }
+    const errors = intake.reduce((s, m) => s + m.errors, 0) + put.reduce((s, m) => s + m.errors, 0);
+    const non2xx = intake.reduce((s, m) => s + m.non2xx, 0);
+    failures += errors + non2xx;
+    const ips = median(intake.map((m) => m.perSecond));
+    const pps = median(put.map((m) => m.perSecond));
+    rows.push([
+      String(c),
+      fmt(ips),
+      fmt(median(intake.map((m) => m.p50))),
+      fmt(median(intake.map((m) => m.p99))),
+      fmt(pps),
+      fmt(median(put.map((m) => m.p50)), 2),
+      fmt(ips / pps, 3),
+      String(errors),
+      String(non2xx),
+    ]);
+  }
+  const head = ['concurrency', 'intake req/s', 'p50 ms', 'p99 ms', 'PutItem/s', 'PutItem p50 ms', 'ratio intake/PutItem', 'errors', 'non-2xx'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((x, i) => x.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(`\nmedians of ${RUNS} run(s) × ${SECONDS} s`);
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  if (failures) {
+    console.error(`\n${failures} error(s)/non-2xx response(s): the numbers above are not trustworthy`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
