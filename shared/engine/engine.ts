@@ -32,6 +32,7 @@ export function handle(p: Procedure, state: CaseState | undefined, cmd: Command,
     } else {
       if (!state) return refuse('not-allowed', 'no-case', 'Deze klacht bestaat niet.', 'This complaint does not exist.');
       COMMANDS[cmd.type](run, cmd as never);
+      run.keepInformed(cmd);
     }
   } catch (e) {
     if (e instanceof Refused) return { ok: false, refusal: e.refusal };
@@ -111,8 +112,8 @@ class Run {
   /** The assigned handler, or else every member of the stage's handler role (never a person concerned). */
   handlers(): Address[] {
     const h = this.s.handler;
-    if (h) return this.roleMembers(this.stage.handler).filter((m) => m.email.toLowerCase() === h) || [{ email: h }];
-    return this.roleMembers(this.stage.handler);
+    const members = this.roleMembers(this.stage.handler);
+    return h ? members.filter((m) => m.email.toLowerCase() === h) : members;
   }
 
   // ---- who may ----
@@ -159,6 +160,15 @@ class Run {
       };
       fail('not-allowed', `status-${this.s.status}`, nl[this.s.status], en[this.s.status]);
     }
+  }
+
+  /** Stages that keep the complainant informed send an update after every step that did not write to them already. */
+  keepInformed(cmd: Command) {
+    if (!this.state?.stage || cmd.actor.kind !== 'staff' || !this.stage.keepComplainantInformed) return;
+    const self = this.complainant()[0]?.email;
+    if (!self || this.effects.some((e) => e.kind === 'mail' && e.to.some((a) => a.email === self))) return;
+    const step = [...this.events].reverse().find((e) => INFORMS.has(e.type));
+    if (step) this.mail('update', this.complainant(), { event: JSON.stringify(step) });
   }
 
   // ---- terms ----
@@ -333,6 +343,11 @@ class Run {
   }
 }
 
+/** Steps a complainant is told about where the stage keeps them informed. */
+const INFORMS = new Set<CaseEvent['type']>(['acknowledged', 'conversation-recorded', 'response-requested', 'response-recorded', 'advised', 'stage-started']);
+
+const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Handler<T extends Command['type']> = (run: Run, cmd: Extract<Command, { type: T }>) => void;
 
@@ -369,6 +384,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   },
 
   admit(run, cmd) {
+    run.status('open');
     const by = run.handler(cmd.actor);
     if (run.s.admissibility !== 'pending')
       fail('not-allowed', 'not-late', 'Deze klacht hoeft niet te worden toegelaten.', 'This complaint needs no admission.');
@@ -381,6 +397,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     if (run.s.acknowledgedAt) fail('not-allowed', 'already-acknowledged', 'De ontvangst is al bevestigd.', 'Receipt was already confirmed.');
     run.emit({ type: 'acknowledged', by });
     run.meet('acknowledged');
+    run.startTerms('acknowledged');
     run.mail('acknowledged', run.complainant());
   },
 
@@ -512,6 +529,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.status('open');
     const by = run.handler(cmd.actor);
     const stage = run.stage;
+    if (stage.kind === 'advice' && !stage.decides)
+      fail('not-allowed', 'advisory', `${capitalise(stage.name.nl)} geeft advies; het besluit volgt daarna.`, `${capitalise(stage.name.en)} gives advice; the decision follows.`);
     const outcome = checkOutcome(stage, cmd.outcome);
     const motivation = need(cmd.motivation, 'motivation', 'Motivering', 'Motivation');
     // Binding unless the complainant can still take it to a next stage (the appeal window).
@@ -519,8 +538,12 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.meet('decided');
     run.endOpenTerms('decided', stage.id);
     run.mail('decision', run.complainant());
-    if (stage.appeal) run.startTerm(APPEAL_TERM, run.today);
-    else run.emit({ type: 'closed', reason: 'decided', by: 'system' });
+    run.startTerms('decisionSent');
+    if (stage.appeal && (!stage.appeal.after || stage.appeal.after.includes(outcome))) run.startTerm(APPEAL_TERM, run.today);
+    else {
+      run.endOpenTerms('closed');
+      run.emit({ type: 'closed', reason: 'decided', by: 'system' });
+    }
   },
 
   escalate(run, cmd) {

@@ -48,6 +48,8 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
         stageStartedAt: e.at,
         stagesVisited: [...s.stagesVisited, e.stage],
         handler: undefined,
+        // Each stage confirms that it took the complaint into handling.
+        acknowledgedAt: undefined,
         status: s.status === 'decided' ? 'open' : s.status,
         decision: undefined,
       };

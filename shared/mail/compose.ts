@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import {
   capitalise,
   contactLine,
+  describeEvent,
   DEFAULT_MARK,
   fieldPairs,
   outcomeLabel,
@@ -10,7 +11,7 @@ import {
   termLines,
 } from '../app/present.ts';
 import { stageOf } from '../engine/terms.ts';
-import type { CaseState, Effect } from '../engine/types.ts';
+import type { CaseEvent, CaseState, Effect } from '../engine/types.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import type { OutgoingMessage } from './message.ts';
@@ -206,7 +207,14 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
   closed: (i) => ({ subject: i.t('closed.subject'), blocks: [{ p: i.effect.vars.reason ?? '' }, contact(i)] }),
   update: (i) => ({
     subject: i.t('update.subject'),
-    blocks: [{ p: i.t((i.effect.vars.text as TextKey) ?? 'update.subject') }, ...(STAFF_TEMPLATES.has(i.effect.template) ? [] : statusLink(i))],
+    blocks: [
+      {
+        p: i.effect.vars.event
+          ? (describeEvent(i.ctx.procedure, JSON.parse(i.effect.vars.event) as CaseEvent, i.lang) ?? '')
+          : i.t((i.effect.vars.text as TextKey) ?? 'update.subject'),
+      },
+      ...statusLink(i),
+    ],
   }),
   'staff-new-case': (i) => ({
     subject: i.t('staff.newCase.subject'),

@@ -90,6 +90,8 @@ const stageSchema = z
     escalateTo: z.array(id).default([]),
     /** Advice stages: the stage that takes the binding decision after the advice. */
     advisesTo: id.optional(),
+    /** Advice stages: whether the committee may also rule itself (a binding decision), besides advising. */
+    decides: z.boolean().default(false),
     /** Send the person complained about a copy of the complaint when the stage starts (Awb 9:9). */
     informConcerned: z.boolean().default(false),
     /** Send the complainant an update on every step in this stage (e.g. a committee's secretary). */
@@ -108,6 +110,8 @@ const stageSchema = z
         window: duration,
         from: z.literal('decisionSent').default('decisionSent'),
         requiresMotivation: z.boolean().default(false),
+        /** Only after these outcomes (default: any). */
+        after: z.array(id).min(1).optional(),
         label: localText,
         ...provenance,
       })
@@ -294,6 +298,11 @@ export const procedureSchema = z
       if (s.advisesTo && !stageIds.includes(s.advisesTo)) issue(at('advisesTo'), `no stage "${s.advisesTo}"`);
       if (s.kind === 'advice' && !s.advisesTo) issue(at('advisesTo'), 'an advice stage names the stage that decides after its advice');
       if (s.appeal && !stageIds.includes(s.appeal.to)) issue(at('appeal', 'to'), `no stage "${s.appeal.to}"`);
+      s.appeal?.after?.forEach((o, oi) => {
+        const allowed: readonly string[] = s.outcomes ?? (s.kind === 'mediation' ? MEDIATION_OUTCOMES : DEFAULT_OUTCOMES);
+        if (!allowed.includes(o)) issue(at('appeal', 'after', oi), `"${o}" is not an outcome of this stage (${allowed.join(', ')})`);
+      });
+      if (s.decides && s.kind !== 'advice') issue(at('decides'), 'only an advice stage needs "decides"');
       if (s.nextBody && !bodyIds.includes(s.nextBody)) issue(at('nextBody'), `no next body "${s.nextBody}"`);
       s.outcomes?.forEach((o, oi) => {
         if (!outcomeIds.has(o)) issue(at('outcomes', oi), `unknown outcome "${o}": add it under "outcomes"`);

@@ -3,7 +3,7 @@
  * paths the case can take, recording each term's last day. Pure: no clock, no I/O.
  *
  * - Main path: the handler acts on the last day of each term: acknowledges a term met by
- *   `acknowledged`, decides (the stage's first outcome) a term met by `decided`, or gives advice in
+ *   `acknowledged`, decides (the first outcome that leaves the appeal open) a term met by `decided`, or gives advice in
  *   an advice stage, which moves the case on to the stage that decides; an appeal window passes unused.
  * - Every other way to reach a stage forks off: a term whose expiry escalates runs out (the timer
  *   fires at its `dueAt`), the complainant appeals on the last day of the window, staff escalate to
@@ -220,10 +220,10 @@ interface Plan {
   advice?: boolean;
 }
 
-/** The handler's decision (or advice, in an advice stage) with the stage's first outcome. */
+/** The handler's decision (or advice, in an advice stage): the first outcome that leaves the appeal open, if any. */
 function decision(p: Procedure, stageId: string, at: string): Plan {
   const stage = stageOf(p, stageId);
-  const outcome = stageOutcomes(stage)[0]!;
+  const outcome = stage.appeal?.after?.[0] ?? stageOutcomes(stage)[0]!;
   const actor = staffOf(p, stageId);
   if (stage.kind === 'advice' && stage.advisesTo)
     return { at, advice: true, cmd: { type: 'advise', actor, outcome, motivation: 'Simulatie', recommendation: 'Simulatie' } };
