@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { MAX_BODY_BYTES, type ApiEvent, type ApiResult } from '../../shared/http/api.ts';
 
 /** Turns a Node request into the API Gateway HTTP API (v2) event a Lambda would get. */
-export async function toApiEvent(req: IncomingMessage): Promise<ApiEvent | 'too-large'> {
+export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<ApiEvent | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
+    if (size > maxBytes) return 'too-large';
     chunks.push(chunk as Buffer);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');

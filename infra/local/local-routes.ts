@@ -11,6 +11,14 @@ export async function localRoutes(office: LocalOffice, e: ApiEvent): Promise<Api
       return json(200, office.outbox.messages.map(outboxEntry));
     case 'GET /_local/mail':
       return page(200, mailPage(office.outbox.messages));
+    case 'POST /_local/inbound': {
+      // A raw RFC 5322 message; the envelope recipient defaults to the message's own To/Cc.
+      if (!e.body) return json(400, { errors: [{ field: 'body', message: 'send a raw RFC 5322 message' }] });
+      const raw = Buffer.from(e.body, e.isBase64Encoded ? 'base64' : 'utf8');
+      const to = e.queryStringParameters?.to;
+      const result = await office.receive(raw, { to: to ? to.split(',') : [] });
+      return json(202, result);
+    }
     case 'GET /_local/clock':
       return json(200, { now: office.clock.now(), deadlines: office.deadlines.list() });
     case 'POST /_local/clock': {

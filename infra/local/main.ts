@@ -9,6 +9,7 @@ const office = await startLocalOffice({
   port: Number(process.env.PORT ?? 3000),
   dataDir: resolve(process.env.DATA_DIR ?? '.data'),
   tickSeconds: 5,
+  smtpPort: Number(process.env.SMTP_PORT ?? 2525),
   minFillMs: Number(process.env.FORM_MIN_FILL_MS ?? 3000),
   log: jsonLogger(),
   logRequests: true,
@@ -18,6 +19,7 @@ console.log(`
 Klachtenloket van ${p.organisation.name} (${procedure})
   Klachtformulier:   ${office.url}/
   Lokale postbus:    ${office.url}/_local/mail
+  E-mail naar het loket: SMTP op 127.0.0.1:${office.smtpPort}
   Klok van het loket: ${office.clock.now()}  (verzet met POST ${office.url}/_local/clock)
 Stoppen: Ctrl-C
 `);

@@ -12,6 +12,10 @@ import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite } from '../../shared/store/embedded.ts';
+import { receiveMail, type InboundOutcome } from '../../shared/app/inbound-mail.ts';
+import type { Envelope } from '../../shared/mail/inbound.ts';
+import { localBlobStore } from './blobs.ts';
+import { MAX_MAIL_BYTES, startSmtp } from './smtp.ts';
 import { VirtualClock } from './clock.ts';
 import { toApiEvent, writeResult } from './http.ts';
 import { localRoutes } from './local-routes.ts';
@@ -32,10 +36,16 @@ export interface LocalOfficeOptions {
   log?: Logger;
   /** Log one line per request. */
   logRequests?: boolean;
+  /** The SMTP listener's port (0 = a free one); undefined = no SMTP listener. */
+  smtpPort?: number;
 }
 
 export interface LocalOffice {
   url: string;
+  /** The SMTP listener's port, when there is one. */
+  smtpPort?: number;
+  /** Mail in, as it would arrive by SMTP or SES. */
+  receive(raw: Buffer, envelope: Envelope): Promise<InboundOutcome>;
   ctx: AppContext;
   clock: VirtualClock;
   outbox: LocalOutbox;
@@ -67,6 +77,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     procedure,
     procedureHash: hash,
     store: createDynamoCaseStore({ client, tableName: TABLE }),
+    blobs: localBlobStore(dir ? join(dir, 'blobs') : undefined),
     mailer: outbox,
     scheduler: deadlines,
     clock,
@@ -110,8 +121,10 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
         return fired;
       }),
     sweep: () => serial(() => sweep(ctx)),
+    receive: (raw, envelope) => serial(() => receiveMail(ctx, raw, envelope)),
     async close() {
       clearInterval(ticker);
+      await smtp?.close();
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       server?.closeAllConnections();
       await queue;
@@ -124,7 +137,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     const started = performance.now();
     let status = 500;
     try {
-      const event = await toApiEvent(req);
+      const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
       if (event === 'too-large') {
         status = 413;
         writeResult(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
@@ -146,6 +159,9 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const port = (server.address() as AddressInfo).port;
   office.url = `http://localhost:${port}`;
   ctx.publicUrl = office.url;
+
+  const smtp = o.smtpPort === undefined ? undefined : await startSmtp(o.smtpPort, (raw, envelope) => office.receive(raw, envelope));
+  if (smtp) office.smtpPort = smtp.port;
 
   const tick = o.tickSeconds ?? 0;
   const ticker = tick > 0 ? setInterval(() => void office.advanceTo(clock.now()).catch((e) => log.error('tick failed', { error: String(e) })), tick * 1000) : undefined;

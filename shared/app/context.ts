@@ -1,3 +1,4 @@
+import type { BlobStore } from '../blobs/port.ts';
 import type { DeadlineScheduler, Clock } from '../deadlines/port.ts';
 import type { Mailer } from '../mail/message.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -9,6 +10,7 @@ export interface AppContext {
   procedure: Procedure;
   procedureHash: string;
   store: CaseStore;
+  blobs: BlobStore;
   mailer: Mailer;
   scheduler: DeadlineScheduler;
   clock: Clock;

@@ -28,7 +28,8 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
 async function perform(ctx: AppContext, caseRef: string, effectId: string, effect: Effect, state: CaseState) {
   switch (effect.kind) {
     case 'mail':
-      return ctx.mailer.send(composeMail(ctx, state, effect, effectId));
+      for (const message of composeMail(ctx, state, effect, effectId)) await ctx.mailer.send(message);
+      return;
     case 'schedule':
       return ctx.scheduler.schedule({ caseRef, instance: effect.instance, action: effect.action }, effect.at);
     case 'cancel':

@@ -105,6 +105,12 @@ export function describeEvent(p: Procedure, e: CaseEvent, lang: Lang): string | 
       return nl ? 'De klacht is ingetrokken.' : 'The complaint was withdrawn.';
     case 'closed':
       return nl ? 'De klacht is afgesloten.' : 'The complaint was closed.';
+    case 'message-received':
+      // What the person concerned wrote, and mail that is noise, stay internal.
+      if (e.noise || e.party === 'concerned') return undefined;
+      return e.party === 'complainant' ? `${nl ? 'Uw bericht' : 'Your message'}: ${e.text}` : `${nl ? 'Bericht van' : 'Message from'} ${p.organisation.shortName ?? p.organisation.name}: ${e.text}`;
+    case 'message-sent':
+      return `${nl ? 'Bericht van' : 'Message from'} ${p.organisation.shortName ?? p.organisation.name}: ${e.text}`;
     default:
       return undefined;
   }

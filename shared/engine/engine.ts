@@ -3,7 +3,7 @@ import { normaliseDate, validateFields, type FieldError } from '../procedure/fie
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
 import { text } from '../procedure/text.ts';
-import { apply } from './fold.ts';
+import { apply, MESSAGE_LIMIT } from './fold.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
 import {
   MEETS,
@@ -595,6 +595,32 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   note(run, cmd) {
     const by = run.staff(cmd.actor);
     run.emit({ type: 'note-added', text: need(cmd.text, 'text', 'Notitie', 'Note'), by });
+  },
+
+  'receive-message'(run, cmd) {
+    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    const since = new Date(Date.parse(run.now) - MESSAGE_LIMIT.windowMs).toISOString();
+    if (run.s.recentInbound.filter((at) => at > since).length >= MESSAGE_LIMIT.count)
+      fail('not-allowed', 'rate-limited', 'Te veel berichten voor deze klacht in korte tijd.', 'Too many messages for this complaint in a short time.');
+    const { type: _t, actor: _a, ...message } = cmd;
+    const handlers = run.handlers();
+    run.emit({ type: 'message-received', ...message });
+    if (message.noise) return;
+    if (message.party === 'complainant') run.mail('staff-message', handlers, { sender: 'complainant' }, 'nl');
+    else if (message.party === 'staff') run.mail('message', run.complainant(), { text: message.text });
+    else if (run.s.pendingResponses.includes(message.sender)) {
+      run.emit({ type: 'response-recorded', from: message.sender, text: message.text, by: 'mail' });
+      run.meet('response-recorded');
+      run.mail('staff-message', handlers, { sender: 'concerned' }, 'nl');
+    } else run.mail('staff-message', handlers, { sender: 'concerned' }, 'nl');
+  },
+
+  'send-message'(run, cmd) {
+    const by = run.handler(cmd.actor);
+    const text = need(cmd.text, 'text', 'Bericht', 'Message');
+    if (!run.complainant().length) fail('not-allowed', 'no-address', 'Van de klager is geen e-mailadres bekend.', 'The complainant has no known e-mail address.');
+    run.emit({ type: 'message-sent', text, by });
+    run.mail('message', run.complainant(), { text });
   },
 
   'expire-term'(run, cmd) {

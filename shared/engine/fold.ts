@@ -7,6 +7,9 @@ export function fold(events: readonly CaseEvent[], initial?: CaseState): CaseSta
   return state;
 }
 
+/** A runaway sender (a loop we did not recognise, a flood) is stopped per case: at most this many messages a day. */
+export const MESSAGE_LIMIT = { count: 20, windowMs: 24 * 3_600_000 };
+
 export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
   if (e.type === 'submitted') {
     if (state) throw new Error(`case ${state.reference} was already submitted`);
@@ -31,6 +34,7 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
       termStarts: {},
       pendingResponses: [],
       escalations: 0,
+      recentInbound: [],
       events: 1,
     };
   }
@@ -114,10 +118,18 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
       return { ...s, status: 'withdrawn', closedAt: e.at };
     case 'closed':
       return { ...s, status: 'closed', closedAt: e.at };
+    case 'message-received':
+      return { ...s, recentInbound: [...s.recentInbound, e.at].slice(-MESSAGE_LIMIT.count), lastInbound: stripMessage(e) };
     case 'conversation-recorded':
     case 'note-added':
+    case 'message-sent':
       return s;
   }
+}
+
+function stripMessage(e: Extract<CaseEvent, { type: 'message-received' }>) {
+  const { type: _t, at: _a, ...message } = e;
+  return message;
 }
 
 function stripEvent(e: Extract<CaseEvent, { type: 'term-started' }>) {

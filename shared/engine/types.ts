@@ -72,7 +72,35 @@ export type CaseEvent =
   | E<'escalated', { from: string; to: string; reason: string; by: Actor['kind'] }>
   | E<'withdrawn', { reason: string; by: Actor['kind'] }>
   | E<'closed', { reason: string; by: Actor['kind'] }>
-  | E<'note-added', { text: string; by: string }>;
+  | E<'note-added', { text: string; by: string }>
+  | E<'message-received', InboundMessage>
+  | E<'message-sent', { text: string; by: string }>;
+
+/** Who wrote a message that reached the case. */
+export type Party = 'complainant' | 'staff' | 'concerned';
+
+export interface StoredAttachment {
+  name: string;
+  type: string;
+  size: number;
+  /** Blob key; absent when the attachment was refused (then `refused` says why). */
+  key?: string;
+  refused?: 'too-large' | 'type' | 'too-many';
+}
+
+export interface InboundMessage {
+  party: Party;
+  sender: string;
+  subject: string;
+  /** The new text, quoted history and signature removed; the full original is the blob. */
+  text: string;
+  messageId?: string;
+  /** Blob key of the raw message as it arrived. */
+  blob?: string;
+  attachments: StoredAttachment[];
+  /** Auto-replies and the like are recorded but never passed on. */
+  noise?: string;
+}
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -95,6 +123,8 @@ export type Command =
   | C<'withdraw', { reason: string }>
   | C<'close', { reason: string }>
   | C<'note', { text: string }>
+  | C<'receive-message', InboundMessage>
+  | C<'send-message', { text: string }>
   | C<'expire-term', { instance: string }>
   | C<'remind-term', { instance: string }>;
 
@@ -123,7 +153,9 @@ export type MailTemplate =
   | 'update'
   | 'staff-assigned'
   | 'staff-reminder'
-  | 'staff-overdue';
+  | 'staff-overdue'
+  | 'message'
+  | 'staff-message';
 
 export type Effect =
   | { kind: 'mail'; template: MailTemplate; to: Address[]; lang: Lang; vars: Record<string, string> }
@@ -171,6 +203,10 @@ export interface CaseState {
   advice?: { stage: string; outcome: string; recommendation: string };
   escalations: number;
   closedAt?: string;
+  /** Instants of recent inbound messages, for the per-case rate limit. */
+  recentInbound: string[];
+  /** The last message that came in (what a forward to the handler quotes). */
+  lastInbound?: InboundMessage;
   events: number;
 }
 

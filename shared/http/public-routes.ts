@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadCase } from '../app/cases.ts';
+import { execute, loadCase } from '../app/cases.ts';
 import type { AppContext } from '../app/context.ts';
 import { fileComplaint } from '../app/intake.ts';
 import { REFERENCE_PATTERN } from '../app/reference.ts';
@@ -35,8 +35,20 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return loadCase(ctx, ref);
   };
 
-  const showForm = (status: number, lang: Lang, values: Record<string, string> = {}, errors: { field: string; message: string }[] = [], refusal?: string) =>
-    page(status, renderForm(ctx.procedure, lang, { values, errors, ...(refusal ? { refusal } : {}), submissionId: values.submissionId || randomUUID(), formToken: formToken() }));
+  const showForm = (status: number, lang: Lang, values: Record<string, string> = {}, errors: { field: string; message: string }[] = [], refusal?: string) => {
+    const complete = values.complete && values.completeToken ? { reference: values.complete, token: values.completeToken } : undefined;
+    return page(
+      status,
+      renderForm(ctx.procedure, lang, { values, errors, ...(refusal ? { refusal } : {}), ...(complete ? { complete } : {}), submissionId: values.submissionId || randomUUID(), formToken: formToken() }),
+    );
+  };
+
+  /** A case that arrived by e-mail and waits for the complainant to complete it through the form. */
+  const toComplete = async (ref: unknown, token: unknown) => {
+    if (typeof ref !== 'string' || !REFERENCE_PATTERN.test(ref) || !ctx.signer.verify('complete', ref, String(token ?? ''))) return undefined;
+    const found = await loadCase(ctx, ref);
+    return found?.state.status === 'to-complete' ? found : undefined;
+  };
 
   async function intake(e: ApiEvent): Promise<ApiResult> {
     let body: { fields: Record<string, unknown>; form: boolean };
@@ -52,6 +64,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       const bot = botCheck(body.fields, lang);
       if (bot) return showForm(400, lang, values, [bot]);
     }
+    if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
     if (!result.ok) {
       const r = result.refusal;
@@ -64,6 +77,23 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const url = statusUrl(ctx, result.reference, lang);
     if (body.form) return redirect(`/complaints/${result.reference}/ontvangen?token=${ctx.signer.sign('status', result.reference)}${lang === 'en' ? '&lang=en' : ''}`);
     return json(result.repeated ? 200 : 201, { reference: result.reference, statusUrl: url });
+  }
+
+  async function completeCase(body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
+    const found = await toComplete(body.fields.complete, body.fields.completeToken);
+    if (!found) return body.form ? notFound(lang) : json(404, { error: 'not-found' });
+    const ref = found.state.reference;
+    const fields = Object.fromEntries(Object.entries(body.fields).filter(([k, v]) => typeof v === 'string' && !['complete', 'completeToken', 'formToken', 'submissionId', 'lang', 'website'].includes(k))) as Record<string, string>;
+    const result = await execute(ctx, ref, { type: 'complete', actor: { kind: 'complainant' }, fields });
+    if (!result.ok) {
+      if ('conflict' in result) return json(409, { error: 'conflict' });
+      const r = result.refusal;
+      const errors = (r.fields ?? []).map((f) => ({ field: f.field, message: f.message[lang] }));
+      if (body.form) return r.code === 'invalid' ? showForm(400, lang, values, errors) : showForm(422, lang, values, [], r.message[lang]);
+      return r.code === 'invalid' ? json(400, { errors }) : json(422, { error: r.reason, message: r.message[lang] });
+    }
+    if (body.form) return redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`);
+    return json(200, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });
   }
 
   function botCheck(fields: Record<string, unknown>, lang: Lang): { field: string; message: string } | undefined {
@@ -80,7 +110,12 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const method = e.requestContext.http.method;
     const path = e.rawPath;
     const lang = language(e);
-    if (path === '/' && method === 'GET') return showForm(200, lang);
+    if (path === '/' && method === 'GET') {
+      if (query(e, 'complete') === undefined) return showForm(200, lang);
+      const found = await toComplete(query(e, 'complete'), query(e, 'token'));
+      if (!found) return notFound(lang);
+      return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
+    }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
 
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);

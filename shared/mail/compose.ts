@@ -16,6 +16,7 @@ import { text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import type { OutgoingMessage } from './message.ts';
 import { renderHtml, renderText, type Block } from './render.ts';
+import { replyAddress } from './reply-address.ts';
 
 type MailEffect = Extract<Effect, { kind: 'mail' }>;
 type Ctx = Pick<AppContext, 'procedure' | 'signer' | 'publicUrl' | 'replyDomain'>;
@@ -28,33 +29,41 @@ export const staffCaseUrl = (ctx: Ctx, ref: string) => `${ctx.publicUrl}/staff/c
 export const threadRoot = (ctx: Ctx, ref: string, side: 'complainant' | 'staff') =>
   `<${ref.toLowerCase()}${side === 'staff' ? '.staff' : ''}@${ctx.replyDomain}>`;
 
-const STAFF_TEMPLATES = new Set<MailEffect['template']>(['staff-new-case', 'staff-assigned', 'staff-reminder', 'staff-overdue']);
+const STAFF_TEMPLATES = new Set<MailEffect['template']>(['staff-new-case', 'staff-assigned', 'staff-reminder', 'staff-overdue', 'staff-message']);
 
-/** Turns a mail effect into a complete message; pure given the case state at its commit. */
-export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId: string): OutgoingMessage {
+/**
+ * Turns a mail effect into complete messages, one per recipient, each with a Reply-To signed for
+ * that recipient and this case; pure given the case state at its commit.
+ */
+export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId: string): OutgoingMessage[] {
   const p = ctx.procedure;
   const lang = effect.lang;
   const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, { ...common(ctx, s, lang), ...vars });
   const { subject, blocks } = TEMPLATES[effect.template]({ ctx, s, effect, lang, t });
   const staff = STAFF_TEMPLATES.has(effect.template);
   const root = threadRoot(ctx, s.reference, staff ? 'staff' : 'complainant');
-  // The receipt starts the complainant's thread; every later mail answers it, so mail clients group them.
-  const messageId = effect.template === 'receipt' ? root : `<${effectId.replace(/[^A-Za-z0-9.-]/g, '.').toLowerCase()}@${ctx.replyDomain}>`;
   const all: Block[] = [...blocks, { p: t('signature') }];
-  return {
-    messageId,
-    from: { email: p.organisation.email, name: p.organisation.name },
-    to: effect.to,
-    subject: oneLine(subject),
-    text: renderText(all),
-    html: renderHtml(all, lang, oneLine(subject)),
-    headers: {
+  const body = { text: renderText(all), html: renderHtml(all, lang, oneLine(subject)) };
+  const local = p.organisation.email.split('@')[0]!;
+  return effect.to.map((recipient, i) => {
+    // The receipt starts the complainant's thread; every later mail answers it, so mail clients group them.
+    const own = `<${effectId.replace(/[^A-Za-z0-9.-]/g, '.').toLowerCase()}${effect.to.length > 1 ? `.r${i}` : ''}@${ctx.replyDomain}>`;
+    const messageId = effect.template === 'receipt' ? root : own;
+    return {
+      messageId,
+      from: { email: p.organisation.email, name: p.organisation.name },
+      to: [recipient],
+      replyTo: { email: replyAddress(ctx.signer, { local, replyDomain: ctx.replyDomain, reference: s.reference, recipient: recipient.email }), name: p.organisation.name },
+      subject: oneLine(subject),
+      ...body,
+      headers: {
       'auto-submitted': 'auto-generated',
       'x-auto-response-suppress': 'All',
       ...(messageId === root ? {} : { 'in-reply-to': root, references: root }),
       'content-language': lang,
-    },
-  };
+      },
+    };
+  });
 }
 
 /** Subjects are single lines: nothing a user typed can add a header. */
@@ -227,6 +236,26 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
       staffLink(i),
     ],
   }),
+  message: (i) => ({
+    subject: i.t('message.subject'),
+    blocks: [{ p: i.effect.vars.text ?? '' }, ...statusLink(i), { p: words(i.lang, 'U kunt op deze e-mail antwoorden.', 'You can reply to this e-mail.') }],
+  }),
+  'staff-message': (i) => {
+    const last = i.s.lastInbound;
+    return {
+      subject: i.t(i.effect.vars.sender === 'complainant' ? 'staff.message.subject' : 'staff.response.subject'),
+      blocks: [
+        { quote: last?.text ?? '' },
+        ...(last?.attachments.length ? [{ p: `Bijlagen: ${last.attachments.map((a) => a.name + (a.refused ? ` (niet bewaard: ${a.refused})` : '')).join(', ')}` }] : []),
+        {
+          p: i.effect.vars.sender === 'complainant'
+            ? 'Antwoord op deze e-mail om de klager te antwoorden: uw antwoord komt op de tijdlijn en gaat namens de organisatie naar de klager; uw eigen adres blijft verborgen.'
+            : 'Dit bericht staat op de tijdlijn van de klacht.',
+        },
+        staffLink(i),
+      ],
+    };
+  },
   'staff-assigned': (i) => ({ subject: i.t('staff.assigned.subject'), blocks: [staffLink(i)] }),
   'staff-reminder': (i) => ({
     subject: i.t('staff.reminder.subject', { term: i.effect.vars.term ?? '', dueDate: formatDate(i.effect.vars.dueDate!, i.lang) }),

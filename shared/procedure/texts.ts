@@ -103,6 +103,18 @@ export const DEFAULT_TEXTS = {
     nl: 'Voortgang van uw klacht {reference}',
     en: 'Progress of your complaint {reference}',
   },
+  'message.subject': {
+    nl: 'Bericht over uw klacht {reference}',
+    en: 'Message about your complaint {reference}',
+  },
+  'staff.message.subject': {
+    nl: 'Bericht van de klager over klacht {reference}',
+    en: 'Message from the complainant about complaint {reference}',
+  },
+  'staff.response.subject': {
+    nl: 'Reactie van de betrokkene op klacht {reference}',
+    en: 'Response of the person concerned to complaint {reference}',
+  },
   'staff.newCase.subject': {
     nl: 'Nieuwe klacht {reference}',
     en: 'New complaint {reference}',

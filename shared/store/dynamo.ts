@@ -30,7 +30,7 @@ import type {
   WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, ItemTooLargeError } from './port.ts';
-import type { CaseStore, CaseSummary, Commit, StoredEffect } from './port.ts';
+import type { CaseStore, CaseSummary, Commit, HeldMail, StoredEffect } from './port.ts';
 
 /** Attribute names that are part of the table's or an index's key schema (the CDK stack uses these). */
 export const ATTR = {
@@ -409,8 +409,29 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       await batchDelete(keys.filter((k) => k[ATTR.sk].S !== SUMMARY_SK));
       await batchDelete(keys.filter((k) => k[ATTR.sk].S === SUMMARY_SK));
     },
+
+    async hold(entry) {
+      const item = { [ATTR.pk]: { S: HOLD_PK }, [ATTR.sk]: { S: `${normalizeInstant(entry.at)}#${entry.id}` }, held: { S: JSON.stringify(entry) } };
+      if (itemSize(item) > MAX_ITEM_BYTES) throw new ItemTooLargeError('-', 'held mail', itemSize(item), MAX_ITEM_BYTES);
+      await client.send(new PutItemCommand({ TableName, Item: item }));
+    },
+
+    async listHeld(limit) {
+      const items = await queryAll(
+        { KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: HOLD_PK } }, ScanIndexForward: false, ConsistentRead: true },
+        limit,
+      );
+      return items.map((i) => JSON.parse(str(i, 'held')) as HeldMail);
+    },
+
+    async releaseHeld(entry) {
+      await client.send(new DeleteItemCommand({ TableName, Key: { [ATTR.pk]: { S: HOLD_PK }, [ATTR.sk]: { S: `${normalizeInstant(entry.at)}#${entry.id}` } } }));
+    },
   };
 }
+
+/** Mail that could not be matched or trusted waits here for staff, newest first; one small partition. */
+const HOLD_PK = 'HOLD';
 
 // ---- items ----
 

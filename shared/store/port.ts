@@ -62,6 +62,25 @@ export interface CaseStore {
   claimKey(key: string, caseRef: string): Promise<{ caseRef: string; fresh: boolean }>;
   /** Removes every item of a case (retention). */
   deleteCase(caseRef: string): Promise<void>;
+  /** Keeps mail that could not be matched or trusted, for staff to review: never dropped. */
+  hold(entry: HeldMail): Promise<void>;
+  /** Held mail, newest first. */
+  listHeld(limit?: number): Promise<HeldMail[]>;
+  /** Removes a held mail once staff dealt with it. */
+  releaseHeld(entry: Pick<HeldMail, 'id' | 'at'>): Promise<void>;
+}
+
+export interface HeldMail {
+  id: string;
+  at: string;
+  /** Why it is held: unmatched, untrusted sender, forged token, noise, rate-limited ... */
+  reason: string;
+  sender?: string;
+  subject: string;
+  /** Blob key of the raw message. */
+  blob: string;
+  /** The case it seemed to belong to, if any. */
+  caseRef?: string;
 }
 
 /**

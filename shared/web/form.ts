@@ -12,6 +12,8 @@ export interface FormState {
   refusal?: string;
   submissionId: string;
   formToken: string;
+  /** Completing a complaint that arrived by e-mail. */
+  complete?: { reference: string; token: string };
 }
 
 const T = {
@@ -37,13 +39,14 @@ ${state.errors.length ? html`<div class="summary" role="alert" aria-labelledby="
 </div>` : ''}
 ${state.refusal ? html`<div class="refusal" role="alert" id="refusal"><h2>${T.refused[lang]}</h2><p>${state.refusal}</p></div>` : ''}
 <h1>${text(p, 'form.title', lang)}</h1>
-<p>${text(p, 'form.intro', lang, { organisation: p.organisation.shortName ?? p.organisation.name })}</p>
+${state.complete ? html`<p class="notice">${lang === 'nl' ? `Wij hebben uw e-mail ontvangen als klacht ${state.complete.reference}. Vul de ontbrekende gegevens aan en verstuur het formulier.` : `We received your e-mail as complaint ${state.complete.reference}. Please add what is missing and send the form.`}</p>` : html`<p>${text(p, 'form.intro', lang, { organisation: p.organisation.shortName ?? p.organisation.name })}</p>`}
 ${rules(p, lang)}
 <form method="post" action="/api/complaints" novalidate accept-charset="utf-8">
 <h2>${T.yourComplaint[lang]}</h2>
 <input type="hidden" name="submissionId" value="${state.submissionId}">
 <input type="hidden" name="formToken" value="${state.formToken}">
 <input type="hidden" name="lang" value="${lang}">
+${state.complete ? html`<input type="hidden" name="complete" value="${state.complete.reference}"><input type="hidden" name="completeToken" value="${state.complete.token}">` : ''}
 ${fields.map((f) => field(f, lang, state.values[f.key] ?? '', errorOf(f.key)))}
 <div class="hp" aria-hidden="true"><label for="f-website">${T.honeypot[lang]}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
 <button type="submit">${text(p, 'form.submit', lang)}</button>

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { Party, StoredAttachment } from '../engine/types.ts';
+import { parseInbound, type Envelope, type InboundMail } from '../mail/inbound.ts';
+import { findReplyAddress, verifyReply } from '../mail/reply-address.ts';
+import { threadRoot } from '../mail/compose.ts';
+import { execute, loadCase, type LoadedCase } from './cases.ts';
+import type { AppContext } from './context.ts';
+import { fileComplaint } from './intake.ts';
+
+/** SES's spam/virus/SPF/DKIM/DMARC verdicts (on AWS); absent locally, where there are none. */
+export interface Verdicts {
+  spf?: string;
+  dkim?: string;
+  dmarc?: string;
+  spam?: string;
+  virus?: string;
+}
+
+export type InboundOutcome =
+  | { outcome: 'added'; caseRef: string; party: Party; noise?: string }
+  | { outcome: 'new-case'; caseRef: string }
+  | { outcome: 'held'; reason: string; caseRef?: string };
+
+/** What we keep of attachments: common document and image types, 10 MB each, 10 a message. */
+export const ATTACHMENTS = {
+  maxBytes: 10 * 1024 * 1024,
+  maxCount: 10,
+  types: new Set([
+    'application/pdf',
+    'image/jpeg',
+    'image/png',
+    'image/gif',
+    'image/heic',
+    'text/plain',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.oasis.opendocument.text',
+  ]),
+};
+
+/**
+ * One code path for every door mail comes in by (SMTP locally, POST /_local/inbound, SES on AWS).
+ * The case is found from the signed reply address, else from our thread in `References`; never
+ * from the subject. Whatever cannot be matched or trusted is held for staff, never dropped.
+ */
+export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelope, verdicts?: Verdicts): Promise<InboundOutcome> {
+  const mail = await parseInbound(raw, envelope, { domains: [ctx.replyDomain] });
+  const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);
+  const blob = `mail/${digest}.eml`;
+  await ctx.blobs.put(blob, raw, 'message/rfc822');
+  const sender = mail.from?.email;
+  const hold = async (reason: string, caseRef?: string): Promise<InboundOutcome> => {
+    await ctx.store.hold({ id: digest, at: ctx.clock.now(), reason, subject: mail.subject, blob, ...(sender ? { sender } : {}), ...(caseRef ? { caseRef } : {}) });
+    ctx.log.info('mail held', { reason, ...(caseRef ? { ref: caseRef } : {}) });
+    return { outcome: 'held', reason, ...(caseRef ? { caseRef } : {}) };
+  };
+
+  if (!sender) return hold('no-sender');
+  if (verdicts?.virus && verdicts.virus !== 'PASS') return hold('virus');
+  if (sender === ctx.procedure.organisation.email.toLowerCase()) return hold('self');
+
+  const match = await findCase(ctx, mail, sender);
+  // Noise that fails a check is held as what it is (a bounce, an auto-reply), never answered.
+  if ('reason' in match) return hold(mail.noise ?? match.reason, match.caseRef);
+  if (!match.found) {
+    if (mail.noise) return hold(mail.noise);
+    if (!mail.recipients.some((r) => r.toLowerCase() === ctx.procedure.organisation.email.toLowerCase())) return hold('unmatched');
+    const created = await newComplaint(ctx, mail, sender, digest);
+    return 'reason' in created ? hold(created.reason) : { outcome: 'new-case', caseRef: created.caseRef };
+  }
+
+  const { found, party } = match;
+  const ref = found.state.reference;
+  if (party === 'staff' && verdicts && ![verdicts.spf, verdicts.dkim, verdicts.dmarc].every((v) => v === 'PASS')) return hold('staff-unverified', ref);
+  const attachments = await storeAttachments(ctx, ref, mail);
+  const result = await execute(ctx, ref, {
+    type: 'receive-message',
+    actor: { kind: 'system' },
+    party,
+    sender,
+    subject: mail.subject,
+    text: mail.stripped || mail.text.slice(0, 20_000),
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    blob,
+    attachments,
+    ...(mail.noise ? { noise: mail.noise } : {}),
+  });
+  if (!result.ok) return hold('refusal' in result ? result.refusal.reason : 'conflict', ref);
+  return { outcome: 'added', caseRef: ref, party, ...(mail.noise ? { noise: mail.noise } : {}) };
+}
+
+type Match = { found: LoadedCase; party: Party } | { found?: undefined } | { reason: string; caseRef?: string };
+
+async function findCase(ctx: AppContext, mail: InboundMail, sender: string): Promise<Match> {
+  const address = findReplyAddress(mail.recipients, ctx.replyDomain);
+  if (address) {
+    const found = await loadCase(ctx, address.reference);
+    if (!found) return { reason: 'unknown-case' };
+    // The token is bound to the one it was sent to: another sender (a forward, a forgery) is not trusted.
+    if (!verifyReply(ctx.signer, address, sender)) return { reason: 'token-mismatch', caseRef: found.state.reference };
+    const party = partyOf(ctx, found, sender);
+    return party ? { found, party } : { reason: 'unknown-sender', caseRef: found.state.reference };
+  }
+  const threads = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+  for (const id of threads) {
+    const m = /^<([a-z]{1,8}-\d{4}-[a-z0-9]{5})(\.staff)?@(.+)>$/.exec(id);
+    if (!m || m[3] !== ctx.replyDomain.toLowerCase()) continue;
+    const found = await loadCase(ctx, m[1]!.toUpperCase());
+    if (!found || threadRoot(ctx, found.state.reference, m[2] ? 'staff' : 'complainant').toLowerCase() !== id) continue;
+    const party = partyOf(ctx, found, sender);
+    return party ? { found, party } : { reason: 'unknown-sender', caseRef: found.state.reference };
+  }
+  return {};
+}
+
+/** The complainant, a staff member who may handle the case, or a person asked for a response. */
+function partyOf(ctx: AppContext, found: LoadedCase, sender: string): Party | undefined {
+  const s = found.state;
+  if (s.fields.email?.toLowerCase() === sender) return 'complainant';
+  if (s.pendingResponses.includes(sender)) return 'concerned';
+  const staff = Object.values(ctx.procedure.roles).some((r) => r.members.some((m) => m.email.toLowerCase() === sender));
+  return staff && !s.concerned.includes(sender) ? 'staff' : undefined;
+}
+
+async function storeAttachments(ctx: AppContext, ref: string, mail: InboundMail): Promise<StoredAttachment[]> {
+  const out: StoredAttachment[] = [];
+  for (const [i, a] of mail.attachments.entries()) {
+    const base = { name: a.filename, type: a.contentType, size: a.size };
+    if (i >= ATTACHMENTS.maxCount) out.push({ ...base, refused: 'too-many' });
+    else if (a.size > ATTACHMENTS.maxBytes) out.push({ ...base, refused: 'too-large' });
+    else if (!ATTACHMENTS.types.has(a.contentType.toLowerCase())) out.push({ ...base, refused: 'type' });
+    else {
+      const key = `cases/${ref}/attachments/${createHash('sha256').update(a.content).digest('hex').slice(0, 24)}`;
+      await ctx.blobs.put(key, a.content, a.contentType);
+      out.push({ ...base, key });
+    }
+  }
+  return out;
+}
+
+/** Mail to the complaints address that belongs to no case: a new complaint, to be completed through the form. */
+async function newComplaint(ctx: AppContext, mail: InboundMail, sender: string, digest: string): Promise<{ caseRef: string } | { reason: string }> {
+  const result = await fileComplaint(ctx, {
+    channel: 'email',
+    lang: 'nl',
+    actor: { kind: 'system' },
+    fields: {
+      email: sender,
+      ...(mail.from?.name ? { name: mail.from.name } : {}),
+      description: [mail.subject, mail.stripped || mail.text].filter(Boolean).join('\n\n').slice(0, 10_000),
+      // The same mail delivered twice makes one case.
+      submissionId: `mail-${digest}`,
+    },
+  });
+  return result.ok ? { caseRef: result.reference } : { reason: `intake-${result.refusal.reason}` };
+}
