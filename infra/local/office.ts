@@ -8,6 +8,7 @@ import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../sh
 import { sweep } from '../../shared/app/effects.ts';
 import { json } from '../../shared/http/api.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
+import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
@@ -107,6 +108,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   };
 
   const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000 });
+  const staffHandler = createStaffHandler(ctx);
   const office: LocalOffice = {
     url: '',
     ctx,
@@ -143,7 +145,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
         writeResult(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
         return;
       }
-      const result = (await localRoutes(office, event)) ?? (await publicHandler(event));
+      const result = (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event));
       status = result.statusCode;
       writeResult(res, result);
     } catch (e) {

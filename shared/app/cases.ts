@@ -88,6 +88,8 @@ export function summarise(s: CaseState, now: string): CaseSummary {
       ...(s.handler ? { handler: s.handler } : {}),
       ...(next ? { nextTerm: next.termId, nextLastDay: next.lastDay } : {}),
       admissibility: s.admissibility,
+      // Staff named in the complaint: they never see it in a list.
+      concerned: s.concerned,
     },
   };
 }

@@ -623,6 +623,10 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.mail('message', run.complainant(), { text });
   },
 
+  'record-view'(run, cmd) {
+    run.emit({ type: 'viewed', by: run.staff(cmd.actor) });
+  },
+
   'expire-term'(run, cmd) {
     if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
     const t = run.s.openTerms[cmd.instance];

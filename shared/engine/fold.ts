@@ -123,6 +123,7 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
     case 'conversation-recorded':
     case 'note-added':
     case 'message-sent':
+    case 'viewed':
       return s;
   }
 }

@@ -74,7 +74,9 @@ export type CaseEvent =
   | E<'closed', { reason: string; by: Actor['kind'] }>
   | E<'note-added', { text: string; by: string }>
   | E<'message-received', InboundMessage>
-  | E<'message-sent', { text: string; by: string }>;
+  | E<'message-sent', { text: string; by: string }>
+  /** A staff member looked at the case (the audit trail of views). */
+  | E<'viewed', { by: string }>;
 
 /** Who wrote a message that reached the case. */
 export type Party = 'complainant' | 'staff' | 'concerned';
@@ -125,6 +127,7 @@ export type Command =
   | C<'note', { text: string }>
   | C<'receive-message', InboundMessage>
   | C<'send-message', { text: string }>
+  | C<'record-view'>
   | C<'expire-term', { instance: string }>
   | C<'remind-term', { instance: string }>;
 

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Actor, Command } from '../engine/types.ts';
+
+const text = (max = 20_000) => z.string().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const date = z.iso.date({ error: 'date' });
+/** A list from JSON, or from a form field with one entry per line (or separated by commas). */
+const list = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : v),
+  z.array(z.string().trim().min(1).max(200)).max(50),
+);
+
+export const ACTION_TYPES = [
+  'acknowledge', 'assign', 'record-conversation', 'request-response', 'record-response', 'extend', 'decide',
+  'advise', 'escalate', 'withdraw', 'close', 'note', 'admit', 'send-message',
+] as const;
+
+const actionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('acknowledge') }),
+  z.object({ type: z.literal('assign'), handler: z.email({ error: 'email' }) }),
+  z.object({ type: z.literal('record-conversation'), date, attendees: list.pipe(z.array(z.string()).min(1, { error: 'required' })), summary: text(), signedBy: list.default([]) }),
+  z.object({ type: z.literal('request-response'), from: z.email({ error: 'email' }), question: text(5000) }),
+  z.object({ type: z.literal('record-response'), from: z.email({ error: 'email' }), text: text() }),
+  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: z.string().trim().max(2000).optional().transform((v) => v || undefined) }),
+  z.object({ type: z.literal('decide'), outcome: z.string().min(1, { error: 'required' }), motivation: text(), measures: z.string().trim().max(20_000).default('') }),
+  z.object({ type: z.literal('advise'), outcome: z.string().min(1, { error: 'required' }), motivation: text(), recommendation: text() }),
+  z.object({ type: z.literal('escalate'), reason: text(2000), to: z.string().optional().transform((v) => v || undefined) }),
+  z.object({ type: z.literal('withdraw'), reason: text(2000) }),
+  z.object({ type: z.literal('close'), reason: text(2000) }),
+  z.object({ type: z.literal('note'), text: text() }),
+  z.object({ type: z.literal('admit'), reason: text(2000) }),
+  z.object({ type: z.literal('send-message'), text: text() }),
+]);
+
+const MESSAGES: Record<string, { nl: string; en: string }> = {
+  required: { nl: 'Vul dit veld in.', en: 'Fill in this field.' },
+  tooLong: { nl: 'Deze tekst is te lang.', en: 'This text is too long.' },
+  date: { nl: 'Vul een datum in als JJJJ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
+  email: { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
+  type: { nl: `Kies een actie: ${ACTION_TYPES.join(', ')}.`, en: `Choose an action: ${ACTION_TYPES.join(', ')}.` },
+};
+
+export type ParsedAction = { ok: true; command: Command; expectedSeq?: number } | { ok: false; errors: { field: string; message: { nl: string; en: string } }[] };
+
+/** Turns a staff action (JSON or form) into an engine command, naming each bad field. */
+export function parseAction(body: Record<string, unknown>, actor: Actor): ParsedAction {
+  const r = actionSchema.safeParse(body);
+  if (!r.success) {
+    return {
+      ok: false,
+      errors: r.error.issues.map((i) => {
+        const field = i.path.length ? String(i.path[0]) : 'type';
+        const key = i.code === 'invalid_union' || (field === 'type' && i.code !== 'custom') ? 'type' : i.message in MESSAGES ? i.message : i.code === 'invalid_type' ? 'required' : 'required';
+        return { field, message: MESSAGES[key]! };
+      }),
+    };
+  }
+  const seq = body.expectedSeq === undefined || body.expectedSeq === '' ? undefined : Number(body.expectedSeq);
+  if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', message: { nl: 'Ongeldig volgnummer.', en: 'Invalid sequence number.' } }] };
+  return { ok: true, command: { ...r.data, actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
+}

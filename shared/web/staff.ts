@@ -1,0 +1,207 @@
+import type { Refusal } from '../engine/types.ts';
+import { resolveFields } from '../procedure/fields.ts';
+import type { Procedure } from '../procedure/schema.ts';
+import type { Lang } from '../procedure/text.ts';
+import type { StaffMember } from '../staff/auth.ts';
+import type { CaseDetail, CaseListItem, Urgency } from '../staff/views.ts';
+import type { HeldMail } from '../store/port.ts';
+import { html, type Html } from './html.ts';
+import { layout } from './layout.ts';
+
+// The workspace is Dutch first; `?lang=en` gives English labels where we have them.
+const w = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
+
+const URGENCY: Record<Urgency, { nl: string; en: string; css: string }> = {
+  overdue: { nl: 'Verlopen', en: 'Overdue', css: 'background:#b10e1e;color:#fff' },
+  soon: { nl: 'Binnenkort', en: 'Due soon', css: 'background:#ffdd00;color:#0b0c0c' },
+  later: { nl: 'Op tijd', en: 'On time', css: 'background:#00703c;color:#fff' },
+};
+
+const badge = (u: Urgency, lang: Lang) => html`<span style="${URGENCY[u].css};padding:1px 6px;font-weight:700;white-space:nowrap">${URGENCY[u][lang]}</span>`;
+
+function shell(p: Procedure, lang: Lang, title: string, me: StaffMember | undefined, csrf: string | undefined, body: Html): string {
+  const nav = me
+    ? html`<nav aria-label="${w(lang, 'Werkplek', 'Workspace')}" class="notice" style="display:flex;gap:16px;flex-wrap:wrap;align-items:center">
+<a href="/staff">${w(lang, 'Klachten', 'Complaints')}</a>
+<a href="/staff?mine=true">${w(lang, 'Mijn klachten', 'My complaints')}</a>
+<a href="/staff/held">${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</a>
+<a href="/staff/new">${w(lang, 'Klacht invoeren', 'Enter a complaint')}</a>
+<span class="muted">${me.name}</span>
+<form method="post" action="/staff/logout" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c;padding:4px 10px">${w(lang, 'Uitloggen', 'Sign out')}</button></form>
+</nav>`
+    : '';
+  return layout(p, { title, lang }, html`${nav}${body}`);
+}
+
+export function renderLogin(p: Procedure, lang: Lang, error?: string): string {
+  return shell(
+    p,
+    lang,
+    w(lang, 'Inloggen', 'Sign in'),
+    undefined,
+    undefined,
+    html`<h1>${w(lang, 'Inloggen voor medewerkers', 'Staff sign-in')}</h1>
+${error ? html`<div class="summary" role="alert"><p>${error}</p></div>` : ''}
+<p>${w(lang, 'Vul uw e-mailadres in. U krijgt een link waarmee u inlogt; een wachtwoord is niet nodig.', 'Enter your e-mail address. You will get a link to sign in with; no password is needed.')}</p>
+<form method="post" action="/staff/login" novalidate>
+<div class="field"><label for="email">${w(lang, 'E-mailadres', 'E-mail address')}</label><input type="email" id="email" name="email" autocomplete="email" required></div>
+<button type="submit">${w(lang, 'Stuur mij een inloglink', 'Send me a sign-in link')}</button>
+</form>`,
+  );
+}
+
+export const renderLoginSent = (p: Procedure, lang: Lang) =>
+  shell(p, lang, w(lang, 'Link verstuurd', 'Link sent'), undefined, undefined, html`<h1>${w(lang, 'Kijk in uw e-mail', 'Check your e-mail')}</h1><p>${w(lang, 'Als dit adres bij het klachtenloket hoort, is er een inloglink gestuurd. De link werkt 15 minuten en één keer.', 'If this address belongs to the complaints office, a sign-in link has been sent. It works once, for 15 minutes.')}</p>`);
+
+/** The page behind the e-mailed link: a button, so that mail scanners that open links do not use up the one-time token. */
+export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
+  shell(
+    p,
+    lang,
+    w(lang, 'Inloggen', 'Sign in'),
+    undefined,
+    undefined,
+    html`<h1>${w(lang, 'Inloggen', 'Sign in')}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${w(lang, 'Inloggen bij het klachtenloket', 'Sign in to the complaints office')}</button></form>`,
+  );
+
+export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[]): string {
+  return shell(
+    p,
+    lang,
+    w(lang, 'Klachten', 'Complaints'),
+    me,
+    csrf,
+    html`<h1>${w(lang, 'Klachten', 'Complaints')}</h1>
+<p>${w(lang, 'Openstaande klachten, de meest dringende eerst.', 'Open complaints, most urgent first.')}</p>
+${items.length
+  ? html`<table>
+<caption class="hp">${w(lang, 'Klachten', 'Complaints')}</caption>
+<thead><tr><th scope="col">${w(lang, 'Kenmerk', 'Reference')}</th><th scope="col">${w(lang, 'Status', 'Status')}</th><th scope="col">${w(lang, 'Fase', 'Stage')}</th><th scope="col">${w(lang, 'Volgende termijn', 'Next term')}</th><th scope="col">${w(lang, 'Behandelaar', 'Handler')}</th></tr></thead>
+<tbody>${items.map(
+      (c) => html`<tr><td><a href="/staff/cases/${c.reference}">${c.reference}</a><br><span class="muted">${c.receivedOn}</span></td><td>${c.statusLabel}</td><td>${c.stageName}</td><td>${c.nextTerm ? html`${badge(c.nextTerm.urgency, lang)} ${c.nextTerm.term}: ${c.nextTerm.date}` : '-'}</td><td>${c.handler ?? '-'}</td></tr>`,
+    )}</tbody></table>`
+  : html`<p>${w(lang, 'Er zijn geen openstaande klachten.', 'There are no open complaints.')}</p>`}`,
+  );
+}
+
+export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, held: HeldMail[]): string {
+  return shell(
+    p,
+    lang,
+    w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail'),
+    me,
+    undefined,
+    html`<h1>${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</h1>
+<p>${w(lang, 'E-mail die niet zeker bij een klacht hoort of van een onbekende afzender komt. Niets hiervan is doorgestuurd of beantwoord.', 'Mail that could not be matched to a complaint or came from an unknown sender. None of it was passed on or answered.')}</p>
+${held.length ? html`<table><thead><tr><th scope="col">${w(lang, 'Ontvangen', 'Received')}</th><th scope="col">${w(lang, 'Afzender', 'Sender')}</th><th scope="col">${w(lang, 'Onderwerp', 'Subject')}</th><th scope="col">${w(lang, 'Reden', 'Reason')}</th><th scope="col">${w(lang, 'Klacht', 'Complaint')}</th></tr></thead><tbody>${held.map(
+  (h) => html`<tr><td>${h.at.slice(0, 16).replace('T', ' ')}</td><td>${h.sender ?? '-'}</td><td>${h.subject}</td><td>${h.reason}</td><td>${h.caseRef ? html`<a href="/staff/cases/${h.caseRef}">${h.caseRef}</a>` : '-'}</td></tr>`,
+)}</tbody></table>` : html`<p>${w(lang, 'Er wacht geen e-mail.', 'No mail is waiting.')}</p>`}`,
+  );
+}
+
+const field = (id: string, label: string, control: Html, hint?: string) =>
+  html`<div class="field"><label for="${id}">${label}</label>${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}${control}</div>`;
+
+export function renderCasePage(p: Procedure, lang: Lang, me: StaffMember, csrf: string, d: CaseDetail, notice: { error?: string; action?: string; done?: string }): string {
+  const form = (type: string, title: string, fields: Html, button: string) => html`<details${notice.action === type ? html` open` : ''}><summary>${title}</summary>
+<form method="post" action="/staff/cases/${d.reference}/actions" novalidate>
+<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="type" value="${type}"><input type="hidden" name="expectedSeq" value="${d.seq}">
+${fields}<button type="submit">${button}</button></form></details>`;
+  const id = (type: string, name: string) => `${type}-${name}`;
+  const textarea = (type: string, name: string, label: string, hint?: string) => field(id(type, name), label, html`<textarea id="${id(type, name)}" name="${name}" rows="4"${hint ? html` aria-describedby="${id(type, name)}-hint"` : ''}></textarea>`, hint);
+  const input = (type: string, name: string, label: string, kind = 'text', hint?: string) => field(id(type, name), label, html`<input type="${kind}" id="${id(type, name)}" name="${name}"${hint ? html` aria-describedby="${id(type, name)}-hint"` : ''}>`, hint);
+  const select = (type: string, name: string, label: string, options: { value: string; label: string }[]) =>
+    field(id(type, name), label, html`<select id="${id(type, name)}" name="${name}">${options.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select>`);
+  const open = d.status === 'open';
+  const actions: Html[] = [];
+  if (open && d.admissibility === 'pending') actions.push(form('admit', w(lang, 'Toch in behandeling nemen (te laat ingediend)', 'Admit although late'), textarea('admit', 'reason', w(lang, 'Reden', 'Reason')), w(lang, 'Toelaten', 'Admit')));
+  if (open) actions.push(form('acknowledge', w(lang, 'Behandeling bevestigen aan de klager', 'Confirm handling to the complainant'), html``, w(lang, 'Bevestigen', 'Confirm')));
+  if (open) actions.push(form('assign', w(lang, 'Toewijzen', 'Assign'), select('assign', 'handler', w(lang, 'Behandelaar', 'Handler'), d.handlers.map((h) => ({ value: h.email, label: h.name }))), w(lang, 'Toewijzen', 'Assign')));
+  if (open) actions.push(form('send-message', w(lang, 'Bericht aan de klager', 'Message to the complainant'), textarea('send-message', 'text', w(lang, 'Bericht', 'Message'), w(lang, 'Gaat per e-mail namens de organisatie; uw eigen adres blijft verborgen.', 'Sent by e-mail on behalf of the organisation; your own address stays hidden.')), w(lang, 'Versturen', 'Send')));
+  if (open)
+    actions.push(
+      form(
+        'record-conversation',
+        w(lang, 'Gesprek vastleggen', 'Record a conversation'),
+        html`${input('record-conversation', 'date', w(lang, 'Datum', 'Date'), 'date')}${textarea('record-conversation', 'attendees', w(lang, 'Aanwezigen', 'Attendees'), w(lang, 'Eén naam per regel.', 'One name per line.'))}${textarea('record-conversation', 'summary', w(lang, 'Verslag', 'Record'))}${textarea('record-conversation', 'signedBy', w(lang, 'Getekend door', 'Signed by'), w(lang, 'Eén naam per regel, gelijk geschreven als bij de aanwezigen.', 'One name per line, written as among the attendees.'))}`,
+        w(lang, 'Vastleggen', 'Record'),
+      ),
+    );
+  if (open) actions.push(form('request-response', w(lang, 'Reactie vragen aan de betrokkene', 'Request a response from the person concerned'), html`${input('request-response', 'from', w(lang, 'E-mailadres van de betrokkene', "Person concerned's e-mail"), 'email')}${textarea('request-response', 'question', w(lang, 'Vraag', 'Question'))}`, w(lang, 'Versturen', 'Send')));
+  if (open && d.pendingResponses.length)
+    actions.push(form('record-response', w(lang, 'Reactie vastleggen', 'Record a response'), html`${select('record-response', 'from', w(lang, 'Van', 'From'), d.pendingResponses.map((x) => ({ value: x, label: x })))}${textarea('record-response', 'text', w(lang, 'Reactie', 'Response'))}`, w(lang, 'Vastleggen', 'Record')));
+  if (open)
+    actions.push(
+      form('extend', w(lang, 'Termijn verlengen', 'Extend the term'), html`${textarea('extend', 'reason', w(lang, 'Reden (gaat naar de klager)', 'Reason (sent to the complainant)'))}${input('extend', 'until', w(lang, 'Nieuwe datum', 'New date'), 'date')}${input('extend', 'consent', w(lang, 'Instemming van de klager (alleen nodig voor een tweede of langere verlenging)', "Complainant's consent (only for a second or longer extension)"))}`, w(lang, 'Verlengen', 'Extend')),
+    );
+  if (open && d.stage.kind === 'advice')
+    actions.push(form('advise', w(lang, 'Advies uitbrengen', 'Give advice'), html`${select('advise', 'outcome', w(lang, 'Oordeel', 'Finding'), d.outcomes)}${textarea('advise', 'motivation', w(lang, 'Motivering', 'Reasons'))}${textarea('advise', 'recommendation', w(lang, 'Aanbeveling', 'Recommendation'))}`, w(lang, 'Advies uitbrengen', 'Give advice')));
+  if (open)
+    actions.push(form('decide', w(lang, 'Besluiten', 'Decide'), html`${select('decide', 'outcome', w(lang, 'Uitkomst', 'Outcome'), d.outcomes)}${textarea('decide', 'motivation', w(lang, 'Motivering', 'Reasons'))}${textarea('decide', 'measures', w(lang, 'Maatregelen', 'Measures'))}`, w(lang, 'Besluit versturen', 'Send decision')));
+  if (d.escalateTo.length && (open || d.status === 'decided'))
+    actions.push(form('escalate', w(lang, 'Doorzetten naar een volgende fase', 'Pass on to a next stage'), html`${select('escalate', 'to', w(lang, 'Naar', 'To'), d.escalateTo.map((s) => ({ value: s.id, label: s.name })))}${textarea('escalate', 'reason', w(lang, 'Reden', 'Reason'))}`, w(lang, 'Doorzetten', 'Pass on')));
+  if (open || d.status === 'decided' || d.status === 'to-complete') {
+    actions.push(form('withdraw', w(lang, 'Intrekking door de klager vastleggen', "Record the complainant's withdrawal"), textarea('withdraw', 'reason', w(lang, 'Reden', 'Reason')), w(lang, 'Intrekken', 'Withdraw')));
+    actions.push(form('close', w(lang, 'Afsluiten', 'Close'), textarea('close', 'reason', w(lang, 'Reden', 'Reason')), w(lang, 'Afsluiten', 'Close')));
+  }
+  actions.push(form('note', w(lang, 'Notitie toevoegen', 'Add a note'), textarea('note', 'text', w(lang, 'Notitie (alleen intern)', 'Note (internal only)')), w(lang, 'Opslaan', 'Save')));
+
+  return shell(
+    p,
+    lang,
+    `${d.reference}${notice.error ? w(lang, ' (fout)', ' (error)') : ''}`,
+    me,
+    csrf,
+    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Dat lukte niet', 'That did not work')}</h2><p>${notice.error}</p></div>` : ''}
+${notice.done ? html`<div class="notice" role="status"><p>${w(lang, 'Gelukt', 'Done')}: ${notice.done}</p></div>` : ''}
+<h1>${w(lang, 'Klacht', 'Complaint')} <span class="ref">${d.reference}</span></h1>
+<table>
+<tr><th scope="row">${w(lang, 'Status', 'Status')}</th><td>${d.statusLabel}${d.admissibility === 'pending' ? w(lang, ' (te laat ingediend: ontvankelijkheid beoordelen)', ' (late: decide admissibility)') : ''}</td></tr>
+<tr><th scope="row">${w(lang, 'Fase', 'Stage')}</th><td>${d.stage.name}</td></tr>
+<tr><th scope="row">${w(lang, 'Behandelaar', 'Handler')}</th><td>${d.handler ?? w(lang, 'nog niet toegewezen', 'not assigned yet')}</td></tr>
+<tr><th scope="row">${w(lang, 'Ontvangen', 'Received')}</th><td>${d.receivedOn} (${d.channel})</td></tr>
+</table>
+<h2>${w(lang, 'Termijnen', 'Terms')}</h2>
+${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? w(lang, ' (wettelijke standaardtermijn)', ' (statutory default)') : ''}</li>`)}</ul>` : html`<p>${w(lang, 'Geen lopende termijnen.', 'No running terms.')}</p>`}
+<h2>${w(lang, 'De klacht', 'The complaint')}</h2>
+<table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
+<h2>${w(lang, 'Acties', 'Actions')}</h2>
+${actions}
+<h2>${w(lang, 'Tijdlijn', 'Timeline')}</h2>
+<ol class="timeline">${d.timeline.map(
+      (t) => html`<li><span class="muted">${t.date}</span>: ${t.text}${t.by && t.by.includes('@') ? html` <span class="muted">(${t.by})</span>` : ''}${t.blob ? html` <a href="/staff/cases/${d.reference}/original?key=${t.blob}">${w(lang, 'origineel', 'original')}</a>` : ''}${t.attachments ? html`<br>${w(lang, 'Bijlagen', 'Attachments')}: ${t.attachments.map((a) => (a.key ? html`<a href="/staff/cases/${d.reference}/original?key=${a.key}">${a.name}</a> ` : html`${a.name} (${w(lang, 'niet bewaard', 'not kept')}: ${a.refused}) `))}` : ''}</li>`,
+    )}</ol>`,
+  );
+}
+
+export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: Refusal): string {
+  const errorOf = (key: string) => refusal?.fields?.find((f) => f.field === key)?.message[lang];
+  const channels = [
+    { value: 'phone', label: w(lang, 'Telefonisch', 'By phone') },
+    { value: 'in-person', label: w(lang, 'Persoonlijk', 'In person') },
+    { value: 'letter', label: w(lang, 'Per brief', 'By letter') },
+    { value: 'email', label: w(lang, 'Per e-mail', 'By e-mail') },
+  ].filter((c) => p.intake.channels.includes(c.value as never));
+  return shell(
+    p,
+    lang,
+    w(lang, 'Klacht invoeren', 'Enter a complaint'),
+    me,
+    csrf,
+    html`<h1>${w(lang, 'Klacht invoeren namens de klager', 'Enter a complaint for the complainant')}</h1>
+${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Er is een probleem', 'There is a problem')}</h2><p>${refusal.message[lang]}</p>${refusal.fields?.length ? html`<ul>${refusal.fields.map((f) => html`<li><a href="#n-${f.field}">${f.message[lang]}</a></li>`)}</ul>` : ''}</div>` : ''}
+<form method="post" action="/staff/new" novalidate>
+<input type="hidden" name="csrf" value="${csrf}">
+${field('n-channel', w(lang, 'Hoe kwam de klacht binnen?', 'How did the complaint come in?'), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}
+${resolveFields(p).map((f) => {
+      const err = errorOf(f.key);
+      const control =
+        f.type === 'textarea' ? html`<textarea id="n-${f.key}" name="${f.key}" rows="4">${values[f.key] ?? ''}</textarea>`
+        : f.type === 'select' ? html`<select id="n-${f.key}" name="${f.key}"><option value="">${w(lang, 'Kies…', 'Choose…')}</option>${(f.options ?? []).map((o) => html`<option value="${o.value}"${values[f.key] === o.value ? html` selected` : ''}>${o.label[lang]}</option>`)}</select>`
+        : html`<input type="${f.type === 'checkbox' ? 'text' : f.type}" id="n-${f.key}" name="${f.key}" value="${values[f.key] ?? ''}">`;
+      return html`<div class="field${err ? ' invalid' : ''}"><label for="n-${f.key}">${f.label[lang]} <span class="req">${f.required ? w(lang, '(verplicht)', '(required)') : w(lang, '(niet verplicht)', '(optional)')}</span></label>${err ? html`<p class="error">${err}</p>` : ''}${control}</div>`;
+    })}
+<button type="submit">${w(lang, 'Klacht registreren', 'Register complaint')}</button>
+</form>`,
+  );
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { loadCase } from '../../shared/app/cases.ts';
+
+const DIRECTIE = 'directie@hss.example.nl';
+const MEDEWERKER = 'medewerker@hss.example.nl';
+
+async function call(office: LocalOffice, method: string, path: string, opts: { body?: unknown; token?: string; cookie?: string; form?: boolean } = {}) {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.body !== undefined) headers['content-type'] = opts.form ? 'application/x-www-form-urlencoded' : 'application/json';
+  const res = await fetch(office.url + path, {
+    method,
+    headers,
+    redirect: 'manual',
+    ...(opts.body !== undefined ? { body: opts.form ? new URLSearchParams(opts.body as Record<string, string>).toString() : JSON.stringify(opts.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+/** Signs in through the e-mailed link, as a staff member would. */
+async function signIn(office: LocalOffice, email: string): Promise<string> {
+  expect((await call(office, 'POST', '/api/staff/login', { body: { email } })).status).toBe(202);
+  const mail = [...office.outbox.messages].reverse().find((m) => m.to[0]!.email === email)!;
+  const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(mail.text)![1]!);
+  const session = await call(office, 'POST', '/api/staff/session', { body: { token } });
+  expect(session.status).toBe(200);
+  return session.json().sessionToken;
+}
+
+describe('staff sign-in and the staff API (HSS)', () => {
+  let office: LocalOffice;
+  let ref: string;
+  beforeAll(async () => {
+    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    const r = await call(office, 'POST', '/api/complaints', { body: { name: 'Jan Jansen', email: 'jan@example.nl', topic: 'advies', description: 'Verkeerd advies.' } });
+    ref = r.json().reference;
+  });
+  afterAll(() => office.close());
+
+  it('sends a single-use sign-in link only to addresses in the procedure’s roles', async () => {
+    const before = office.outbox.messages.length;
+    const unknown = await call(office, 'POST', '/api/staff/login', { body: { email: 'indringer@example.org' } });
+    expect(unknown.status).toBe(202);
+    expect(office.outbox.messages.length).toBe(before);
+
+    await call(office, 'POST', '/api/staff/login', { body: { email: DIRECTIE } });
+    const mail = office.outbox.messages.at(-1)!;
+    expect(mail.to[0]!.email).toBe(DIRECTIE);
+    const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(mail.text)![1]!);
+    const first = await call(office, 'POST', '/api/staff/session', { body: { token } });
+    expect(first.status).toBe(200);
+    const setCookie = first.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/staff_session=.+; HttpOnly; Secure; SameSite=Strict/);
+    expect((await call(office, 'POST', '/api/staff/session', { body: { token } })).status).toBe(401);
+    expect((await call(office, 'POST', '/api/staff/session', { body: { token: token.slice(0, -2) + 'xx' } })).status).toBe(401);
+  });
+
+  it('lists open cases and shows one, recording the view in the audit trail', async () => {
+    expect((await call(office, 'GET', '/api/staff/cases')).status).toBe(401);
+    const token = await signIn(office, DIRECTIE);
+    const list = await call(office, 'GET', '/api/staff/cases', { token });
+    expect(list.status).toBe(200);
+    expect(list.json().cases[0]).toMatchObject({ reference: ref, stage: 'directie', nextTerm: { lastDay: '2026-03-11' } });
+    const detail = await call(office, 'GET', `/api/staff/cases/${ref}`, { token });
+    expect(detail.json()).toMatchObject({ reference: ref, complainant: { email: 'jan@example.nl' } });
+    const events = (await loadCase(office.ctx, ref))!.events;
+    expect(events.some((e) => e.type === 'viewed' && e.by === DIRECTIE)).toBe(true);
+  });
+
+  it('answers actions with 200, 400, 403, 409 and 422 as the contract says', async () => {
+    const token = await signIn(office, DIRECTIE);
+    const seq = (await call(office, 'GET', `/api/staff/cases/${ref}`, { token })).json().seq;
+    const stale = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'acknowledge', expectedSeq: seq - 1 } });
+    expect(stale.status).toBe(409);
+    const ok = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'acknowledge', expectedSeq: seq } });
+    expect(ok.status).toBe(200);
+    expect(ok.json().terms.map((t: { label: string }) => t.label)).not.toContain('Bevestiging van de behandeling');
+    expect(office.outbox.messages.at(-1)!.subject).toBe(`Uw klacht ${ref} is in behandeling genomen`);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'acknowledge' } })).status).toBe(422);
+    const bad = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'extend', reason: '', until: 'morgen' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['reason', 'until']));
+    const unknownType = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'shred' } });
+    expect(unknownType.status).toBe(400);
+
+    const colleague = await signIn(office, MEDEWERKER);
+    const forbidden = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: colleague, body: { type: 'decide', outcome: 'gegrond', motivation: 'x' } });
+    expect(forbidden.status).toBe(403);
+
+    const decided = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'decide', outcome: 'gegrond', motivation: 'Het advies was onjuist.', measures: 'Werkinstructie aangepast.' } });
+    expect(decided.status).toBe(200);
+    expect(decided.json().status).toBe('closed');
+    const letter = office.outbox.messages.at(-1)!;
+    expect(letter.text).toContain('gegrond');
+    expect(letter.text).toContain('Het advies was onjuist.');
+    expect(letter.text).toContain('erisietsmisgegaan.nl');
+  });
+
+  it('lets staff enter a complaint received by phone', async () => {
+    const token = await signIn(office, MEDEWERKER);
+    const r = await call(office, 'POST', '/api/staff/complaints', { token, body: { channel: 'phone', name: 'Piet', email: 'piet@example.nl', topic: 'bejegening', description: 'Onvriendelijk te woord gestaan.' } });
+    expect(r.status).toBe(201);
+    const state = (await loadCase(office.ctx, r.json().reference))!.state;
+    expect(state.channel).toBe('phone');
+    expect((await call(office, 'POST', '/api/staff/complaints', { token, body: { channel: 'fax', description: 'x' } })).status).toBe(400);
+  });
+
+  it('protects cookie-authenticated forms against CSRF', async () => {
+    const token = await signIn(office, DIRECTIE);
+    const cookie = `staff_session=${token}`;
+    const page = await call(office, 'GET', '/staff', { cookie });
+    expect(page.status).toBe(200);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const r2 = (await call(office, 'POST', '/api/complaints', { body: { email: 'k@example.nl', topic: 'advies', description: 'Nog een klacht.' } })).json().reference;
+    const forged = await call(office, 'POST', `/staff/cases/${r2}/actions`, { cookie, form: true, body: { type: 'note', text: 'zonder token' } });
+    expect(forged.status).toBe(403);
+    const ok = await call(office, 'POST', `/staff/cases/${r2}/actions`, { cookie, form: true, body: { type: 'note', text: 'met token', csrf } });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/staff/cases/${r2}?done=note`);
+  });
+});
+
+describe('a complaint about a staff member is never theirs to see (Ben in de Buurt)', () => {
+  it('hides the case from the manager it names, in lists and by reference', async () => {
+    const office = await startLocalOffice({ procedurePath: 'procedures/ben-in-de-buurt.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    try {
+      const r = await call(office, 'POST', '/api/complaints', {
+        body: { email: 'k@example.nl', eventDate: '2026-02-20', topic: 'bejegening', employeeName: 'Anna de Vries', description: 'Zij was onbeleefd.' },
+      });
+      const ref = r.json().reference;
+      const anna = await signIn(office, 'anna.devries@benindebuurt.example.nl');
+      expect((await call(office, 'GET', '/api/staff/cases', { token: anna })).json().cases).toEqual([]);
+      expect((await call(office, 'GET', `/api/staff/cases/${ref}`, { token: anna })).status).toBe(404);
+      const pieter = await signIn(office, 'pieter.bakker@benindebuurt.example.nl');
+      expect((await call(office, 'GET', '/api/staff/cases', { token: pieter })).json().cases.map((c: { reference: string }) => c.reference)).toEqual([ref]);
+      const assign = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: pieter, body: { type: 'assign', handler: 'anna.devries@benindebuurt.example.nl' } });
+      expect(assign.status).toBe(422);
+    } finally {
+      await office.close();
+    }
+  });
+});
