@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { onDeadline } from '../../shared/app/deadline.ts';
 import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../shared/app/context.ts';
 import { sweep } from '../../shared/app/effects.ts';
+import { reconcile } from '../../shared/app/reconcile.ts';
 import { json } from '../../shared/http/api.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
@@ -167,8 +168,10 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
 
   const tick = o.tickSeconds ?? 0;
   const ticker = tick > 0 ? setInterval(() => void office.advanceTo(clock.now()).catch((e) => log.error('tick failed', { error: String(e) })), tick * 1000) : undefined;
-  // Finish what a previous run left undone (a crash between commit and effects).
+  // Finish what a previous run left undone (a crash between commit and effects), and make sure
+  // every open term has its timer.
   await office.sweep();
+  await reconcile(ctx);
   return office;
 }
 

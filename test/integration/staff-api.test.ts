@@ -143,3 +143,22 @@ describe('a complaint about a staff member is never theirs to see (Ben in de Buu
     }
   });
 });
+
+describe('reconciliation of open terms and timers', () => {
+  it('schedules again the timers of open terms that were lost, and leaves the rest', async () => {
+    const { reconcile } = await import('../../shared/app/reconcile.ts');
+    const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    try {
+      await call(office, 'POST', '/api/complaints', { body: { email: 'a@example.nl', topic: 'advies', description: 'Een.' } });
+      const timers = office.deadlines.list();
+      expect(timers.length).toBe(4); // two terms, each with a reminder and an expiry
+      for (const t of timers.slice(0, 2)) await office.deadlines.cancel(t); // lost, as after an outage
+      expect(office.deadlines.list().length).toBe(2);
+      const result = await reconcile(office.ctx);
+      expect(result).toEqual({ cases: 1, terms: 2 });
+      expect(office.deadlines.list()).toEqual(timers);
+    } finally {
+      await office.close();
+    }
+  });
+});
