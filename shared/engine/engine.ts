@@ -599,6 +599,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 
   'receive-message'(run, cmd) {
     if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    // Mail is delivered at least once: the same message again is already on the case.
+    if (cmd.blob && run.s.inboundBlobs.includes(cmd.blob)) return;
     const since = new Date(Date.parse(run.now) - MESSAGE_LIMIT.windowMs).toISOString();
     if (run.s.recentInbound.filter((at) => at > since).length >= MESSAGE_LIMIT.count)
       fail('not-allowed', 'rate-limited', 'Te veel berichten voor deze klacht in korte tijd.', 'Too many messages for this complaint in a short time.');

@@ -35,6 +35,7 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
       pendingResponses: [],
       escalations: 0,
       recentInbound: [],
+      inboundBlobs: [],
       events: 1,
     };
   }
@@ -119,7 +120,12 @@ export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
     case 'closed':
       return { ...s, status: 'closed', closedAt: e.at };
     case 'message-received':
-      return { ...s, recentInbound: [...s.recentInbound, e.at].slice(-MESSAGE_LIMIT.count), lastInbound: stripMessage(e) };
+      return {
+        ...s,
+        recentInbound: [...s.recentInbound, e.at].slice(-MESSAGE_LIMIT.count),
+        inboundBlobs: e.blob ? [...s.inboundBlobs, e.blob] : s.inboundBlobs,
+        lastInbound: stripMessage(e),
+      };
     case 'conversation-recorded':
     case 'note-added':
     case 'message-sent':

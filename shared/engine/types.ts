@@ -208,6 +208,8 @@ export interface CaseState {
   closedAt?: string;
   /** Instants of recent inbound messages, for the per-case rate limit. */
   recentInbound: string[];
+  /** Raw-message keys of mail already on the case: the same mail delivered again changes nothing. */
+  inboundBlobs: string[];
   /** The last message that came in (what a forward to the handler quotes). */
   lastInbound?: InboundMessage;
   events: number;

@@ -136,3 +136,23 @@ describe('conversation by e-mail on the local office (real SMTP)', () => {
     expect(await res.json()).toMatchObject({ outcome: 'held', reason: 'token-mismatch' });
   });
 });
+
+describe('mail delivered twice', () => {
+  it('is recorded and passed on once', async () => {
+    const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    try {
+      const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Eén.' }) });
+      const { reference } = (await res.json()) as { reference: string };
+      const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
+      const raw = Buffer.from(`From: ${COMPLAINANT}\r\nTo: ${address}\r\nSubject: Re\r\nMessage-ID: <twice@example.nl>\r\n\r\nNog iets.\r\n`);
+      const before = office.outbox.messages.length;
+      await Promise.all([office.receive(raw, { to: [address] }), office.receive(raw, { to: [address] })]);
+      await office.receive(raw, { to: [address] });
+      const events = (await loadCase(office.ctx, reference))!.events.filter((e) => e.type === 'message-received');
+      expect(events).toHaveLength(1);
+      expect(office.outbox.messages.length - before).toBe(1); // one forward to the directie
+    } finally {
+      await office.close();
+    }
+  });
+});

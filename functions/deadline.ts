@@ -1,0 +1,54 @@
+/**
+ * EventBridge Scheduler → a deadline. Each one-time schedule's target Input is the DeadlinePayload
+ * as JSON (shared/deadlines/eventbridge.ts), and the Lambda receives that Input as its event.
+ * A payload that is not one is refused with an error naming what is wrong (it then ends up where
+ * failed invocations go); the engine decides whether a valid one still matters (a late, repeated
+ * or stale timer changes nothing).
+ */
+import { z } from 'zod';
+import type { AppContext } from '../shared/app/context.ts';
+import { onDeadline } from '../shared/app/deadline.ts';
+import type { ExecuteResult } from '../shared/app/cases.ts';
+import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
+import type { DeadlinePayload } from '../shared/deadlines/port.ts';
+
+export const deadlinePayloadSchema = z.object({
+  caseRef: z.string().min(1),
+  instance: z.string().min(1),
+  action: z.enum(['expire', 'remind']),
+}) satisfies z.ZodType<DeadlinePayload>;
+
+export function parseDeadlinePayload(event: unknown): DeadlinePayload {
+  // A schedule made by hand in the console may carry its Input as a JSON string.
+  let value = event;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new Error('invalid deadline payload: not JSON');
+    }
+  }
+  const result = deadlinePayloadSchema.safeParse(value);
+  if (!result.success) {
+    throw new Error(`invalid deadline payload: ${result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`);
+  }
+  return result.data;
+}
+
+export function createDeadlineFunction(context: () => Promise<AppContext>): (event: unknown) => Promise<{ outcome: string }> {
+  return async (event) => {
+    const payload = parseDeadlinePayload(event);
+    const ctx = await context();
+    const result: ExecuteResult = await onDeadline(ctx, payload);
+    const outcome = result.ok ? (result.events.length ? 'applied' : 'nothing-due') : 'refusal' in result ? `refused:${result.refusal.reason}` : 'conflict';
+    ctx.log.info('deadline', { ref: payload.caseRef, instance: payload.instance, action: payload.action, outcome });
+    // Five conflicting writes in a row: let the invocation fail so it is retried.
+    if (!result.ok && 'conflict' in result) throw new Error(`deadline ${payload.action} ${payload.instance} of ${payload.caseRef}: kept conflicting`);
+    return { outcome };
+  };
+}
+
+// Created once per container, on the first timer (see shared/aws/context.ts).
+const context = lazyContext(() => awsContextFromBundle());
+
+export const handler = createDeadlineFunction(context);

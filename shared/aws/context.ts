@@ -1,0 +1,215 @@
+/**
+ * The AppContext on AWS: DynamoDB case store, S3 blobs, SES mail out, EventBridge Scheduler timers,
+ * signing keys from Secrets Manager. Config comes from the Lambda environment (validated, every
+ * problem named at once); the procedure text is bundled with the function (see `loadBundledProcedure`).
+ *
+ * Per container, once: the SDK clients (module scope, per region) and the signing keys (per secret
+ * ARN). A failed secret fetch is not cached, so the next invocation tries again.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESClient } from '@aws-sdk/client-ses';
+import { z } from 'zod';
+import { jsonLogger, type AppContext, type Logger } from '../app/context.ts';
+import { createS3BlobStore } from '../blobs/s3.ts';
+import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
+import { systemClock } from '../deadlines/port.ts';
+import { createSesMailer } from '../mail/ses-mailer.ts';
+import { parseProcedure } from '../procedure/load.ts';
+import { createSigner, parseSigningKeys, type SigningKey } from '../security/signer.ts';
+import { createDynamoCaseStore } from '../store/dynamo.ts';
+
+/** Where case blobs (raw mail we keep, attachments) live in BUCKET; SES's inbound copies live under MAIL_PREFIX. */
+export const BLOB_PREFIX = 'blobs/';
+
+const required = z.string().trim().min(1);
+const arn = (service: string) => required.regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
+
+/** Every environment variable the functions read on AWS. */
+export const awsEnvSchema = z.object({
+  /** Set by Lambda itself. */
+  AWS_REGION: required,
+  TABLE_NAME: required,
+  BUCKET: required,
+  /** The SES receipt rule's S3 action ObjectKeyPrefix (e.g. `inbound/`); may be empty when the rule has none. */
+  MAIL_PREFIX: z.string(),
+  PUBLIC_URL: required.regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) URL').transform((u) => u.replace(/\/+$/, '')),
+  REPLY_DOMAIN: required.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name'),
+  /** Optional: without it SES sends with no configuration set (no bounce/complaint event publishing). */
+  SES_CONFIGURATION_SET: z.string().trim().optional().transform((v) => v || undefined),
+  SCHEDULE_GROUP: required,
+  DEADLINE_FUNCTION_ARN: arn('lambda'),
+  SCHEDULER_ROLE_ARN: arn('iam'),
+  DEADLINE_DLQ_ARN: arn('sqs'),
+  SIGNING_KEY_SECRET_ARN: arn('secretsmanager'),
+  /** Optional, default 3000: a form sent back faster than this after it was shown is a bot. */
+  FORM_MIN_FILL_MS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : 3000))
+    .refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number of milliseconds'),
+});
+
+export type AwsConfig = z.output<typeof awsEnvSchema>;
+
+export class AwsConfigError extends Error {
+  constructor(
+    readonly missing: string[],
+    readonly invalid: { name: string; message: string }[],
+  ) {
+    const parts = [
+      ...(missing.length ? [`missing environment variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`] : []),
+      ...invalid.map((i) => `${i.name} ${i.message}`),
+    ];
+    super(`invalid Lambda configuration: ${parts.join('; ')}`);
+    this.name = 'AwsConfigError';
+  }
+}
+
+/** Validates the environment; throws an AwsConfigError naming every missing (or empty) and every malformed variable. */
+export function readAwsConfig(env: NodeJS.ProcessEnv = process.env): AwsConfig {
+  const result = awsEnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const missing = new Set<string>();
+  const invalid: { name: string; message: string }[] = [];
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? '(environment)');
+    const value = env[name];
+    // Values are never quoted in the message: some are secrets' neighbours, none is needed to fix it.
+    if (value === undefined || (value.trim() === '' && name !== 'MAIL_PREFIX')) missing.add(name);
+    else invalid.push({ name, message: issue.message });
+  }
+  throw new AwsConfigError([...missing], invalid);
+}
+
+export interface AwsClients {
+  dynamo: DynamoDBClient;
+  s3: S3Client;
+  ses: SESClient;
+  scheduler: SchedulerClient;
+  secrets: SecretsManagerClient;
+}
+
+const clientsByRegion = new Map<string, AwsClients>();
+
+/** The SDK clients, made once per container (and region) and reused by every invocation. */
+export function awsClients(region: string): AwsClients {
+  let clients = clientsByRegion.get(region);
+  if (!clients) {
+    clients = {
+      dynamo: new DynamoDBClient({ region }),
+      s3: new S3Client({ region }),
+      ses: new SESClient({ region }),
+      scheduler: new SchedulerClient({ region }),
+      secrets: new SecretsManagerClient({ region }),
+    };
+    clientsByRegion.set(region, clients);
+  }
+  return clients;
+}
+
+const keysBySecret = new Map<string, Promise<SigningKey[]>>();
+
+/**
+ * The signing keys from Secrets Manager (SecretString `a:<secret>[,b:<older secret>]`), fetched once
+ * per container. Rotation: containers keep the keys they started with, so add a new key *behind*
+ * the current one first (verify-only), let every container restart (a deploy does it), then move
+ * it to the front; otherwise a container that still has only the old keys rejects new tokens.
+ */
+export function signingKeys(client: SecretsManagerClient, secretArn: string): Promise<SigningKey[]> {
+  let keys = keysBySecret.get(secretArn);
+  if (!keys) {
+    keys = (async () => {
+      const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+      if (typeof out.SecretString !== 'string') throw new Error('the signing key secret has no SecretString (expected "a:<secret>[,b:<older>]")');
+      const parsed = parseSigningKeys(out.SecretString);
+      if (!parsed.length) throw new Error('the signing key secret is empty (expected "a:<secret>[,b:<older>]")');
+      createSigner(parsed); // validates ids and lengths now, with a clear message
+      return parsed;
+    })();
+    keysBySecret.set(secretArn, keys);
+    keys.catch(() => keysBySecret.delete(secretArn));
+  }
+  return keys;
+}
+
+/** What the AWS functions need beyond the AppContext: the config and the clients (the inbound mail reads SES's S3 copy). */
+export interface AwsContext extends AppContext {
+  aws: { config: AwsConfig; clients: AwsClients };
+}
+
+export interface AwsContextOptions {
+  /** The procedure file's text (bundled with the function, see `loadBundledProcedure`). */
+  procedureText: string;
+  /** Its name, for error messages. */
+  procedureFile?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: Logger;
+}
+
+export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext> {
+  const config = readAwsConfig(o.env ?? process.env);
+  const { procedure, hash } = parseProcedure(o.procedureText, o.procedureFile ?? 'procedure.yaml');
+  const clients = awsClients(config.AWS_REGION);
+  const keys = await signingKeys(clients.secrets, config.SIGNING_KEY_SECRET_ARN);
+  return {
+    procedure,
+    procedureHash: hash,
+    store: createDynamoCaseStore({ client: clients.dynamo, tableName: config.TABLE_NAME }),
+    blobs: createS3BlobStore({ client: clients.s3, bucket: config.BUCKET, prefix: BLOB_PREFIX }),
+    mailer: createSesMailer({ client: clients.ses, ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}) }),
+    scheduler: createEventBridgeScheduler({
+      client: clients.scheduler,
+      groupName: config.SCHEDULE_GROUP,
+      targetArn: config.DEADLINE_FUNCTION_ARN,
+      roleArn: config.SCHEDULER_ROLE_ARN,
+      deadLetterArn: config.DEADLINE_DLQ_ARN,
+    }),
+    clock: systemClock,
+    signer: createSigner(keys),
+    publicUrl: config.PUBLIC_URL,
+    replyDomain: config.REPLY_DOMAIN,
+    log: o.log ?? jsonLogger(),
+    aws: { config, clients },
+  };
+}
+
+/**
+ * The procedure file bundled with the function. esbuild cannot bundle a YAML import that also
+ * type-checks, so the CDK bundling copies the chosen procedure file next to each bundle as
+ * `procedure.yaml`; we read it at cold start. `PROCEDURE_FILE` overrides the path; a relative path
+ * is taken from the function's root (`LAMBDA_TASK_ROOT`, i.e. /var/task, where the bundle is), else
+ * from the working directory.
+ */
+export function loadBundledProcedure(env: NodeJS.ProcessEnv = process.env): { procedureText: string; procedureFile: string } {
+  const file = env.PROCEDURE_FILE || './procedure.yaml';
+  const path = isAbsolute(file) ? file : resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), file);
+  return { procedureText: readFileSync(path, 'utf8'), procedureFile: file };
+}
+
+/**
+ * A container's context: made on first use, then shared by every invocation. A failed start
+ * (a throttled secret fetch, say) is forgotten, so the next invocation tries again instead of
+ * failing for the container's whole life.
+ */
+export function lazyContext<T>(make: () => Promise<T>): () => Promise<T> {
+  let ctx: Promise<T> | undefined;
+  return () => {
+    if (!ctx) {
+      const made = make();
+      ctx = made;
+      made.catch(() => {
+        if (ctx === made) ctx = undefined;
+      });
+    }
+    return ctx;
+  };
+}
+
+/** The context of a deployed function: the bundled procedure and the Lambda environment. */
+export const awsContextFromBundle = (env: NodeJS.ProcessEnv = process.env) => createAwsContext({ ...loadBundledProcedure(env), env });
