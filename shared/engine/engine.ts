@@ -580,7 +580,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.endOpenTerms('withdrawn');
     run.emit({ type: 'withdrawn', reason, by: cmd.actor.kind });
     run.mail('withdrawn', run.complainant(), { reason });
-    run.mail('update', handlers, { text: 'withdrawn.body' }, 'nl');
+    run.mail('staff-withdrawn', handlers, { reason }, 'nl');
   },
 
   close(run, cmd) {

@@ -158,7 +158,8 @@ export type MailTemplate =
   | 'staff-reminder'
   | 'staff-overdue'
   | 'message'
-  | 'staff-message';
+  | 'staff-message'
+  | 'staff-withdrawn';
 
 export type Effect =
   | { kind: 'mail'; template: MailTemplate; to: Address[]; lang: Lang; vars: Record<string, string> }

@@ -29,7 +29,7 @@ export const staffCaseUrl = (ctx: Ctx, ref: string) => `${ctx.publicUrl}/staff/c
 export const threadRoot = (ctx: Ctx, ref: string, side: 'complainant' | 'staff') =>
   `<${ref.toLowerCase()}${side === 'staff' ? '.staff' : ''}@${ctx.replyDomain}>`;
 
-const STAFF_TEMPLATES = new Set<MailEffect['template']>(['staff-new-case', 'staff-assigned', 'staff-reminder', 'staff-overdue', 'staff-message']);
+const STAFF_TEMPLATES = new Set<MailEffect['template']>(['staff-new-case', 'staff-assigned', 'staff-reminder', 'staff-overdue', 'staff-message', 'staff-withdrawn']);
 
 /**
  * Turns a mail effect into complete messages, one per recipient, each with a Reply-To signed for
@@ -59,6 +59,8 @@ export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId
       headers: {
       'auto-submitted': 'auto-generated',
       'x-auto-response-suppress': 'All',
+      // Auto-responders that copy it let us recognise their answer as a loop.
+      'x-loop': `${local}@${ctx.replyDomain}`,
       ...(messageId === root ? {} : { 'in-reply-to': root, references: root }),
       'content-language': lang,
       },
@@ -256,6 +258,10 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
       ],
     };
   },
+  'staff-withdrawn': (i) => ({
+    subject: i.t('staff.withdrawn.subject'),
+    blocks: [{ p: `De klager heeft de klacht ingetrokken. Reden: ${i.effect.vars.reason ?? '-'}. De behandeling is gestopt en de termijnen zijn vervallen.` }, staffLink(i)],
+  }),
   'staff-assigned': (i) => ({ subject: i.t('staff.assigned.subject'), blocks: [staffLink(i)] }),
   'staff-reminder': (i) => ({
     subject: i.t('staff.reminder.subject', { term: i.effect.vars.term ?? '', dueDate: formatDate(i.effect.vars.dueDate!, i.lang) }),

@@ -107,6 +107,10 @@ export const DEFAULT_TEXTS = {
     nl: 'Bericht over uw klacht {reference}',
     en: 'Message about your complaint {reference}',
   },
+  'staff.withdrawn.subject': {
+    nl: 'Klacht {reference} is ingetrokken',
+    en: 'Complaint {reference} has been withdrawn',
+  },
   'staff.message.subject': {
     nl: 'Bericht van de klager over klacht {reference}',
     en: 'Message from the complainant about complaint {reference}',

@@ -203,7 +203,7 @@ describe('ben-in-de-buurt: terms', () => {
     ]);
     expect(h.lastMails()).toEqual([
       { kind: 'mail', template: 'withdrawn', to: [{ email: KLAGER, name: 'Henk Smit' }], lang: 'nl', vars: { reason: 'Het is uitgepraat.' } },
-      { kind: 'mail', template: 'update', to: [{ email: ANNA, name: 'Anna de Vries' }], lang: 'nl', vars: { text: 'withdrawn.body' } },
+      { kind: 'mail', template: 'staff-withdrawn', to: [{ email: ANNA, name: 'Anna de Vries' }], lang: 'nl', vars: { reason: 'Het is uitgepraat.' } },
     ]);
     expect(h.s).toMatchObject({ status: 'withdrawn', openTerms: {}, closedAt: '2025-05-05T08:00:00.000Z' });
     expect(h.pendingTimers()).toEqual([]);
