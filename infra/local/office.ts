@@ -130,15 +130,19 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       await smtp?.close();
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       server?.closeAllConnections();
+      // Handlers of requests whose client went away still run: let them finish before the store goes.
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
       await queue;
       client.destroy();
       await dynamo.close();
     },
   };
 
+  let inFlight = 0;
   server = createServer(async (req, res) => {
     const started = performance.now();
     let status = 500;
+    inFlight++;
     try {
       const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
       if (event === 'too-large') {
@@ -155,6 +159,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       writeResult(res, json(500, { error: 'internal', message: 'Er ging iets mis. Probeer het later opnieuw.' }));
     } finally {
       // Path only: query strings carry tokens; bodies carry personal data.
+      inFlight--;
       if (o.logRequests) log.info('request', { method: req.method, path: (req.url ?? '').split('?')[0], status, ms: Math.round(performance.now() - started) });
     }
   });
