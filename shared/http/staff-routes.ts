@@ -167,9 +167,10 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (path === '/staff/new') return page(200, renderNewComplaint(p, lang, me, csrf, {}));
     const m = /^\/staff\/cases\/([^/]+)$/.exec(path);
     if (m && REFERENCE_PATTERN.test(m[1]!)) {
-      const detail = await caseDetail(ctx, me, m[1]!, lang);
-      if (!detail) return page(404, renderCaseList(p, lang, me, csrf, []));
+      if (!(await caseDetail(ctx, me, m[1]!, lang))) return page(404, renderCaseList(p, lang, me, csrf, []));
+      // The view is recorded first, so the page (and its forms' sequence number) includes it.
       await view(me, m[1]!);
+      const detail = (await caseDetail(ctx, me, m[1]!, lang))!;
       return page(200, renderCasePage(p, lang, me, csrf, detail, query(e, 'done') ? { done: query(e, 'done')! } : {}));
     }
     const mail = /^\/staff\/cases\/([^/]+)\/original$/.exec(path);

@@ -190,8 +190,12 @@ function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
       return `${describeEvent(p, e, lang)} ${nl ? 'Reden' : 'Reason'}: ${e.reason}`;
     case 'escalated':
       return `${describeEvent(p, e, lang)} ${nl ? 'Reden' : 'Reason'}: ${e.reason}`;
+    case 'stage-started':
+      return `${nl ? 'In behandeling bij' : 'Handled by'} ${stageName(p, e.stage, lang)}`;
+    case 'acknowledged':
+      return nl ? 'Behandeling bevestigd aan de klager' : 'Handling confirmed to the complainant';
     case 'submitted':
-      return `${describeEvent(p, e, lang)} (${e.channel}${e.enteredBy ? `, ${nl ? 'ingevoerd door' : 'entered by'} ${e.enteredBy}` : ''}${e.intake === 'review' ? (nl ? ', te laat: ontvankelijkheid beoordelen' : ', late: decide admissibility') : ''})`;
+      return `${nl ? 'Klacht ontvangen' : 'Complaint received'} (${e.channel}${e.enteredBy ? `, ${nl ? 'ingevoerd door' : 'entered by'} ${e.enteredBy}` : ''}${e.intake === 'review' ? (nl ? ', te laat: ontvankelijkheid beoordelen' : ', late: decide admissibility') : ''})`;
     default:
       return describeEvent(p, e, lang);
   }

@@ -5,13 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, termEnd } from '../../shared/calendar/index.ts';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { procedurePath } from '../support/engine-harness.ts';
-import { launchChromium } from '../support/browser.ts';
+import { expectAccessible, launchChromium } from '../support/browser.ts';
 
 const TIMEOUT = 60_000;
 const CLOCK_START = '2026-03-02T09:00:00.000Z'; // Monday 2 March 2026, 10:00 in Amsterdam
@@ -38,16 +37,6 @@ afterAll(async () => {
 }, TIMEOUT);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-/** axe with the WCAG 2.1 A/AA rules; only serious and critical findings fail the test (all are printed). */
-async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const describe = (vs: typeof bad) =>
-    vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
-  if (result.violations.length > bad.length) console.warn(`axe (${what}), minor findings:\n${describe(result.violations.filter((v) => !bad.includes(v)))}`);
-  expect(bad, `axe found serious/critical violations on ${what}:\n${describe(bad)}`).toEqual([]);
-}
 
 interface OutboxEntry {
   to: string[];
