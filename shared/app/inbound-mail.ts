@@ -21,10 +21,11 @@ export type InboundOutcome =
   | { outcome: 'new-case'; caseRef: string }
   | { outcome: 'held'; reason: string; caseRef?: string };
 
-/** What we keep of attachments: common document and image types, 10 MB each, 10 a message. */
+/** What we keep of attachments: common document and image types, 10 MB each, 10 a message, 50 a case. */
 export const ATTACHMENTS = {
   maxBytes: 10 * 1024 * 1024,
   maxCount: 10,
+  maxPerCase: 50,
   types: new Set([
     'application/pdf',
     'image/jpeg',
@@ -72,7 +73,8 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
   const { found, party } = match;
   const ref = found.state.reference;
   if (party === 'staff' && verdicts && ![verdicts.spf, verdicts.dkim, verdicts.dmarc].every((v) => v === 'PASS')) return hold('staff-unverified', ref);
-  const attachments = await storeAttachments(ctx, ref, mail);
+  const kept = found.events.reduce((n, e) => n + (e.type === 'message-received' ? e.attachments.filter((a) => a.key).length : 0), 0);
+  const attachments = await storeAttachments(ctx, ref, mail, kept);
   const result = await execute(ctx, ref, {
     type: 'receive-message',
     actor: { kind: 'system' },
@@ -122,11 +124,12 @@ function partyOf(ctx: AppContext, found: LoadedCase, sender: string): Party | un
   return staff && !s.concerned.includes(sender) ? 'staff' : undefined;
 }
 
-async function storeAttachments(ctx: AppContext, ref: string, mail: InboundMail): Promise<StoredAttachment[]> {
+async function storeAttachments(ctx: AppContext, ref: string, mail: InboundMail, alreadyKept: number): Promise<StoredAttachment[]> {
   const out: StoredAttachment[] = [];
   for (const [i, a] of mail.attachments.entries()) {
     const base = { name: a.filename, type: a.contentType, size: a.size };
-    if (i >= ATTACHMENTS.maxCount) out.push({ ...base, refused: 'too-many' });
+    const keptSoFar = alreadyKept + out.filter((x) => x.key).length;
+    if (i >= ATTACHMENTS.maxCount || keptSoFar >= ATTACHMENTS.maxPerCase) out.push({ ...base, refused: 'too-many' });
     else if (a.size > ATTACHMENTS.maxBytes) out.push({ ...base, refused: 'too-large' });
     else if (!ATTACHMENTS.types.has(a.contentType.toLowerCase())) out.push({ ...base, refused: 'type' });
     else {

@@ -156,3 +156,24 @@ describe('mail delivered twice', () => {
     }
   });
 });
+
+describe('attachments', () => {
+  it('keeps allowed types within the limits, lists the rest as not kept, and counts them per case', async () => {
+    const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    try {
+      const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Met bijlagen.' }) });
+      const { reference } = (await res.json()) as { reference: string };
+      const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
+      const part = (name: string, type: string, body: string) =>
+        `--b\r\nContent-Type: ${type}; name="${name}"\r\nContent-Disposition: attachment; filename="${name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(body).toString('base64')}\r\n`;
+      const raw = `From: ${COMPLAINANT}\r\nTo: ${address}\r\nSubject: bijlagen\r\nMessage-ID: <att@example.nl>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nZie bijlagen.\r\n${part('brief.pdf', 'application/pdf', '%PDF-1.4 brief')}${part('virus.exe', 'application/x-msdownload', 'MZ')}--b--\r\n`;
+      await office.receive(Buffer.from(raw), { to: [address] });
+      const event = (await loadCase(office.ctx, reference))!.events.find((e) => e.type === 'message-received');
+      if (event?.type !== 'message-received') throw new Error('no message on the case');
+      expect(event.attachments.map((a) => [a.name, a.refused ?? 'kept'])).toEqual([['brief.pdf', 'kept'], ['virus.exe', 'type']]);
+      expect((await office.ctx.blobs.get(event.attachments[0]!.key!))!.toString()).toBe('%PDF-1.4 brief');
+    } finally {
+      await office.close();
+    }
+  });
+});
