@@ -65,7 +65,10 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
   if ('reason' in match) return hold(mail.noise ?? match.reason, match.caseRef);
   if (!match.found) {
     if (mail.noise) return hold(mail.noise);
-    if (!mail.recipients.some((r) => r.toLowerCase() === ctx.procedure.organisation.email.toLowerCase())) return hold('unmatched');
+    // The complaints address, or its counterpart on the reply domain (where SES receives mail).
+    const local = ctx.procedure.organisation.email.split('@')[0]!.toLowerCase();
+    const complaintsAddresses = [ctx.procedure.organisation.email.toLowerCase(), `${local}@${ctx.replyDomain.toLowerCase()}`];
+    if (!mail.recipients.some((r) => complaintsAddresses.includes(r.toLowerCase()))) return hold('unmatched');
     const created = await newComplaint(ctx, mail, sender, digest);
     return 'reason' in created ? hold(created.reason) : { outcome: 'new-case', caseRef: created.caseRef };
   }

@@ -127,7 +127,8 @@ export function signingKeys(client: SecretsManagerClient, secretArn: string): Pr
     keys = (async () => {
       const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
       if (typeof out.SecretString !== 'string') throw new Error('the signing key secret has no SecretString (expected "a:<secret>[,b:<older>]")');
-      const parsed = parseSigningKeys(out.SecretString);
+      // The secret CloudFormation generates is a bare random string: that is key "a".
+      const parsed = parseSigningKeys(out.SecretString.includes(':') ? out.SecretString : `a:${out.SecretString}`);
       if (!parsed.length) throw new Error('the signing key secret is empty (expected "a:<secret>[,b:<older>]")');
       createSigner(parsed); // validates ids and lengths now, with a clear message
       return parsed;

@@ -123,6 +123,11 @@ describe('conversation by e-mail on the local office (real SMTP)', () => {
     expect(wrong.status).toBe(404);
   });
 
+  it('also takes new complaints at the complaints address on the reply domain, where SES receives', async () => {
+    const r = await office.receive(Buffer.from('From: Kees <kees@example.nl>\r\nTo: klachten@reply.localhost\r\nSubject: Klacht\r\nMessage-ID: <kees-1@example.nl>\r\n\r\nGeen reactie gekregen.\r\n'), { to: ['klachten@reply.localhost'] });
+    expect(r).toMatchObject({ outcome: 'new-case' });
+  });
+
   it('stops a runaway sender: the 21st message in a day is held', async () => {
     const address = lastTo(COMPLAINANT).replyTo!.email;
     for (let i = 0; i < 20; i++) await office.receive(Buffer.from(`From: ${COMPLAINANT}\r\nTo: ${address}\r\nSubject: ${i}\r\nMessage-ID: <flood-${i}@example.nl>\r\n\r\nbericht ${i}\r\n`), { to: [address] });

@@ -1,3 +1,4 @@
+import { createSigner } from '../../shared/security/signer.ts';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +129,15 @@ describe('createAwsContext', () => {
     await expect(createAwsContext({ procedureText, env: e })).rejects.toThrow(/can’t find/);
     await expect(createAwsContext({ procedureText, env: e })).resolves.toBeDefined();
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('takes the bare random string CloudFormation generates as key "a"', async () => {
+    const generated = 'Zq3'.repeat(22);
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: generated });
+    const ctx = await createAwsContext({ procedureText, env: env({ SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:generated' }) });
+    const token = ctx.signer.sign('status', 'HSS-2026-ABCDE');
+    expect(token[0]).toBe('a');
+    expect(createSigner([{ id: 'a', secret: generated }]).verify('status', 'HSS-2026-ABCDE', token)).toBe(true);
   });
 
   it('refuses a secret that is not a usable key list, without echoing it', async () => {
