@@ -1,0 +1,89 @@
+/**
+ * How every Lambda function is bundled: one place, used by the CDK stack (NodejsFunction's esbuild
+ * options) and by `bench/cold-start.ts` (esbuild's API), so the benchmark measures what is deployed.
+ * Kept free of aws-cdk-lib imports: the benchmark should not pay for loading the CDK.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (where package.json, functions/ and procedures/ are). */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** One Lambda function per job: its entry point (relative to the project root) and its exported handler. */
+export const FUNCTION_ENTRIES = {
+  public: 'functions/public.ts',
+  staff: 'functions/staff.ts',
+  inbound: 'functions/inbound-mail.ts',
+  deadline: 'functions/deadline.ts',
+  sweeper: 'functions/sweeper.ts',
+} as const;
+
+export type FunctionKey = keyof typeof FUNCTION_ENTRIES;
+export const FUNCTION_KEYS = Object.keys(FUNCTION_ENTRIES) as FunctionKey[];
+
+/**
+ * ESM bundles need a real `require` for the CommonJS code esbuild leaves as dynamic requires
+ * (mailparser does `require("stream")`): without it the bundle throws "Dynamic require of stream is
+ * not supported" at load.
+ */
+export const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/** The Lambda runtime's Node.js major version (the stack uses Runtime.NODEJS_22_X). */
+export const NODE_TARGET = 'node22';
+
+/**
+ * The esbuild settings, as NodejsFunction knows them (minify, keepNames, sourceMap, format esm,
+ * mainFields, banner; the AWS SDK is bundled, not taken from the runtime) and as esbuild's API
+ * knows them (`esbuildOptions`).
+ */
+export const BUNDLE = {
+  minify: true,
+  /** Error names are logged (`e.name`): keep class and function names readable. */
+  keepNames: true,
+  /** External `.map` files next to the bundle; Lambda gets NODE_OPTIONS=--enable-source-maps. */
+  sourceMap: true,
+  /** The map's `sourcesContent` would double its size and is not needed to map stack traces. */
+  sourcesContent: false,
+  /** Prefer packages' ES module builds (smaller, tree-shakable), e.g. the AWS SDK's dist-es. */
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  target: NODE_TARGET,
+} as const;
+
+/**
+ * Bundle size budgets, on the minified `index.mjs` (the `.map` beside it is read at load too, with
+ * --enable-source-maps: `npm run bench:cold` measured +10-20 ms). Measured when set (November 2026;
+ * @aws-sdk 3.1169, zod 4.6, mailparser 3.9.31): about 1.2-1.3 MB for the four functions without
+ * mail parsing, 2.5 MB for inbound mail (mailparser, iconv-lite, the reply parser). The budgets leave
+ * about 15-20% headroom: growing past one should be a decision, not an accident.
+ */
+export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {
+  public: 1.5 * 1024 * 1024,
+  staff: 1.5 * 1024 * 1024,
+  inbound: 3 * 1024 * 1024,
+  deadline: 1.5 * 1024 * 1024,
+  sweeper: 1.5 * 1024 * 1024,
+};
+
+/** Packages that must never be in a bundle (date-holidays: ≈1.4 MB; the calendar uses a generated table). */
+export const FORBIDDEN_IN_BUNDLES = ['date-holidays'];
+
+/** The same settings for esbuild's `build()` (what NodejsFunction passes on its command line). */
+export function esbuildOptions(entry: string, outfile: string) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: BUNDLE.target,
+    minify: BUNDLE.minify,
+    keepNames: BUNDLE.keepNames,
+    sourcemap: BUNDLE.sourceMap,
+    sourcesContent: BUNDLE.sourcesContent,
+    mainFields: [...BUNDLE.mainFields],
+    banner: { js: BUNDLE.banner },
+    metafile: true,
+    logLevel: 'warning' as const,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The one infra test that bundles: NodejsFunction with the local esbuild (no Docker), as
+ * `cdk synth`/`cdk deploy` does. Each function's bundle stays within its size budget, never
+ * contains date-holidays, carries the ESM require banner and the procedure file, and loads in a
+ * fresh Node process (module scope must not need AWS: the context is made on first invocation).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
+import type { OfficeStack } from '../../infra/stack/office-stack.ts';
+import { logicalId, makeApp, removeOutdirs, resourcesOf } from './support.ts';
+
+const PROCEDURE = 'procedures/hss.yaml';
+
+/** Dummy values: module scope must not read them, but a bundle that did should not throw on absence. */
+const DUMMY_ENV = {
+  AWS_REGION: 'eu-west-1',
+  TABLE_NAME: 'cases',
+  BUCKET: 'bucket',
+  MAIL_PREFIX: 'inbound/',
+  PUBLIC_URL: 'https://klachten.example.nl',
+  REPLY_DOMAIN: 'reply.example.nl',
+  SCHEDULE_GROUP: 'deadlines',
+  DEADLINE_FUNCTION_ARN: 'arn:aws:lambda:eu-west-1:123456789012:function:x-deadline',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
+  DEADLINE_DLQ_ARN: 'arn:aws:sqs:eu-west-1:123456789012:dlq',
+  SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:key-AbCdEf',
+};
+
+describe('bundling (local esbuild)', () => {
+  let stack: OfficeStack;
+  let assetDir: (key: (typeof FUNCTION_KEYS)[number]) => string;
+
+  beforeAll(() => {
+    const made = makeApp([{ procedure: PROCEDURE }], { bundle: true });
+    stack = made.stacks[0]!;
+    const resources = resourcesOf(Template.fromStack(stack));
+    assetDir = (key) => {
+      const code = resources[logicalId(stack, stack.service.functions[key])]!.Properties!.Code as { S3Key: string };
+      return join(made.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    };
+  }, 180_000);
+  afterAll(removeOutdirs);
+
+  it.each(FUNCTION_KEYS)('%s: within budget, no date-holidays, ESM banner, source map, procedure.yaml', (key) => {
+    const dir = assetDir(key);
+    const bundle = join(dir, 'index.mjs');
+    const size = statSync(bundle).size;
+    console.log(`bundle ${key}: ${(size / 1024).toFixed(0)} KiB of ${(BUNDLE_BUDGET_BYTES[key] / 1024).toFixed(0)} KiB budget`);
+    expect(size).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES[key]);
+    const code = readFileSync(bundle, 'utf8');
+    expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+    // The source map lists every input file: none may come from a forbidden package.
+    const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.length).toBeGreaterThan(10);
+    for (const pkg of FORBIDDEN_IN_BUNDLES) {
+      expect(map.sources.filter((s) => s.includes(`node_modules/${pkg}/`))).toEqual([]);
+      expect(code).not.toContain(`node_modules/${pkg}`);
+    }
+    // The AWS SDK is bundled, not taken from the runtime.
+    expect(map.sources.some((s) => s.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+    expect(readFileSync(join(dir, 'procedure.yaml'), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, PROCEDURE), 'utf8'));
+    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+  });
+
+  it.each(FUNCTION_KEYS)('%s: loads in a fresh Node process and exports a handler', (key) => {
+    const url = pathToFileURL(join(assetDir(key), 'index.mjs')).href;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); console.log(typeof m.handler);`], {
+      env: { PATH: process.env.PATH, ...DUMMY_ENV },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.trim()).toBe('function');
+  });
+});
