@@ -7,6 +7,8 @@ import { onDeadline } from '../../shared/app/deadline.ts';
 import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../shared/app/context.ts';
 import { sweep } from '../../shared/app/effects.ts';
 import { reconcile } from '../../shared/app/reconcile.ts';
+import { retentionSweep } from '../../shared/app/retention.ts';
+import { sendDueReports } from '../../shared/reports/mailing.ts';
 import { json } from '../../shared/http/api.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
@@ -52,7 +54,10 @@ export interface LocalOffice {
   clock: VirtualClock;
   outbox: LocalOutbox;
   deadlines: LocalDeadlines;
-  /** Moves the clock to `instant`, firing every deadline due by then at its own due time. */
+  /**
+   * Moves the clock to `instant`, firing every deadline due by then at its own due time; then,
+   * as the sweeper does on AWS, deletes what retention says and sends the reports that are due.
+   */
   advanceTo(instant: string): Promise<number>;
   sweep(): Promise<{ commits: number; failed: number }>;
   close(): Promise<void>;
@@ -97,6 +102,12 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     return next;
   };
 
+  // The sweeper's periodic work on AWS: retention and the periodic reports.
+  const housekeeping = async () => {
+    await retentionSweep(ctx);
+    await sendDueReports(ctx);
+  };
+
   const fireUntil = async (until: string) => {
     let fired = 0;
     for (let d = deadlines.next(until); d; d = deadlines.next(until)) {
@@ -121,6 +132,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
         const fired = await fireUntil(instant);
         clock.set(instant);
         await sweep(ctx);
+        await housekeeping();
         return fired;
       }),
     sweep: () => serial(() => sweep(ctx)),
@@ -177,6 +189,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   // every open term has its timer.
   await office.sweep();
   await reconcile(ctx);
+  await serial(housekeeping);
   return office;
 }
 

@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { Mailer, OutgoingMessage } from '../../shared/mail/message.ts';
+import { attachmentBytes, type Mailer, type OutgoingMessage } from '../../shared/mail/message.ts';
 
 /** Mail out, locally: every message is kept (and shown at /_local/outbox); nothing leaves the machine. */
 export class LocalOutbox implements Mailer {
@@ -18,6 +18,21 @@ export class LocalOutbox implements Mailer {
         // no outbox yet
       }
     }
+  }
+
+  /** Every file sent along, with the message it came with (reports as CSV, say). */
+  attachments(): { messageId: string; to: string[]; subject: string; filename: string; contentType: string; size: number; content: string }[] {
+    return this.messages.flatMap((m) =>
+      (m.attachments ?? []).map((a) => ({
+        messageId: m.messageId,
+        to: m.to.map((t) => t.email),
+        subject: m.subject,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: attachmentBytes(a).length,
+        content: a.content,
+      })),
+    );
   }
 
   async send(message: OutgoingMessage) {

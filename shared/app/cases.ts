@@ -1,14 +1,19 @@
 import { handle } from '../engine/engine.ts';
 import { fold } from '../engine/fold.ts';
 import type { CaseEvent, CaseState, Command, Effect, Refusal } from '../engine/types.ts';
+import type { Procedure } from '../procedure/schema.ts';
 import { ConflictError, type CaseSummary, type Commit } from '../store/port.ts';
+import { commitHash, GENESIS, headHash } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { runEffects } from './effects.ts';
+import { backstopAt, closingEffects, purgeAt } from './retention.ts';
 
 export interface LoadedCase {
   state: CaseState;
   events: CaseEvent[];
   seq: number;
+  /** The audit chain's head: the hash the next commit chains to. */
+  hash: string;
 }
 
 export async function loadCase(ctx: AppContext, ref: string): Promise<LoadedCase | undefined> {
@@ -18,9 +23,11 @@ export async function loadCase(ctx: AppContext, ref: string): Promise<LoadedCase
 /** The case as it stood after commit `uptoSeq` (default: the last). */
 export function fromCommits(commits: Commit[], uptoSeq?: number): LoadedCase | undefined {
   const upto = uptoSeq === undefined ? commits : commits.filter((c) => c.seq <= uptoSeq);
+  // A case whose first commits are gone (expired by the store's TTL backstop) is gone.
+  if (upto.length && upto[0]!.seq !== 1) return undefined;
   const events = upto.flatMap((c) => c.events as CaseEvent[]);
   const state = fold(events);
-  return state ? { state, events, seq: upto.at(-1)?.seq ?? 0 } : undefined;
+  return state ? { state, events, seq: upto.at(-1)?.seq ?? 0, hash: headHash(upto) } : undefined;
 }
 
 export type ExecuteResult =
@@ -47,12 +54,19 @@ export async function execute(
     if (!result.ok) return result;
     const seq = (current?.seq ?? 0) + 1;
     if (!result.events.length) return { ok: true, state: result.state, events: [], seq: seq - 1 };
+    const effects = [...result.effects, ...closingEffects(ctx.procedure, current?.state, result.state)];
+    const prevHash = current?.hash ?? GENESIS;
+    const purge = purgeAt(ctx.procedure, result.state);
     const commit: Commit = {
       caseRef: ref,
       seq,
       at: now,
       events: result.events,
-      effects: result.effects.map((effect, i) => ({ id: `${ref}:${seq}:${i}`, effect, done: false, attempts: 0 })),
+      effects: effects.map((effect, i) => ({ id: `${ref}:${seq}:${i}`, effect, done: false, attempts: 0 })),
+      prevHash,
+      hash: commitHash(prevHash, { seq, at: now, events: result.events }),
+      // An ended case's items expire by themselves some days after its purge (a backstop).
+      ...(purge ? { expiresAt: backstopAt(purge) } : {}),
     };
     try {
       await ctx.store.append(commit);
@@ -63,24 +77,30 @@ export async function execute(
       }
       throw e;
     }
-    ctx.log.info('command', { ref, type: command.type, seq, events: result.events.length, effects: result.effects.length });
-    await ctx.store.putSummary(summarise(result.state, now));
+    ctx.log.info('command', { ref, type: command.type, seq, events: result.events.length, effects: effects.length });
+    await ctx.store.putSummary(summarise(result.state, now, ctx.procedure));
     await runEffects(ctx, commit, result.state);
     return { ok: true, state: result.state, events: result.events, seq };
   }
   return { ok: false, conflict: true };
 }
 
-/** The list projection: no free text, just what a staff list and the reports need. */
-export function summarise(s: CaseState, now: string): CaseSummary {
+/**
+ * The list projection: no free text, just what a staff list and the reports need. An ended case's
+ * next due instant is its purge (retention), so the sweep finds due cases through the status index.
+ */
+export function summarise(s: CaseState, now: string, p?: Procedure): CaseSummary {
   const next = Object.values(s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  const purge = p ? purgeAt(p, s) : undefined;
+  const nextDueAt = next?.dueAt ?? purge;
   return {
     caseRef: s.reference,
     procedureId: s.procedureId,
     status: s.status,
     stage: s.stage,
     receivedAt: s.receivedAt,
-    ...(next ? { nextDueAt: next.dueAt } : {}),
+    ...(nextDueAt ? { nextDueAt } : {}),
+    ...(purge ? { expiresAt: backstopAt(purge) } : {}),
     updatedAt: now,
     data: {
       channel: s.channel,

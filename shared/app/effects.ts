@@ -1,8 +1,9 @@
-import type { CaseState, Effect } from '../engine/types.ts';
+import type { CaseState } from '../engine/types.ts';
 import { composeMail } from '../mail/compose.ts';
 import type { Commit } from '../store/port.ts';
 import type { AppContext } from './context.ts';
 import { fromCommits } from './cases.ts';
+import { writeRegister, type OfficeEffect } from './retention.ts';
 
 /**
  * Carries out a commit's effects that are not done yet, in order. A failure is recorded on the
@@ -13,20 +14,24 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
   for (const stored of commit.effects) {
     if (stored.done) continue;
     try {
-      await perform(ctx, commit.caseRef, stored.id, stored.effect as Effect, state);
+      await perform(ctx, commit.caseRef, stored.id, stored.effect as OfficeEffect, state);
       await ctx.store.settleEffect(commit.caseRef, commit.seq, stored.id, { ok: true });
     } catch (e) {
       failed++;
       const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      ctx.log.error('effect failed', { ref: commit.caseRef, effect: stored.id, kind: (stored.effect as Effect).kind, attempts: stored.attempts + 1 });
+      ctx.log.error('effect failed', { ref: commit.caseRef, effect: stored.id, kind: (stored.effect as OfficeEffect).kind, attempts: stored.attempts + 1 });
       await ctx.store.settleEffect(commit.caseRef, commit.seq, stored.id, { ok: false, error }).catch(() => undefined);
     }
   }
   return { failed };
 }
 
-async function perform(ctx: AppContext, caseRef: string, effectId: string, effect: Effect, state: CaseState) {
+async function perform(ctx: AppContext, caseRef: string, effectId: string, effect: OfficeEffect, state: CaseState) {
   switch (effect.kind) {
+    case 'register':
+      return writeRegister(ctx, caseRef, effect.figures);
+    case 'expire-items':
+      return ctx.store.setExpiry(caseRef, effect.at);
     case 'mail':
       for (const message of composeMail(ctx, state, effect, effectId)) await ctx.mailer.send(message);
       return;

@@ -626,7 +626,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   },
 
   'record-view'(run, cmd) {
-    run.emit({ type: 'viewed', by: run.staff(cmd.actor) });
+    run.emit({ type: 'viewed', by: run.staff(cmd.actor), ...(cmd.what ? { what: cmd.what } : {}) });
   },
 
   'expire-term'(run, cmd) {

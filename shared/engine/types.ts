@@ -75,8 +75,11 @@ export type CaseEvent =
   | E<'note-added', { text: string; by: string }>
   | E<'message-received', InboundMessage>
   | E<'message-sent', { text: string; by: string }>
-  /** A staff member looked at the case (the audit trail of views). */
-  | E<'viewed', { by: string }>;
+  /** A staff member looked at the case (the audit trail of views); `what`: an export, a dossier, an access request. */
+  | E<'viewed', { by: string; what?: ViewPurpose }>;
+
+/** What a staff member read besides the case page itself. */
+export type ViewPurpose = 'export' | 'dossier' | 'access-request';
 
 /** Who wrote a message that reached the case. */
 export type Party = 'complainant' | 'staff' | 'concerned';
@@ -127,7 +130,7 @@ export type Command =
   | C<'note', { text: string }>
   | C<'receive-message', InboundMessage>
   | C<'send-message', { text: string }>
-  | C<'record-view'>
+  | C<'record-view', { what?: ViewPurpose }>
   | C<'expire-term', { instance: string }>
   | C<'remind-term', { instance: string }>;
 

@@ -1,5 +1,12 @@
+import { amsterdamDate } from '../calendar/index.ts';
+import { exportCase, verifyExport } from '../app/audit.ts';
 import { execute, loadCase } from '../app/cases.ts';
 import type { AppContext } from '../app/context.ts';
+import { eraseCase } from '../app/retention.ts';
+import { buildReport, labels, reportCsv, reportFileName, type Report, type ReportKind } from '../reports/build.ts';
+import { lastCompleted, parsePeriod } from '../reports/periods.ts';
+import { buildRegister, registerCsv } from '../reports/register.ts';
+import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
 import { fileComplaint } from '../app/intake.ts';
 import { REFERENCE_PATTERN } from '../app/reference.ts';
 import type { Refusal } from '../engine/types.ts';
@@ -76,6 +83,28 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
 
   const view = (member: StaffMember, ref: string) => execute(ctx, ref, { type: 'record-view', actor: { kind: 'staff', email: member.email } });
 
+  const REPORT_KINDS: readonly ReportKind[] = ['inventory', 'yearly', 'anonymous'];
+  /** `/reports/{period}?report=<procedure report id>&kind=`; undefined for an unknown period or report. */
+  async function report(e: ApiEvent, periodId: string, lang: Lang): Promise<Report | undefined> {
+    const period = parsePeriod(periodId);
+    const id = query(e, 'report');
+    const named = id ? p.reports.find((r) => r.id === id) : undefined;
+    if (!period || (id && !named)) return undefined;
+    const kind = REPORT_KINDS.find((k) => k === query(e, 'kind'));
+    return buildReport(ctx, period, { ...(named ? { report: named } : {}), ...(kind ? { kind } : {}), lang });
+  }
+
+  const file = (name: string, type: string, body: string): ApiResult => ({
+    statusCode: 200,
+    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+    body,
+  });
+
+  const yearOf = (e: ApiEvent) => {
+    const y = query(e, 'year') ?? amsterdamDate(ctx.clock.now()).slice(0, 4);
+    return /^\d{4}$/.test(y) ? y : undefined;
+  };
+
   async function api(e: ApiEvent, path: string, method: string, lang: Lang): Promise<ApiResult> {
     if (path === '/api/staff/login' && method === 'POST') {
       const { fields } = readFields(e);
@@ -94,6 +123,39 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (path === '/api/staff/cases' && method === 'GET')
       return json(200, { cases: await caseList(ctx, me, { ...(query(e, 'status') ? { status: query(e, 'status')! } : {}), ...(query(e, 'stage') ? { stage: query(e, 'stage')! } : {}), mine: query(e, 'mine') === 'true' }, lang) });
     if (path === '/api/staff/held' && method === 'GET') return json(200, { held: await ctx.store.listHeld(200) });
+    if (path === '/api/staff/reports' && method === 'GET') {
+      const now = ctx.clock.now();
+      return json(200, {
+        lastQuarter: lastCompleted(now, 'quarter').id,
+        lastYear: lastCompleted(now, 'year').id,
+        reports: p.reports.map((r) => ({ id: r.id, kind: r.kind, every: r.every, label: r.label[lang], to: 'email' in r.to ? r.to.email : { role: r.to.role }, latest: lastCompleted(now, r.every).id })),
+      });
+    }
+    const reportPath = /^\/api\/staff\/reports\/([^/]+)$/.exec(path);
+    if (reportPath && method === 'GET') {
+      const r = await report(e, reportPath[1]!, lang);
+      if (!r) return json(404, { error: 'not-found', message: lang === 'nl' ? 'Geef een periode als 2026, 2026-Q4 of 2026-03 (en een bestaande rapportage).' : 'Give a period like 2026, 2026-Q4 or 2026-03 (and a report that exists).' });
+      return query(e, 'format') === 'csv' ? file(reportFileName(r), 'text/csv; charset=utf-8', reportCsv(r)) : json(200, r);
+    }
+    if (path === '/api/staff/register' && method === 'GET') {
+      const year = yearOf(e);
+      if (!year) return json(400, { errors: [{ field: 'year', message: lang === 'nl' ? 'Geef een jaar (JJJJ).' : 'Give a year (YYYY).' }] });
+      const reg = await buildRegister(ctx, me, year, lang);
+      return query(e, 'format') === 'csv' ? file(`klachtenregister-${p.id}-${year}.csv`, 'text/csv; charset=utf-8', registerCsv(p, reg, lang)) : json(200, reg);
+    }
+    const exportPath = /^\/api\/staff\/cases\/([^/]+)\/export$/.exec(path);
+    if (exportPath && REFERENCE_PATTERN.test(exportPath[1]!) && method === 'GET') {
+      const purpose = query(e, 'purpose') === 'access' ? 'access-request' : 'export';
+      const x = await exportCase(ctx, exportPath[1]!, me, purpose);
+      if (!x) return json(404, { error: 'not-found' });
+      return json(200, x, { 'content-disposition': `attachment; filename="audit-${x.reference}.json"` });
+    }
+    const erasePath = /^\/api\/staff\/cases\/([^/]+)\/erase$/.exec(path);
+    if (erasePath && REFERENCE_PATTERN.test(erasePath[1]!) && method === 'POST') {
+      const r = await eraseCase(ctx, erasePath[1]!, me, readFields(e).fields);
+      if (r.ok) return json(200, { erased: erasePath[1] });
+      return r.status === 400 ? json(400, { errors: [{ field: r.field ?? 'body', message: r.message[lang] }] }) : json(r.status, { error: r.status === 404 ? 'not-found' : 'forbidden', message: r.message[lang] });
+    }
     if (path === '/api/staff/complaints' && method === 'POST') {
       const r = await enterComplaint(me, readFields(e).fields, lang);
       return r.ok ? json(r.repeated ? 200 : 201, { reference: r.reference }) : refusalJson(r.refusal, lang);
@@ -146,6 +208,15 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
         return page(refusalStatus(r.refusal), renderNewComplaint(p, lang, me, csrf, values, r.refusal));
       }
+      const erase = /^\/staff\/cases\/([^/]+)\/erase$/.exec(path);
+      if (erase && REFERENCE_PATTERN.test(erase[1]!)) {
+        const ref = erase[1]!;
+        const r = await eraseCase(ctx, ref, me, fields);
+        if (r.ok) return redirect('/staff');
+        const detail = r.status === 404 ? undefined : await caseDetail(ctx, me, ref, lang);
+        if (!detail) return page(404, renderCaseList(p, lang, me, csrf, []));
+        return page(r.status, renderCasePage(p, lang, me, csrf, detail, { error: r.message[lang], action: 'erase' }));
+      }
       const m = /^\/staff\/cases\/([^/]+)\/actions$/.exec(path);
       if (m && REFERENCE_PATTERN.test(m[1]!)) {
         const ref = m[1]!;
@@ -165,6 +236,25 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (path === '/staff' || path === '/staff/') return page(200, renderCaseList(p, lang, me, csrf, await caseList(ctx, me, { ...(query(e, 'status') ? { status: query(e, 'status')! } : {}), mine: query(e, 'mine') === 'true' }, lang)));
     if (path === '/staff/held') return page(200, renderHeld(p, lang, me, await ctx.store.listHeld(200)));
     if (path === '/staff/new') return page(200, renderNewComplaint(p, lang, me, csrf, {}));
+    if (path === '/staff/reports') return page(200, renderReportsIndex(p, lang, me, csrf, ctx.clock.now()));
+    const reportPage = /^\/staff\/reports\/([^/]+)$/.exec(path);
+    if (reportPage) {
+      const r = await report(e, reportPage[1]!, lang);
+      return r ? page(200, renderReport(p, lang, me, csrf, r)) : page(404, renderReportsIndex(p, lang, me, csrf, ctx.clock.now()));
+    }
+    if (path === '/staff/register') {
+      const year = yearOf(e);
+      if (!year) return page(404, renderReportsIndex(p, lang, me, csrf, ctx.clock.now()));
+      return page(200, renderRegister(p, lang, me, csrf, await buildRegister(ctx, me, year, lang), labels(p, lang)));
+    }
+    const dossier = /^\/staff\/cases\/([^/]+)\/dossier$/.exec(path);
+    if (dossier && REFERENCE_PATTERN.test(dossier[1]!)) {
+      // Reading the dossier is recorded first, so it shows its own reading.
+      const x = await exportCase(ctx, dossier[1]!, me, 'dossier');
+      const detail = x && (await caseDetail(ctx, me, dossier[1]!, lang));
+      if (!x || !detail) return page(404, renderCaseList(p, lang, me, csrf, []));
+      return page(200, renderDossier(p, lang, me, csrf, x, detail, verifyExport(x, ctx.signer)));
+    }
     const m = /^\/staff\/cases\/([^/]+)$/.exec(path);
     if (m && REFERENCE_PATTERN.test(m[1]!)) {
       if (!(await caseDetail(ctx, me, m[1]!, lang))) return page(404, renderCaseList(p, lang, me, csrf, []));

@@ -11,7 +11,22 @@ export interface OutgoingMessage {
   html: string;
   /** Extra headers, lower-case names (auto-submitted, in-reply-to, references ...). */
   headers: Record<string, string>;
+  /** Files sent along (e.g. a report as CSV); the message becomes multipart/mixed. */
+  attachments?: MailAttachment[];
 }
+
+export interface MailAttachment {
+  /** The file name the recipient sees; only `A-Z a-z 0-9 . _ -` are kept. */
+  filename: string;
+  /** e.g. `text/csv; charset=utf-8`. */
+  contentType: string;
+  /** The content: text as it is (`utf-8`, the default), or bytes as base64. */
+  content: string;
+  encoding?: 'utf-8' | 'base64';
+}
+
+/** The bytes of an attachment. */
+export const attachmentBytes = (a: MailAttachment): Buffer => Buffer.from(a.content, a.encoding === 'base64' ? 'base64' : 'utf8');
 
 /** The mail-out port. Sending the same messageId twice must not deliver twice where the adapter can tell. */
 export interface Mailer {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { OutgoingMessage } from './message.ts';
+import { attachmentBytes, type MailAttachment, type OutgoingMessage } from './message.ts';
 
 /**
  * RFC 5322 / MIME serialisation of an OutgoingMessage: a `multipart/alternative` with a text/plain
  * and a text/html part, both UTF-8 quoted-printable, CRLF line endings throughout, every line well
- * under 998 octets and pure 7-bit ASCII. Deterministic given the options.
+ * under 998 octets and pure 7-bit ASCII. Deterministic given the options. With attachments the
+ * message is a `multipart/mixed` of that alternative part and each file, base64-encoded.
  *
  * Nothing in a value can add a header: CR, LF, NUL and other control characters are taken out of
  * every header value, display name and address, and an address that is not a plain `local@domain`
@@ -70,30 +71,60 @@ export function buildMime(message: OutgoingMessage, opts: MimeOptions): string {
     if (MSG_ID_HEADERS.has(lower)) lines.push(msgIdListHeader(name, rawValue));
     else lines.push(unstructuredHeader(name, rawValue));
   }
-  lines.push(fold(`Content-Type: multipart/alternative; boundary="${boundary}"`));
+  const attachments = message.attachments ?? [];
+  // The outer boundary of a message with files: derived like the inner one, so just as safe.
+  const mixed = attachments.length ? (opts.boundary ? `${opts.boundary.slice(0, 66)}_mix` : defaultBoundary(messageId + '#mixed')) : undefined;
+  lines.push(fold(mixed ? `Content-Type: multipart/mixed; boundary="${mixed}"` : `Content-Type: multipart/alternative; boundary="${boundary}"`));
 
   const text = quotedPrintable(message.text);
   const html = quotedPrintable(message.html);
-  if (opts.boundary && (text.includes('--' + boundary) || html.includes('--' + boundary))) {
+  const files = attachments.map(attachmentPart);
+  if (opts.boundary && [boundary, mixed].some((b) => b && [text, html, ...files].some((body) => body.includes('--' + b)))) {
     throw new Error('the MIME boundary occurs in the message body');
   }
 
   const part = (type: string, body: string) =>
     [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: quoted-printable', '', body].join(CRLF);
+  const alternative = part('text/plain', text) + CRLF + part('text/html', html) + CRLF + `--${boundary}--` + CRLF;
+  const preamble = 'This is a multi-part message in MIME format.' + CRLF;
 
+  if (!mixed) return lines.join(CRLF) + CRLF + CRLF + preamble + alternative;
   return (
     lines.join(CRLF) +
     CRLF +
     CRLF +
-    'This is a multi-part message in MIME format.' +
+    preamble +
+    `--${mixed}` +
     CRLF +
-    part('text/plain', text) +
+    `Content-Type: multipart/alternative; boundary="${boundary}"` +
     CRLF +
-    part('text/html', html) +
     CRLF +
-    `--${boundary}--` +
+    alternative +
+    files.map((f) => `--${mixed}` + CRLF + f + CRLF).join('') +
+    `--${mixed}--` +
     CRLF
   );
+}
+
+/** A file as a MIME part: base64 in 76-character lines; a plain ASCII file name. */
+function attachmentPart(a: MailAttachment): string {
+  const filename = safeFilename(a.filename);
+  const type = stripControls(a.contentType).trim();
+  if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;\s*[a-z0-9-]+=("[^"\\]*"|[a-z0-9!#$&^_.+-]+))*$/i.test(type)) throw new Error(`invalid attachment content type ${JSON.stringify(a.contentType)}`);
+  const base64 = attachmentBytes(a).toString('base64').replace(/.{1,76}/g, (l) => l + CRLF);
+  return [
+    fold(`Content-Type: ${type}; name="${filename}"`),
+    fold(`Content-Disposition: attachment; filename="${filename}"`),
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64.replace(/\r\n$/, ''),
+  ].join(CRLF);
+}
+
+/** `A-Z a-z 0-9 . _ -` only (others become `_`), no leading dot, at most 100 characters. */
+export function safeFilename(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 100);
+  return cleaned || 'bijlage';
 }
 
 /**

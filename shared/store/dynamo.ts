@@ -6,7 +6,12 @@
  *                                      Carries pendingPk/pendingSk (→ gsi1) while any effect is not done.
  *   CASE#<ref> / SUMMARY               the case summary as a JSON string; carries statusPk/dueSk (→ gsi2).
  *   CASE#<ref> / KEYREF#<key>          back-reference to a claimed key, so deleteCase can release it.
- *   KEY#<key>  / KEY                   a claimed key and the case it is bound to.
+ *   CASE#<ref> / C#~DELETED            the deletion mark: written first when a case is purged, so `load` sees it gone at once.
+ *   KEY#<key>  / KEY                   a claimed key and the case it is bound to (or a value set once).
+ *   LEDGER#<book>#<year> / <date>#<id> a row of an anonymous book (register figures, privacy counters) that outlives cases.
+ *
+ * Case items may carry `ttl` (epoch seconds): DynamoDB's Time to Live deletes them by itself once
+ * the case's retention has passed, as a backstop to the office's own purge (dynalite ignores it).
  *
  * The same code runs against AWS, dynalite (local dev) and DynamoDB Local (CI); the CDK stack mirrors
  * `tableDefinition()` using the exported constants.
@@ -42,6 +47,9 @@ export const ATTR = {
   dueSk: 'dueSk',
 } as const;
 
+/** The Time to Live attribute (epoch seconds) of case items: the table's TTL setting must name it. */
+export const TTL_ATTRIBUTE = 'ttl';
+
 /** Global secondary index names. */
 export const INDEX = {
   /** Sparse: only commits with effects not done. KEYS_ONLY. */
@@ -64,6 +72,9 @@ const KEY_SK = 'KEY';
 const COMMIT_PREFIX = 'C#';
 const KEYREF_PREFIX = 'KEYREF#';
 const CASE_PREFIX = 'CASE#';
+/** Sorts after every commit (`C#` + 10 digits), so `load`'s one query sees it. */
+const DELETED_SK = 'C#~DELETED';
+const LEDGER_PREFIX = 'LEDGER#';
 const KEY_PREFIX = 'KEY#';
 const STATUS_PREFIX = 'STATUS#';
 const MAX_SEQ = 9_999_999_999;
@@ -229,7 +240,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       }
     },
 
-    async load(caseRef) {
+    async load(caseRef, options = {}) {
       requireText('caseRef', caseRef);
       const items = await queryAll({
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
@@ -237,7 +248,9 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
         ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) }, ':prefix': { S: COMMIT_PREFIX } },
         ConsistentRead: true,
       });
-      return items.map(parseCommit);
+      const deleted = items.some((item) => item[ATTR.sk]?.S === DELETED_SK);
+      if (deleted && !options.includeDeleted) return [];
+      return items.filter((item) => item[ATTR.sk]?.S !== DELETED_SK).map(parseCommit);
     },
 
     async pendingCommits(limit) {
@@ -313,6 +326,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
         summary: { S: JSON.stringify(summary) },
         [ATTR.statusPk]: { S: STATUS_PREFIX + summary.status },
         [ATTR.dueSk]: { S: dueSortKey(summary) },
+        ...ttlAttribute(summary.expiresAt),
       };
       checkSize(summary.caseRef, 'summary', item);
       await client.send(new PutItemCommand({ TableName, Item: item }));
@@ -326,15 +340,24 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       return out.Item ? parseSummary(out.Item) : undefined;
     },
 
-    async listSummaries({ status, limit }) {
+    async listSummaries({ status, limit, dueBefore }) {
       requireText('status', status);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`listSummaries: limit must be a positive integer, got ${limit}`);
+      const values: Item = { ':s': { S: STATUS_PREFIX + status } };
+      let condition = '#spk = :s';
+      const names: Record<string, string> = { '#spk': ATTR.statusPk };
+      if (dueBefore !== undefined) {
+        // `<due>#<receivedAt>#<ref>` ≤ `<dueBefore>#~`: due at or before that instant.
+        condition += ' AND #dsk <= :due';
+        names['#dsk'] = ATTR.dueSk;
+        values[':due'] = { S: `${normalizeInstant(dueBefore)}#~` };
+      }
       const items = await queryAll(
         {
           IndexName: INDEX.status,
-          KeyConditionExpression: '#spk = :s',
-          ExpressionAttributeNames: { '#spk': ATTR.statusPk },
-          ExpressionAttributeValues: { ':s': { S: STATUS_PREFIX + status } },
+          KeyConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
           ScanIndexForward: true,
         },
         limit,
@@ -404,10 +427,122 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
           if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
         }
       }
-      // 2. Commits and back-references; 3. the summary last, so an interrupted deletion stays listed and is retried.
+      // 2. Commits and back-references; 3. the deletion mark and the summary last, so an interrupted
+      // deletion stays unreadable, stays listed (as purged) and is retried.
       const keys = items.map((item) => ({ [ATTR.pk]: item[ATTR.pk]!, [ATTR.sk]: item[ATTR.sk]! }));
-      await batchDelete(keys.filter((k) => k[ATTR.sk].S !== SUMMARY_SK));
-      await batchDelete(keys.filter((k) => k[ATTR.sk].S === SUMMARY_SK));
+      const last = (k: Item) => k[ATTR.sk]!.S === SUMMARY_SK || k[ATTR.sk]!.S === DELETED_SK;
+      await batchDelete(keys.filter((k) => !last(k)));
+      await batchDelete(keys.filter(last));
+    },
+
+    async readKey(key) {
+      requireText('key', key);
+      const out = await client.send(new GetItemCommand({ TableName, Key: { [ATTR.pk]: { S: KEY_PREFIX + key }, [ATTR.sk]: { S: KEY_SK } }, ConsistentRead: true }));
+      return out.Item?.caseRef?.S;
+    },
+
+    async setOnce(key, value) {
+      requireText('key', key);
+      requireText('value', value);
+      if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw new Error(`setOnce: key longer than ${MAX_KEY_BYTES} bytes`);
+      const Key: Item = { [ATTR.pk]: { S: KEY_PREFIX + key }, [ATTR.sk]: { S: KEY_SK } };
+      try {
+        await client.send(
+          new PutItemCommand({
+            TableName,
+            Item: { ...Key, type: { S: 'key' }, key: { S: key }, caseRef: { S: value } },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': ATTR.pk },
+          }),
+        );
+        return value;
+      } catch (error) {
+        if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      }
+      const out = await client.send(new GetItemCommand({ TableName, Key, ConsistentRead: true }));
+      return out.Item?.caseRef?.S ?? value;
+    },
+
+    async caseKeys(caseRef) {
+      requireText('caseRef', caseRef);
+      const items = await queryAll({
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk },
+        ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) }, ':prefix': { S: KEYREF_PREFIX } },
+        ConsistentRead: true,
+      });
+      return items.map((item) => str(item, 'key'));
+    },
+
+    async markDeleted(caseRef, at) {
+      requireText('caseRef', caseRef);
+      await client.send(new PutItemCommand({ TableName, Item: { [ATTR.pk]: { S: casePk(caseRef) }, [ATTR.sk]: { S: DELETED_SK }, type: { S: 'deleted' }, at: { S: at } } }));
+    },
+
+    async setExpiry(caseRef, expiresAt) {
+      requireText('caseRef', caseRef);
+      const ttl = ttlAttribute(expiresAt)[TTL_ATTRIBUTE];
+      if (!ttl) throw new Error(`setExpiry: not an instant: ${expiresAt}`);
+      const items = await queryAll({
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk, '#key': 'key' },
+        ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) } },
+        ProjectionExpression: '#pk, #sk, #key',
+        ConsistentRead: true,
+      });
+      const update = async (Key: Item, condition: string, values: Item = {}) => {
+        try {
+          await client.send(
+            new UpdateItemCommand({
+              TableName,
+              Key,
+              UpdateExpression: 'SET #ttl = :ttl',
+              ConditionExpression: condition,
+              ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE, '#pk': ATTR.pk, ...(values[':ref'] ? { '#caseRef': 'caseRef' } : {}) },
+              ExpressionAttributeValues: { ':ttl': ttl, ...values },
+            }),
+          );
+        } catch (error) {
+          // Gone meanwhile (deleted, or a key released): nothing to expire.
+          if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+        }
+      };
+      for (const item of items) {
+        await update({ [ATTR.pk]: item[ATTR.pk]!, [ATTR.sk]: item[ATTR.sk]! }, 'attribute_exists(#pk)');
+        if (str(item, ATTR.sk).startsWith(KEYREF_PREFIX)) {
+          await update({ [ATTR.pk]: { S: KEY_PREFIX + str(item, 'key') }, [ATTR.sk]: { S: KEY_SK } }, 'attribute_exists(#pk) AND #caseRef = :ref', { ':ref': { S: caseRef } });
+        }
+      }
+    },
+
+    async putLedger(book, entry) {
+      requireText('book', book);
+      requireText('entry.id', entry.id);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.on)) throw new Error(`putLedger: entry.on must be a date (YYYY-MM-DD), got ${entry.on}`);
+      const item: Item = {
+        [ATTR.pk]: { S: `${LEDGER_PREFIX}${book}#${entry.on.slice(0, 4)}` },
+        [ATTR.sk]: { S: `${entry.on}#${entry.id}` },
+        type: { S: 'ledger' },
+        data: { S: JSON.stringify(entry.data) },
+      };
+      checkSize('-', `${book} row`, item);
+      await client.send(new PutItemCommand({ TableName, Item: item }));
+    },
+
+    async listLedger(book, year) {
+      requireText('book', book);
+      if (!/^\d{4}$/.test(year)) throw new Error(`listLedger: year must be YYYY, got ${year}`);
+      const items = await queryAll({
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': ATTR.pk },
+        ExpressionAttributeValues: { ':pk': { S: `${LEDGER_PREFIX}${book}#${year}` } },
+        ConsistentRead: true,
+      });
+      return items.map((item) => {
+        const sk = str(item, ATTR.sk);
+        const i = sk.indexOf('#');
+        return { on: sk.slice(0, i), id: sk.slice(i + 1), data: JSON.parse(str(item, 'data')) as Record<string, unknown> };
+      });
     },
 
     async hold(entry) {
@@ -453,6 +588,9 @@ function commitItem(commit: Commit): Item {
     events: { S: JSON.stringify(commit.events) },
     effects: { S: JSON.stringify(commit.effects) },
     ver: { N: '0' },
+    ...(commit.prevHash !== undefined ? { prevHash: { S: commit.prevHash } } : {}),
+    ...(commit.hash !== undefined ? { hash: { S: commit.hash } } : {}),
+    ...(commit.expiresAt !== undefined ? { expiresAt: { S: commit.expiresAt }, ...ttlAttribute(commit.expiresAt) } : {}),
   };
   const pending = pendingSortKey(commit);
   if (pending !== undefined) {
@@ -491,7 +629,17 @@ function parseCommit(item: Item): Commit {
     at: str(item, 'at'),
     events: JSON.parse(str(item, 'events')) as unknown[],
     effects: JSON.parse(str(item, 'effects')) as StoredEffect[],
+    ...(item.prevHash?.S !== undefined ? { prevHash: item.prevHash.S } : {}),
+    ...(item.hash?.S !== undefined ? { hash: item.hash.S } : {}),
+    ...(item.expiresAt?.S !== undefined ? { expiresAt: item.expiresAt.S } : {}),
   };
+}
+
+/** `{ttl: epoch seconds}` for an instant, or nothing. */
+function ttlAttribute(expiresAt: string | undefined): Item {
+  if (expiresAt === undefined) return {};
+  const ms = Date.parse(expiresAt);
+  return Number.isNaN(ms) ? {} : { [TTL_ATTRIBUTE]: { N: String(Math.floor(ms / 1000)) } };
 }
 
 function parseSummary(item: Item): CaseSummary {

@@ -10,6 +10,11 @@ export interface Commit {
   at: string;
   events: unknown[];
   effects: StoredEffect[];
+  /** The audit chain: the previous commit's `hash` (64 zeros for the first), and this commit's (see shared/app/audit.ts). */
+  prevHash?: string;
+  hash?: string;
+  /** ISO instant after which the backing store may delete the item by itself (DynamoDB TTL): a backstop to retention. */
+  expiresAt?: string;
 }
 
 export interface StoredEffect {
@@ -28,10 +33,27 @@ export interface CaseSummary {
   status: string;
   stage: string;
   receivedAt: string;
-  /** Earliest open term's due instant, for "overdue first" lists; absent when no term is open. */
+  /**
+   * Earliest open term's due instant, for "overdue first" lists; for a case that has ended, the
+   * instant its retention ends (when it is to be deleted); absent otherwise.
+   */
   nextDueAt?: string;
   updatedAt: string;
   /** Extra projected fields (no free text, no personal data beyond what staff lists need). */
+  data: Record<string, unknown>;
+  /** As `Commit.expiresAt`: the backstop deletion of the summary item. */
+  expiresAt?: string;
+}
+
+/**
+ * A row of an anonymous book that outlives the cases it counts (the register's figures, the
+ * privacy counters): no reference, no personal data, no free text. Filed by the year of `on`.
+ */
+export interface LedgerEntry {
+  /** Unique within the book; writing the same id and `on` again replaces the row (idempotent). */
+  id: string;
+  /** The Amsterdam date the row belongs to (YYYY-MM-DD). */
+  on: string;
   data: Record<string, unknown>;
 }
 
@@ -45,23 +67,46 @@ export class ConflictError extends Error {
 export interface CaseStore {
   /** Writes commit `seq`; throws ConflictError if that seq exists already. */
   append(commit: Commit): Promise<void>;
-  /** All commits of a case in order, or [] when there is none. Consistent read. */
-  load(caseRef: string): Promise<Commit[]>;
+  /**
+   * All commits of a case in order, or [] when there is none. Consistent read. A case marked
+   * deleted (`markDeleted`) loads as [] unless `includeDeleted` (only retention's own clean-up).
+   */
+  load(caseRef: string, options?: { includeDeleted?: boolean }): Promise<Commit[]>;
   /** Commits that still have effects not done (a sparse index; no scan). */
   pendingCommits(limit?: number): Promise<Pick<Commit, 'caseRef' | 'seq'>[]>;
   /** Marks one effect of a commit done (or records a failed attempt); clears the pending marker when all are done. */
   settleEffect(caseRef: string, seq: number, effectId: string, outcome: { ok: true } | { ok: false; error: string }): Promise<void>;
   putSummary(summary: CaseSummary): Promise<void>;
   getSummary(caseRef: string): Promise<CaseSummary | undefined>;
-  /** Summaries by status, through an index (no scan), most urgent (`nextDueAt` earliest) first. */
-  listSummaries(query: { status: string; limit?: number }): Promise<CaseSummary[]>;
+  /**
+   * Summaries by status, through an index (no scan), most urgent (`nextDueAt` earliest) first.
+   * `dueBefore`: only those whose `nextDueAt` is at or before this instant.
+   */
+  listSummaries(query: { status: string; limit?: number; dueBefore?: string }): Promise<CaseSummary[]>;
   /**
    * Binds a key (e.g. a submissionId) to a case once: returns the caseRef bound first.
    * Used for idempotent intake.
    */
   claimKey(key: string, caseRef: string): Promise<{ caseRef: string; fresh: boolean }>;
+  /** The value a key is bound to (by `claimKey` or `setOnce`), if any. */
+  readKey(key: string): Promise<string | undefined>;
+  /** Binds a key to a value once (no case attached): returns the value bound first. */
+  setOnce(key: string, value: string): Promise<string>;
+  /** The keys `claimKey` bound to this case (e.g. `submission:…`). */
+  caseKeys(caseRef: string): Promise<string[]>;
   /** Removes every item of a case (retention). */
   deleteCase(caseRef: string): Promise<void>;
+  /**
+   * Marks a case deleted in one write: from then on `load` returns [] (every read sees it gone at
+   * once) while its items are removed. `deleteCase` removes the mark too.
+   */
+  markDeleted(caseRef: string, at: string): Promise<void>;
+  /** Sets the backstop expiry (DynamoDB TTL) on every item of a case and the keys bound to it. */
+  setExpiry(caseRef: string, expiresAt: string): Promise<void>;
+  /** Writes a row of an anonymous book (`register`, `privacy`); idempotent by id and date. */
+  putLedger(book: string, entry: LedgerEntry): Promise<void>;
+  /** The rows of a book for one year, by date. */
+  listLedger(book: string, year: string): Promise<LedgerEntry[]>;
   /** Keeps mail that could not be matched or trusted, for staff to review: never dropped. */
   hold(entry: HeldMail): Promise<void>;
   /** Held mail, newest first. */

@@ -1,3 +1,4 @@
+import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../app/retention.ts';
 import type { Refusal } from '../engine/types.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -19,13 +20,14 @@ const URGENCY: Record<Urgency, { nl: string; en: string; css: string }> = {
 
 const badge = (u: Urgency, lang: Lang) => html`<span style="${URGENCY[u].css};padding:1px 6px;font-weight:700;white-space:nowrap">${URGENCY[u][lang]}</span>`;
 
-function shell(p: Procedure, lang: Lang, title: string, me: StaffMember | undefined, csrf: string | undefined, body: Html): string {
+export function shell(p: Procedure, lang: Lang, title: string, me: StaffMember | undefined, csrf: string | undefined, body: Html): string {
   const nav = me
     ? html`<nav aria-label="${w(lang, 'Werkplek', 'Workspace')}" class="notice" style="display:flex;gap:16px;flex-wrap:wrap;align-items:center">
 <a href="/staff">${w(lang, 'Klachten', 'Complaints')}</a>
 <a href="/staff?mine=true">${w(lang, 'Mijn klachten', 'My complaints')}</a>
 <a href="/staff/held">${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</a>
 <a href="/staff/new">${w(lang, 'Klacht invoeren', 'Enter a complaint')}</a>
+<a href="/staff/reports">${w(lang, 'Register en rapportages', 'Register and reports')}</a>
 <span class="muted">${me.name}</span>
 <form method="post" action="/staff/logout" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c;padding:4px 10px">${w(lang, 'Uitloggen', 'Sign out')}</button></form>
 </nav>`
@@ -170,8 +172,36 @@ ${actions}
 <h2>${w(lang, 'Tijdlijn', 'Timeline')}</h2>
 <ol class="timeline">${d.timeline.map(
       (t) => html`<li><span class="muted">${t.date}</span>: ${t.text}${t.by && t.by.includes('@') ? html` <span class="muted">(${t.by})</span>` : ''}${t.blob ? html` <a href="/staff/cases/${d.reference}/original?key=${t.blob}">${w(lang, 'origineel', 'original')}</a>` : ''}${t.attachments ? html`<br>${w(lang, 'Bijlagen', 'Attachments')}: ${t.attachments.map((a) => (a.key ? html`<a href="/staff/cases/${d.reference}/original?key=${a.key}">${a.name}</a> ` : html`${a.name} (${w(lang, 'niet bewaard', 'not kept')}: ${a.refused}) `))}` : ''}</li>`,
-    )}</ol>`,
+    )}</ol>
+${privacySection(p, lang, me, csrf, d.reference, notice.action === 'erase')}`,
   );
+}
+
+/** The dossier, the audit export and the AVG requests of a case. */
+function privacySection(p: Procedure, lang: Lang, me: StaffMember, csrf: string, ref: string, open: boolean): Html {
+  const label: Record<ErasureGrounds, string> = {
+    'verzoek-betrokkene': w(lang, 'Verzoek van de klager (AVG art. 17)', "The complainant's request (GDPR art. 17)"),
+    onrechtmatig: w(lang, 'Onrechtmatig verwerkt', 'Unlawfully processed'),
+    'wettelijke-plicht': w(lang, 'Wettelijke plicht tot wissen', 'A legal obligation to erase'),
+  };
+  const grounds = ERASURE_GROUNDS.map((value) => ({ value, label: label[value] }));
+  return html`<h2>${w(lang, 'Dossier en privacy', 'Dossier and privacy')}</h2>
+<ul>
+<li><a href="/staff/cases/${ref}/dossier">${w(lang, 'Dossier om af te drukken (voor een commissie, ombudsman of toezichthouder)', 'Printable dossier (for a committee, an ombudsman or a supervisor)')}</a></li>
+<li><a href="/api/staff/cases/${ref}/export">${w(lang, 'Audittrail exporteren (JSON, controleerbaar)', 'Export the audit trail (JSON, verifiable)')}</a></li>
+<li><a href="/api/staff/cases/${ref}/export?purpose=access">${w(lang, 'Inzageverzoek van de klager (AVG art. 15): export', "The complainant's access request (GDPR art. 15): export")}</a></li>
+</ul>
+<p class="muted">${w(lang, 'Elke weergave en export wordt op de klacht vastgelegd.', 'Every view and export is recorded on the case.')}</p>
+${mayErase(p, me)
+    ? html`<details${open ? html` open` : ''}><summary>${w(lang, 'Gegevens wissen op verzoek (AVG art. 17)', 'Erase the data on request (GDPR art. 17)')}</summary>
+<form method="post" action="/staff/cases/${ref}/erase" novalidate>
+<input type="hidden" name="csrf" value="${csrf}">
+<p>${w(lang, 'De klacht wordt direct en definitief verwijderd: alle gegevens, e-mails en bijlagen. Alleen de anonieme cijfers blijven in het register.', 'The complaint is deleted at once and for good: all data, e-mails and attachments. Only the anonymous figures stay in the register.')}</p>
+${field('erase-grounds', w(lang, 'Grond', 'Grounds'), html`<select id="erase-grounds" name="grounds">${grounds.map((g) => html`<option value="${g.value}">${g.label}</option>`)}</select>`)}
+${field('erase-confirm', w(lang, `Typ ter bevestiging het kenmerk (${ref})`, `Type the reference to confirm (${ref})`), html`<input type="text" id="erase-confirm" name="confirm" autocomplete="off">`)}
+<button type="submit" style="background:#b10e1e;border-bottom-color:#5a0710">${w(lang, 'Klacht definitief wissen', 'Erase the complaint for good')}</button>
+</form></details>`
+    : ''}`;
 }
 
 export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: Refusal): string {
