@@ -7,16 +7,16 @@ import type { LocalDate } from './types.ts';
 const ZONE = 'Europe/Amsterdam';
 const DAY_MS = 86_400_000;
 
-const zoneParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+/** One formatter per time zone: creating them is the slow part. */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+const zoneParts = (timeZone: string) => {
+  let f = zoneFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    zoneFormatters.set(timeZone, f);
+  }
+  return f;
+};
 
 /** Milliseconds since the epoch of 00:00 UTC on `date`; throws on anything but a real YYYY-MM-DD date. */
 function utcMidnight(date: LocalDate): number {
@@ -76,15 +76,20 @@ function toInstantMs(instant: string | Date): number {
   return ms;
 }
 
-/** Wall-clock time in Amsterdam at `ms`, expressed as if it were UTC. */
-function amsterdamWallMs(ms: number): number {
+/** Wall-clock time in a time zone at `ms`, expressed as if it were UTC. */
+function wallMs(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
-  for (const part of zoneParts.formatToParts(ms)) p[part.type] = Number(part.value);
+  for (const part of zoneParts(timeZone).formatToParts(ms)) p[part.type] = Number(part.value);
   const d = new Date(0);
   d.setUTCFullYear(p.year!, p.month! - 1, p.day!);
   d.setUTCHours(p.hour!, p.minute!, p.second!);
   return d.getTime();
 }
+
+const amsterdamWallMs = (ms: number) => wallMs(ms, ZONE);
+
+/** The wall-clock time of an instant in a time zone, as `yyyy-mm-ddThh:mm:ss`. */
+export const wallTime = (instant: Date, timeZone: string = ZONE): string => new Date(wallMs(instant.getTime(), timeZone)).toISOString().slice(0, 19);
 
 /** The Europe/Amsterdam calendar date of an instant. */
 export function amsterdamDate(instant: string | Date): LocalDate {

@@ -9,6 +9,9 @@ import {
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import type { DeadlinePayload, DeadlineScheduler } from './port.ts';
+import { wallTime } from '../calendar/local-date.ts';
+
+export { wallTime };
 
 export interface EventBridgeSchedulerOptions {
   client: SchedulerClient;
@@ -45,22 +48,6 @@ export function scheduleName(payload: DeadlinePayload): string {
   // Keep the action readable: it is what tells remind and expire apart at a glance.
   const suffix = `_${payload.action.replace(/[^0-9a-zA-Z\-_.]/g, '-')}_${hash}`;
   return clean.slice(0, Math.max(1, MAX_NAME - suffix.length)) + suffix;
-}
-
-/** Wall-clock fields of an instant in a time zone, as `yyyy-mm-ddThh:mm:ss`. */
-export function wallTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)!.value;
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
 /** The zone's offset from UTC at an instant, in ms. */
