@@ -1,34 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { loadCase } from '../../shared/app/cases.ts';
+import { call, signIn } from '../support/http.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';
 const MEDEWERKER = 'medewerker@hss.example.nl';
-
-async function call(office: LocalOffice, method: string, path: string, opts: { body?: unknown; token?: string; cookie?: string; form?: boolean } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.body !== undefined) headers['content-type'] = opts.form ? 'application/x-www-form-urlencoded' : 'application/json';
-  const res = await fetch(office.url + path, {
-    method,
-    headers,
-    redirect: 'manual',
-    ...(opts.body !== undefined ? { body: opts.form ? new URLSearchParams(opts.body as Record<string, string>).toString() : JSON.stringify(opts.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
-}
-
-/** Signs in through the e-mailed link, as a staff member would. */
-async function signIn(office: LocalOffice, email: string): Promise<string> {
-  expect((await call(office, 'POST', '/api/staff/login', { body: { email } })).status).toBe(202);
-  const mail = [...office.outbox.messages].reverse().find((m) => m.to[0]!.email === email)!;
-  const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(mail.text)![1]!);
-  const session = await call(office, 'POST', '/api/staff/session', { body: { token } });
-  expect(session.status).toBe(200);
-  return session.json().sessionToken;
-}
 
 describe('staff sign-in and the staff API (HSS)', () => {
   let office: LocalOffice;

@@ -4,13 +4,9 @@
  */
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { procedurePath } from '../support/office-client.ts';
+import { call, signIn, type CallOptions, type Res } from '../support/http.ts';
 
-export interface Res {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: <T = any>() => T;
-}
+export type { Res };
 
 export class Office {
   private constructor(readonly office: LocalOffice) {}
@@ -27,19 +23,8 @@ export class Office {
     return this.office.ctx;
   }
 
-  async call(method: string, path: string, opts: { body?: unknown; token?: string; cookie?: string; form?: boolean } = {}): Promise<Res> {
-    const headers: Record<string, string> = {};
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.cookie) headers.cookie = opts.cookie;
-    if (opts.body !== undefined) headers['content-type'] = opts.form ? 'application/x-www-form-urlencoded' : 'application/json';
-    const res = await fetch(this.office.url + path, {
-      method,
-      headers,
-      redirect: 'manual',
-      ...(opts.body !== undefined ? { body: opts.form ? new URLSearchParams(opts.body as Record<string, string>).toString() : JSON.stringify(opts.body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+  call(method: string, path: string, opts: CallOptions = {}): Promise<Res> {
+    return call(this.office, method, path, opts);
   }
 
   /** GET that must answer 200. */
@@ -49,14 +34,8 @@ export class Office {
     return (r.headers.get('content-type') ?? '').startsWith('application/json') ? r.json<T>() : (r.text as T);
   }
 
-  async signIn(email: string): Promise<string> {
-    const asked = await this.call('POST', '/api/staff/login', { body: { email } });
-    if (asked.status !== 202) throw new Error(`sign-in of ${email}: ${asked.status}`);
-    const mail = [...this.office.outbox.messages].reverse().find((m) => m.to[0]!.email === email)!;
-    const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(mail.text)![1]!);
-    const session = await this.call('POST', '/api/staff/session', { body: { token } });
-    if (session.status !== 200) throw new Error(`session of ${email}: ${session.status}`);
-    return session.json().sessionToken;
+  signIn(email: string): Promise<string> {
+    return signIn(this.office, email);
   }
 
   /** Moves the virtual clock (firing terms, then retention and the reports, as the sweeper does). */
