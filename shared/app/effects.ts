@@ -1,6 +1,6 @@
 import type { CaseState } from '../engine/types.ts';
 import { composeMail } from '../mail/compose.ts';
-import type { Commit } from '../store/port.ts';
+import type { Commit, EffectOutcome } from '../store/port.ts';
 import type { AppContext } from './context.ts';
 import { fromCommits } from './cases.ts';
 import { writeRegister, type OfficeEffect } from './retention.ts';
@@ -8,21 +8,35 @@ import { writeRegister, type OfficeEffect } from './retention.ts';
 /**
  * Carries out a commit's effects that are not done yet, in order. A failure is recorded on the
  * effect and left pending for the sweeper; it never stops the other effects or loses the commit.
+ * Outcomes are written in batches, but right after every mail: a mail cannot be unsent, so it is
+ * recorded as sent at once, while timers and register rows are harmless to repeat after a crash.
  */
 export async function runEffects(ctx: AppContext, commit: Commit, state: CaseState): Promise<{ failed: number }> {
   let failed = 0;
+  let outcomes: { effectId: string; outcome: EffectOutcome }[] = [];
+  const flush = async () => {
+    const batch = outcomes;
+    outcomes = [];
+    await ctx.store.settleEffects(commit.caseRef, commit.seq, batch).catch((e) => {
+      // Not recorded: the sweeper carries these out again, which is harmless (idempotent by id).
+      ctx.log.error('settling effects failed', { ref: commit.caseRef, seq: commit.seq, error: e instanceof Error ? e.name : 'unknown' });
+    });
+  };
   for (const stored of commit.effects) {
     if (stored.done) continue;
+    const effect = stored.effect as OfficeEffect;
     try {
-      await perform(ctx, commit.caseRef, stored.id, stored.effect as OfficeEffect, state);
-      await ctx.store.settleEffect(commit.caseRef, commit.seq, stored.id, { ok: true });
+      await perform(ctx, commit.caseRef, stored.id, effect, state);
+      outcomes.push({ effectId: stored.id, outcome: { ok: true } });
     } catch (e) {
       failed++;
       const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      ctx.log.error('effect failed', { ref: commit.caseRef, effect: stored.id, kind: (stored.effect as OfficeEffect).kind, attempts: stored.attempts + 1 });
-      await ctx.store.settleEffect(commit.caseRef, commit.seq, stored.id, { ok: false, error }).catch(() => undefined);
+      ctx.log.error('effect failed', { ref: commit.caseRef, effect: stored.id, kind: effect.kind, attempts: stored.attempts + 1 });
+      outcomes.push({ effectId: stored.id, outcome: { ok: false, error } });
     }
+    if (effect.kind === 'mail') await flush();
   }
+  if (outcomes.length) await flush();
   return { failed };
 }
 

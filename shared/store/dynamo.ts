@@ -270,9 +270,14 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       }));
     },
 
-    async settleEffect(caseRef, seq, effectId, outcome) {
+    settleEffect(caseRef, seq, effectId, outcome) {
+      return this.settleEffects(caseRef, seq, [{ effectId, outcome }]);
+    },
+
+    async settleEffects(caseRef, seq, outcomes) {
       requireText('caseRef', caseRef);
       requireSeq(seq);
+      if (!outcomes.length) return;
       for (let attempt = 0; ; attempt++) {
         const out = await client.send(
           new GetItemCommand({ TableName, Key: commitKey(caseRef, seq), ConsistentRead: true }),
@@ -280,12 +285,17 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
         if (!out.Item) throw new Error(`settleEffect: case ${caseRef} has no commit ${seq}`);
         const commit = parseCommit(out.Item);
         const ver = num(out.Item, 'ver');
-        const effect = commit.effects.find((e) => e.id === effectId);
-        if (!effect) throw new Error(`settleEffect: commit ${seq} of case ${caseRef} has no effect ${effectId}`);
-        if (effect.done) return; // settled before: harmless
-        effect.attempts += 1;
-        if (outcome.ok) effect.done = true;
-        else effect.lastError = String(outcome.error).slice(0, MAX_ERROR_CHARS);
+        let changed = false;
+        for (const { effectId, outcome } of outcomes) {
+          const effect = commit.effects.find((e) => e.id === effectId);
+          if (!effect) throw new Error(`settleEffect: commit ${seq} of case ${caseRef} has no effect ${effectId}`);
+          if (effect.done) continue; // settled before: harmless
+          changed = true;
+          effect.attempts += 1;
+          if (outcome.ok) effect.done = true;
+          else effect.lastError = String(outcome.error).slice(0, MAX_ERROR_CHARS);
+        }
+        if (!changed) return;
         const pending = pendingSortKey(commit);
         const names: Record<string, string> = { '#effects': 'effects', '#ver': 'ver', '#ppk': ATTR.pendingPk, '#psk': ATTR.pendingSk };
         const values: Item = { ':effects': { S: JSON.stringify(commit.effects) }, ':ver': { N: String(ver) }, ':next': { N: String(ver + 1) } };
@@ -311,7 +321,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
           return;
         } catch (error) {
           if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
-          if (attempt >= 20) throw new Error(`settleEffect: gave up on ${effectId} after ${attempt + 1} conflicting updates`);
+          if (attempt >= 20) throw new Error(`settleEffect: gave up on commit ${seq} of ${caseRef} after ${attempt + 1} conflicting updates`);
           await sleep(backoff(attempt));
         }
       }

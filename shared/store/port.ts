@@ -27,6 +27,8 @@ export interface StoredEffect {
 }
 
 /** A projection of a case for lists and reports; rebuilt from commits at any time. */
+export type EffectOutcome = { ok: true } | { ok: false; error: string };
+
 export interface CaseSummary {
   caseRef: string;
   procedureId: string;
@@ -75,7 +77,9 @@ export interface CaseStore {
   /** Commits that still have effects not done (a sparse index; no scan). */
   pendingCommits(limit?: number): Promise<Pick<Commit, 'caseRef' | 'seq'>[]>;
   /** Marks one effect of a commit done (or records a failed attempt); clears the pending marker when all are done. */
-  settleEffect(caseRef: string, seq: number, effectId: string, outcome: { ok: true } | { ok: false; error: string }): Promise<void>;
+  settleEffect(caseRef: string, seq: number, effectId: string, outcome: EffectOutcome): Promise<void>;
+  /** Several effects of one commit at once (one read and one conditional write). */
+  settleEffects(caseRef: string, seq: number, outcomes: { effectId: string; outcome: EffectOutcome }[]): Promise<void>;
   putSummary(summary: CaseSummary): Promise<void>;
   getSummary(caseRef: string): Promise<CaseSummary | undefined>;
   /**

@@ -156,6 +156,26 @@ export function caseStoreContract(factory: StoreFactory, options: { setupTimeout
       expect(await pendingOf(caseRef)).toEqual([]);
     });
 
+    it('settles several effects of a commit at once, ok and failed alike, skipping ones already done', async () => {
+      const caseRef = ref();
+      await store().append(commit(caseRef, 1, { effects: [effect(caseRef, 1, 0), effect(caseRef, 1, 1), effect(caseRef, 1, 2)] }));
+      await store().settleEffect(caseRef, 1, `${caseRef}:1:2`, { ok: true });
+      await store().settleEffects(caseRef, 1, [
+        { effectId: `${caseRef}:1:0`, outcome: { ok: true } },
+        { effectId: `${caseRef}:1:1`, outcome: { ok: false, error: 'SES down' } },
+        { effectId: `${caseRef}:1:2`, outcome: { ok: false, error: 'late duplicate' } },
+      ]);
+      expect((await store().load(caseRef))[0]!.effects.map((e) => [e.done, e.attempts, e.lastError ?? null])).toEqual([
+        [true, 1, null],
+        [false, 1, 'SES down'],
+        [true, 1, null],
+      ]);
+      expect(await pendingOf(caseRef)).toEqual([1]);
+      await store().settleEffects(caseRef, 1, [{ effectId: `${caseRef}:1:1`, outcome: { ok: true } }]);
+      expect(await pendingOf(caseRef)).toEqual([]);
+      await expect(store().settleEffects(caseRef, 1, [{ effectId: 'nope', outcome: { ok: true } }])).rejects.toThrow(/no effect/);
+    });
+
     it('settling the same effect twice is harmless', async () => {
       const caseRef = ref();
       await store().append(commit(caseRef, 1, { effects: [effect(caseRef, 1, 0), effect(caseRef, 1, 1)] }));
