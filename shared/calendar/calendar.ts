@@ -85,10 +85,32 @@ export function termEnd(start: LocalDate, duration: Duration, rules: CalendarRul
       skipped.push({ date: lastDay, reason: why });
       lastDay = addDays(lastDay, 1);
     }
+    // Algemene termijnenwet art. 2: a term of three days or more holds at least two working days
+    // (a 3-day term from Thursday before Easter would otherwise hold one). Working-day terms do already.
+    if (unit !== 'workingDays' && unmoved >= addDays(start, 3)) {
+      while (workingDaysBetween(start, lastDay, rules) < 2) {
+        skipped.push({ date: lastDay, reason: ART2 });
+        lastDay = addDays(lastDay, 1);
+        for (let why = reason(lastDay, rules); why !== undefined; why = reason(lastDay, rules)) {
+          skipped.push({ date: lastDay, reason: why });
+          lastDay = addDays(lastDay, 1);
+        }
+      }
+    }
   }
   const end: TermEnd = { lastDay, dueAt: startOfDayInstant(addDays(lastDay, 1)) };
   if (skipped.length > 0) end.moved = { from: unmoved, skipped };
   return end;
+}
+
+/** Why a last day moved past a working day: the law's minimum of two working days. */
+export const ART2 = 'minimaal twee werkdagen (Algemene termijnenwet art. 2)';
+
+/** Working days in (from, to]. */
+function workingDaysBetween(from: LocalDate, to: LocalDate, rules: CalendarRules): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (reason(d, rules) === undefined) n++;
+  return n;
 }
 
 /** The date a term is counted from: the Amsterdam date on which something was received. */

@@ -290,3 +290,21 @@ describe('formatDate', () => {
     expect(formatDate('2026-01-01', 'en')).toBe('Thursday 1 January 2026');
   });
 });
+
+describe('Algemene termijnenwet art. 2: a term of three days or more holds two working days', () => {
+  const rules = { holidays: 'termijnenwet' as const, closingDays: [], rollForward: true };
+
+  it('extends a 3-day term over Easter that would hold only one working day', () => {
+    // Thursday 17 April 2025 + 3 days = Sunday 20 April (Eerste Paasdag); rolled to Tuesday 22 April,
+    // the term holds one working day (22 April: 18 April is Goede Vrijdag, 21 April Tweede Paasdag).
+    const end = termEnd('2025-04-17', { amount: 3, unit: 'days' }, rules);
+    expect(end.lastDay).toBe('2025-04-23');
+    expect(end.moved!.skipped.at(-1)).toEqual({ date: '2025-04-22', reason: 'minimaal twee werkdagen (Algemene termijnenwet art. 2)' });
+  });
+
+  it('leaves terms that already hold two working days, short terms, and terms without roll-forward', () => {
+    expect(termEnd('2025-04-14', { amount: 3, unit: 'days' }, rules).lastDay).toBe('2025-04-17');
+    expect(termEnd('2025-04-17', { amount: 2, unit: 'days' }, rules).lastDay).toBe('2025-04-22');
+    expect(termEnd('2025-04-17', { amount: 3, unit: 'days' }, { ...rules, rollForward: false }).lastDay).toBe('2025-04-20');
+  });
+});
