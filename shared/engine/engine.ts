@@ -1,4 +1,4 @@
-import { addDays, amsterdamDate, HOLIDAY_YEARS, isWorkingDay, startOfDayInstant, termEnd } from '../calendar/index.ts';
+import { addDays, amsterdamDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
 import { normaliseDate, validateFields, type FieldError } from '../procedure/fields.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
@@ -670,6 +670,3 @@ function checkOutcome(stage: Stage, outcome: string | undefined): string {
   return outcome;
 }
 
-/** Whether a date is a working day under the procedure's calendar (re-exported for callers of the engine). */
-export const workingDay = (p: Procedure, date: string) => isWorkingDay(date, p.calendar);
-export { addDays };
