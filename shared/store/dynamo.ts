@@ -191,6 +191,24 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
     return items;
   }
 
+  /** Writes a key item unless it exists; true when this call wrote it. */
+  async function putKeyOnce(key: string, value: string): Promise<boolean> {
+    try {
+      await client.send(
+        new PutItemCommand({
+          TableName,
+          Item: { [ATTR.pk]: { S: KEY_PREFIX + key }, [ATTR.sk]: { S: KEY_SK }, type: { S: 'key' }, key: { S: key }, caseRef: { S: value } },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': ATTR.pk },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      return false;
+    }
+  }
+
   async function batchDelete(keys: Item[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 25) {
       let requests: WriteRequest[] = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
@@ -384,19 +402,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       // The back-reference goes first: if we stop between the two writes, deleteCase still finds the key.
       await client.send(new PutItemCommand({ TableName, Item: { ...refKey, type: { S: 'keyref' }, key: { S: key } } }));
       for (let attempt = 0; ; attempt++) {
-        try {
-          await client.send(
-            new PutItemCommand({
-              TableName,
-              Item: { ...keyItemKey, type: { S: 'key' }, key: { S: key }, caseRef: { S: caseRef } },
-              ConditionExpression: 'attribute_not_exists(#pk)',
-              ExpressionAttributeNames: { '#pk': ATTR.pk },
-            }),
-          );
-          return { caseRef, fresh: true };
-        } catch (error) {
-          if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
-        }
+        if (await putKeyOnce(key, caseRef)) return { caseRef, fresh: true };
         const out = await client.send(new GetItemCommand({ TableName, Key: keyItemKey, ConsistentRead: true }));
         if (out.Item) {
           const owner = str(out.Item, 'caseRef');
@@ -455,20 +461,8 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       requireText('key', key);
       requireText('value', value);
       if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw new Error(`setOnce: key longer than ${MAX_KEY_BYTES} bytes`);
+      if (await putKeyOnce(key, value)) return value;
       const Key: Item = { [ATTR.pk]: { S: KEY_PREFIX + key }, [ATTR.sk]: { S: KEY_SK } };
-      try {
-        await client.send(
-          new PutItemCommand({
-            TableName,
-            Item: { ...Key, type: { S: 'key' }, key: { S: key }, caseRef: { S: value } },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': ATTR.pk },
-          }),
-        );
-        return value;
-      } catch (error) {
-        if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
-      }
       const out = await client.send(new GetItemCommand({ TableName, Key, ConsistentRead: true }));
       return out.Item?.caseRef?.S ?? value;
     },
