@@ -16,6 +16,9 @@ import { tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/dynamo.ts';
 /** The SES receipt rule's S3 ObjectKeyPrefix (MAIL_PREFIX). */
 export const MAIL_PREFIX = 'inbound/';
 
+/** How long a case may stay open before its blobs could outrun the retention backstop. */
+export const CASE_DURATION_ALLOWANCE_DAYS = 365;
+
 export interface StatefulPartProps {
   /** Days after which any object expires: the procedure's retention, as a backstop to the app's own deletion. */
   retentionDays: number;
@@ -100,8 +103,9 @@ export class StatefulPart extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
         { id: 'inbound-mail', prefix: MAIL_PREFIX, expiration: Duration.days(props.inboundMailDays) },
-        // A backstop only: the office deletes a case's blobs itself when its retention ends.
-        { id: 'retention-backstop', expiration: Duration.days(props.retentionDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // A backstop only: the office deletes a case's blobs itself when its retention ends. S3 counts
+        // from upload, not from the case's closing, so the rule allows for a case open that long.
+        { id: 'retention-backstop', expiration: Duration.days(props.retentionDays + CASE_DURATION_ALLOWANCE_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });
 

@@ -51,7 +51,8 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
   await ctx.blobs.put(blob, raw, 'message/rfc822');
   const sender = mail.from?.email;
   const hold = async (reason: string, caseRef?: string): Promise<InboundOutcome> => {
-    await ctx.store.hold({ id: digest, at: ctx.clock.now(), reason, subject: mail.subject, blob, ...(sender ? { sender } : {}), ...(caseRef ? { caseRef } : {}) });
+    const text = (mail.stripped || mail.text).slice(0, 20_000);
+    await ctx.store.hold({ id: digest, at: ctx.clock.now(), reason, subject: mail.subject, text, blob, ...(sender ? { sender } : {}), ...(caseRef ? { caseRef } : {}) });
     ctx.log.info('mail held', { reason, ...(caseRef ? { ref: caseRef } : {}) });
     return { outcome: 'held', reason, ...(caseRef ? { caseRef } : {}) };
   };

@@ -21,6 +21,7 @@ import { PRIVACY_BOOK, REGISTER_BOOK, registerFigures, type PrivacyKind, type Re
 import type { StaffMember } from '../staff/auth.ts';
 import { fromCommits, loadCase } from './cases.ts';
 import type { AppContext } from './context.ts';
+import { purgeHeld } from './held-mail.ts';
 
 /** DynamoDB TTL deletes a case's items this long after its purge instant, should the office not have. */
 export const BACKSTOP_DAYS = 7;
@@ -173,6 +174,7 @@ export async function retentionSweep(ctx: AppContext, limit = 100): Promise<{ pu
   for (const status of ['closed', 'withdrawn']) {
     for (const s of await ctx.store.listSummaries({ status, dueBefore: now, limit })) await run(s.caseRef, 'retention');
   }
+  await purgeHeld(ctx);
   if (purged || failed) ctx.log.info('retention', { purged, failed });
   return { purged, failed };
 }

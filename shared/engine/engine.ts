@@ -598,7 +598,9 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   },
 
   'receive-message'(run, cmd) {
-    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    // Mail arrives through the system; a handler may also attach a mail that was held for review.
+    if (cmd.actor.kind === 'complainant') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    if (cmd.actor.kind === 'staff') run.handler(cmd.actor);
     // Mail is delivered at least once: the same message again is already on the case.
     if (cmd.blob && run.s.inboundBlobs.includes(cmd.blob)) return;
     const since = new Date(Date.parse(run.now) - MESSAGE_LIMIT.windowMs).toISOString();

@@ -11,6 +11,7 @@ import { fileComplaint } from '../app/intake.ts';
 import { REFERENCE_PATTERN } from '../app/reference.ts';
 import type { Refusal } from '../engine/types.ts';
 import type { Lang } from '../procedure/text.ts';
+import { attachHeld, discardHeld, type HeldResult } from '../app/held-mail.ts';
 import { parseAction } from '../staff/actions.ts';
 import { csrfToken, loginToken, readLoginToken, readSession, SESSION_COOKIE, SESSION_TTL_MS, sessionToken, staffMember, type StaffMember } from '../staff/auth.ts';
 import { caseDetail, caseList } from '../staff/views.ts';
@@ -81,6 +82,16 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     return fileComplaint(ctx, { fields, channel, lang, actor: { kind: 'staff', email: member.email } });
   }
 
+  /** `{action: 'attach', caseRef}` puts a held mail on a case as the complainant's; `{action: 'discard'}` deletes it. */
+  async function actOnHeld(me: StaffMember, id: string, body: Record<string, unknown>): Promise<HeldResult> {
+    if (body.action === 'discard') return discardHeld(ctx, id);
+    const ref = typeof body.caseRef === 'string' ? body.caseRef.trim().toUpperCase() : '';
+    if (body.action !== 'attach' || !REFERENCE_PATTERN.test(ref))
+      return { ok: false, refusal: { code: 'invalid', reason: 'held-action', message: { nl: 'Kies koppelen (met een kenmerk) of verwijderen.', en: 'Choose attach (with a reference) or discard.' }, fields: [{ field: body.action === 'attach' ? 'caseRef' : 'action', message: { nl: 'Vul een geldig kenmerk in.', en: 'Enter a valid reference.' } }] } };
+    if (!(await caseDetail(ctx, me, ref))) return { ok: false, status: 404, message: { nl: 'Deze klacht bestaat niet.', en: 'This complaint does not exist.' } };
+    return attachHeld(ctx, me, id, ref);
+  }
+
   const view = (member: StaffMember, ref: string) => execute(ctx, ref, { type: 'record-view', actor: { kind: 'staff', email: member.email } });
 
   const REPORT_KINDS: readonly ReportKind[] = ['inventory', 'yearly', 'anonymous'];
@@ -123,6 +134,12 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (path === '/api/staff/cases' && method === 'GET')
       return json(200, { cases: await caseList(ctx, me, { ...(query(e, 'status') ? { status: query(e, 'status')! } : {}), ...(query(e, 'stage') ? { stage: query(e, 'stage')! } : {}), mine: query(e, 'mine') === 'true' }, lang) });
     if (path === '/api/staff/held' && method === 'GET') return json(200, { held: await ctx.store.listHeld(200) });
+    const held = /^\/api\/staff\/held\/([a-f0-9]{32})$/.exec(path);
+    if (held && method === 'POST') {
+      const r = await actOnHeld(me, held[1]!, readFields(e).fields);
+      if (r.ok) return json(200, r.caseRef ? { caseRef: r.caseRef } : {});
+      return 'refusal' in r ? refusalJson(r.refusal, lang) : json(r.status, { error: r.status === 404 ? 'not-found' : 'conflict', message: r.message[lang] });
+    }
     if (path === '/api/staff/reports' && method === 'GET') {
       const now = ctx.clock.now();
       return json(200, {
@@ -217,6 +234,13 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         if (!detail) return page(404, renderCaseList(p, lang, me, csrf, []));
         return page(r.status, renderCasePage(p, lang, me, csrf, detail, { error: r.message[lang], action: 'erase' }));
       }
+      const heldAction = /^\/staff\/held\/([a-f0-9]{32})$/.exec(path);
+      if (heldAction) {
+        const r = await actOnHeld(me, heldAction[1]!, fields);
+        if (r.ok) return redirect(`/staff/held?done=${fields.action === 'attach' ? 'attach' : 'discard'}`);
+        const message = 'refusal' in r ? r.refusal.message[lang] : r.message[lang];
+        return page('refusal' in r ? refusalStatus(r.refusal) : r.status, renderHeld(p, lang, me, csrf, await ctx.store.listHeld(200), { error: message }));
+      }
       const m = /^\/staff\/cases\/([^/]+)\/actions$/.exec(path);
       if (m && REFERENCE_PATTERN.test(m[1]!)) {
         const ref = m[1]!;
@@ -234,7 +258,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       return page(404, renderCaseList(p, lang, me, csrf, []));
     }
     if (path === '/staff' || path === '/staff/') return page(200, renderCaseList(p, lang, me, csrf, await caseList(ctx, me, { ...(query(e, 'status') ? { status: query(e, 'status')! } : {}), mine: query(e, 'mine') === 'true' }, lang)));
-    if (path === '/staff/held') return page(200, renderHeld(p, lang, me, await ctx.store.listHeld(200)));
+    if (path === '/staff/held') return page(200, renderHeld(p, lang, me, csrf, await ctx.store.listHeld(200), query(e, 'done') ? { done: query(e, 'done')! } : {}));
     if (path === '/staff/new') return page(200, renderNewComplaint(p, lang, me, csrf, {}));
     if (path === '/staff/reports') return page(200, renderReportsIndex(p, lang, me, csrf, ctx.clock.now()));
     const reportPage = /^\/staff\/reports\/([^/]+)$/.exec(path);
@@ -270,21 +294,13 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       const key = query(e, 'key') ?? '';
       const belongs = found && !found.state.concerned.includes(me.email) && found.events.some((ev) => ev.type === 'message-received' && (ev.blob === key || ev.attachments.some((a) => a.key === key)));
       const blob = belongs ? await ctx.blobs.get(key) : undefined;
-      if (!blob) return page(404, renderCaseList(p, lang, me, csrf, []));
-      // Served as plain text or as a download, never rendered as HTML.
-      const attachment = key.includes('/attachments/');
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': attachment ? 'application/octet-stream' : 'text/plain; charset=utf-8',
-          ...(attachment ? { 'content-disposition': 'attachment' } : {}),
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-          'content-security-policy': "default-src 'none'",
-        },
-        body: blob.toString('base64'),
-        isBase64Encoded: true,
-      };
+      return blob ? rawBlob(blob, key.includes('/attachments/')) : page(404, renderCaseList(p, lang, me, csrf, []));
+    }
+    const heldOriginal = /^\/staff\/held\/([a-f0-9]{32})\/original$/.exec(path);
+    if (heldOriginal) {
+      const held = (await ctx.store.listHeld(1000)).find((h) => h.id === heldOriginal[1]);
+      const blob = held && (await ctx.blobs.get(held.blob));
+      return blob ? rawBlob(blob, false) : page(404, renderCaseList(p, lang, me, csrf, []));
     }
     return page(404, renderCaseList(p, lang, me, csrf, []));
   }
@@ -299,6 +315,22 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       if (err instanceof BodyError) return json(err.status, { errors: [{ field: 'body', message: err.message }] });
       throw err;
     }
+  };
+}
+
+/** A stored mail or attachment: as plain text or a download, never rendered as HTML. */
+function rawBlob(blob: Buffer, download: boolean): ApiResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': download ? 'application/octet-stream' : 'text/plain; charset=utf-8',
+      ...(download ? { 'content-disposition': 'attachment' } : {}),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'",
+    },
+    body: blob.toString('base64'),
+    isBase64Encoded: true,
   };
 }
 

@@ -126,6 +126,8 @@ export interface HeldMail {
   reason: string;
   sender?: string;
   subject: string;
+  /** The new text of the mail (quoted history stripped), for staff to judge and to attach. */
+  text?: string;
   /** Blob key of the raw message. */
   blob: string;
   /** The case it seemed to belong to, if any. */

@@ -7,6 +7,7 @@ import type { StaffMember } from '../staff/auth.ts';
 import type { CaseDetail, CaseListItem, Urgency } from '../staff/views.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
+import { HELD_RETENTION_DAYS } from '../app/held-mail.ts';
 import { layout } from './layout.ts';
 
 // The workspace is Dutch first; `?lang=en` gives English labels where we have them.
@@ -86,18 +87,26 @@ ${items.length
   );
 }
 
-export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, held: HeldMail[]): string {
+export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: string, held: HeldMail[], notice: { error?: string; done?: string } = {}): string {
+  const row = (h: HeldMail) => html`<tr>
+<td>${h.at.slice(0, 16).replace('T', ' ')}</td><td>${h.sender ?? '-'}</td>
+<td><b>${h.subject}</b>${h.text ? html`<br><span class="muted">${h.text.length > 300 ? h.text.slice(0, 300) + '…' : h.text}</span>` : ''} <a href="/staff/held/${h.id}/original">${w(lang, 'origineel', 'original')}</a></td><td>${h.reason}</td>
+<td><form method="post" action="/staff/held/${h.id}"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="attach">
+<label for="ref-${h.id}">${w(lang, 'Kenmerk', 'Reference')}</label> <input type="text" id="ref-${h.id}" name="caseRef" value="${h.caseRef ?? ''}" size="16">
+<button type="submit">${w(lang, 'Koppelen als bericht van de klager', "Attach as the complainant's message")}</button></form>
+<form method="post" action="/staff/held/${h.id}"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="discard">
+<button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c">${w(lang, 'Verwijderen', 'Discard')}</button></form></td></tr>`;
   return shell(
     p,
     lang,
-    w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail'),
+    `${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}${notice.error ? w(lang, ' (fout)', ' (error)') : ''}`,
     me,
-    undefined,
-    html`<h1>${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</h1>
-<p>${w(lang, 'E-mail die niet zeker bij een klacht hoort of van een onbekende afzender komt. Niets hiervan is doorgestuurd of beantwoord.', 'Mail that could not be matched to a complaint or came from an unknown sender. None of it was passed on or answered.')}</p>
-${held.length ? html`<table><thead><tr><th scope="col">${w(lang, 'Ontvangen', 'Received')}</th><th scope="col">${w(lang, 'Afzender', 'Sender')}</th><th scope="col">${w(lang, 'Onderwerp', 'Subject')}</th><th scope="col">${w(lang, 'Reden', 'Reason')}</th><th scope="col">${w(lang, 'Klacht', 'Complaint')}</th></tr></thead><tbody>${held.map(
-  (h) => html`<tr><td>${h.at.slice(0, 16).replace('T', ' ')}</td><td>${h.sender ?? '-'}</td><td>${h.subject}</td><td>${h.reason}</td><td>${h.caseRef ? html`<a href="/staff/cases/${h.caseRef}">${h.caseRef}</a>` : '-'}</td></tr>`,
-)}</tbody></table>` : html`<p>${w(lang, 'Er wacht geen e-mail.', 'No mail is waiting.')}</p>`}`,
+    csrf,
+    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><p>${notice.error}</p></div>` : ''}
+${notice.done ? html`<div class="notice" role="status"><p>${notice.done === 'attach' ? w(lang, 'De e-mail staat nu op de tijdlijn van de klacht en is naar de behandelaar gestuurd.', 'The mail is now on the case timeline and was passed to the handler.') : w(lang, 'De e-mail is verwijderd.', 'The mail was deleted.')}</p></div>` : ''}
+<h1>${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</h1>
+<p>${w(lang, `E-mail die niet zeker bij een klacht hoort of van een onbekende afzender komt. Niets hiervan is doorgestuurd of beantwoord. Koppel een e-mail aan een klacht als u zeker weet van wie zij is; anders verwijdert u haar. Na ${HELD_RETENTION_DAYS} dagen wordt zij vanzelf verwijderd.`, `Mail that could not be matched to a complaint or came from an unknown sender. None of it was passed on or answered. Attach a mail to a complaint when you are sure who sent it; otherwise discard it. After ${HELD_RETENTION_DAYS} days it is deleted by itself.`)}</p>
+${held.length ? html`<table><thead><tr><th scope="col">${w(lang, 'Ontvangen', 'Received')}</th><th scope="col">${w(lang, 'Afzender', 'Sender')}</th><th scope="col">${w(lang, 'Onderwerp', 'Subject')}</th><th scope="col">${w(lang, 'Reden', 'Reason')}</th><th scope="col">${w(lang, 'Wat te doen', 'What to do')}</th></tr></thead><tbody>${held.map(row)}</tbody></table>` : html`<p>${w(lang, 'Er wacht geen e-mail.', 'No mail is waiting.')}</p>`}`,
   );
 }
 

@@ -7,6 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { FUNCTION_KEYS, type FunctionKey } from '../../infra/stack/bundle-options.ts';
 import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../infra/stack/service.ts';
 import { retentionDays } from '../../infra/stack/settings.ts';
+import { CASE_DURATION_ALLOWANCE_DAYS } from '../../infra/stack/stateful.ts';
 import { MAIL_PREFIX, tableShape } from '../../infra/stack/stateful.ts';
 import { awsEnvSchema, BLOB_PREFIX, readAwsConfig } from '../../shared/aws/context.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
@@ -99,7 +100,8 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       });
       const rules = (bucket.Properties!.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
       const days = retentionDays(procedure.retention.afterClose);
-      expect(rules).toContainEqual(expect.objectContaining({ Id: 'retention-backstop', ExpirationInDays: days, Status: 'Enabled' }));
+      // Counted from upload: retention plus an allowance for the time the case was open.
+      expect(rules).toContainEqual(expect.objectContaining({ Id: 'retention-backstop', ExpirationInDays: days + CASE_DURATION_ALLOWANCE_DAYS, Status: 'Enabled' }));
       expect(rules.find((r) => r.Id === 'retention-backstop')!.Prefix).toBeUndefined();
       expect(rules).toContainEqual(expect.objectContaining({ Id: 'inbound-mail', Prefix: MAIL_PREFIX, ExpirationInDays: 30 }));
       // The five procedures keep cases two years after closing.
