@@ -191,6 +191,30 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
     return items;
   }
 
+  /** The items of one table partition (consistent), optionally under a sort-key prefix, newest first or oldest first. */
+  function queryPartition(pk: string, o: { prefix?: string; keysOnly?: boolean; newestFirst?: boolean } = {}, limit?: number): Promise<Item[]> {
+    const names: Record<string, string> = { '#pk': ATTR.pk };
+    const values: Item = { ':pk': { S: pk } };
+    let condition = '#pk = :pk';
+    if (o.prefix !== undefined) {
+      condition += ' AND begins_with(#sk, :prefix)';
+      names['#sk'] = ATTR.sk;
+      values[':prefix'] = { S: o.prefix };
+    }
+    if (o.keysOnly) Object.assign(names, { '#sk': ATTR.sk, '#key': 'key' });
+    return queryAll(
+      {
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ...(o.keysOnly ? { ProjectionExpression: '#pk, #sk, #key' } : {}),
+        ...(o.newestFirst ? { ScanIndexForward: false } : {}),
+        ConsistentRead: true,
+      },
+      limit,
+    );
+  }
+
   /** Writes a key item unless it exists; true when this call wrote it. */
   async function putKeyOnce(key: string, value: string): Promise<boolean> {
     try {
@@ -260,12 +284,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
 
     async load(caseRef, options = {}) {
       requireText('caseRef', caseRef);
-      const items = await queryAll({
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk },
-        ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) }, ':prefix': { S: COMMIT_PREFIX } },
-        ConsistentRead: true,
-      });
+      const items = await queryPartition(casePk(caseRef), { prefix: COMMIT_PREFIX });
       const deleted = items.some((item) => item[ATTR.sk]?.S === DELETED_SK);
       if (deleted && !options.includeDeleted) return [];
       return items.filter((item) => item[ATTR.sk]?.S !== DELETED_SK).map(parseCommit);
@@ -419,13 +438,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
 
     async deleteCase(caseRef) {
       requireText('caseRef', caseRef);
-      const items = await queryAll({
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk, '#key': 'key' },
-        ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) } },
-        ProjectionExpression: '#pk, #sk, #key',
-        ConsistentRead: true,
-      });
+      const items = await queryPartition(casePk(caseRef), { keysOnly: true });
       // 1. Release claimed keys, but only those still bound to this case.
       for (const item of items) {
         if (!str(item, ATTR.sk).startsWith(KEYREF_PREFIX)) continue;
@@ -469,12 +482,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
 
     async caseKeys(caseRef) {
       requireText('caseRef', caseRef);
-      const items = await queryAll({
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk },
-        ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) }, ':prefix': { S: KEYREF_PREFIX } },
-        ConsistentRead: true,
-      });
+      const items = await queryPartition(casePk(caseRef), { prefix: KEYREF_PREFIX });
       return items.map((item) => str(item, 'key'));
     },
 
@@ -487,13 +495,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
       requireText('caseRef', caseRef);
       const ttl = ttlAttribute(expiresAt)[TTL_ATTRIBUTE];
       if (!ttl) throw new Error(`setExpiry: not an instant: ${expiresAt}`);
-      const items = await queryAll({
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': ATTR.pk, '#sk': ATTR.sk, '#key': 'key' },
-        ExpressionAttributeValues: { ':pk': { S: casePk(caseRef) } },
-        ProjectionExpression: '#pk, #sk, #key',
-        ConsistentRead: true,
-      });
+      const items = await queryPartition(casePk(caseRef), { keysOnly: true });
       const update = async (Key: Item, condition: string, values: Item = {}) => {
         try {
           await client.send(
@@ -536,12 +538,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
     async listLedger(book, year) {
       requireText('book', book);
       if (!/^\d{4}$/.test(year)) throw new Error(`listLedger: year must be YYYY, got ${year}`);
-      const items = await queryAll({
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': ATTR.pk },
-        ExpressionAttributeValues: { ':pk': { S: `${LEDGER_PREFIX}${book}#${year}` } },
-        ConsistentRead: true,
-      });
+      const items = await queryPartition(`${LEDGER_PREFIX}${book}#${year}`);
       return items.map((item) => {
         const sk = str(item, ATTR.sk);
         const i = sk.indexOf('#');
@@ -556,10 +553,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
     },
 
     async listHeld(limit) {
-      const items = await queryAll(
-        { KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': ATTR.pk }, ExpressionAttributeValues: { ':pk': { S: HOLD_PK } }, ScanIndexForward: false, ConsistentRead: true },
-        limit,
-      );
+      const items = await queryPartition(HOLD_PK, { newestFirst: true }, limit);
       return items.map((i) => JSON.parse(str(i, 'held')) as HeldMail);
     },
 
