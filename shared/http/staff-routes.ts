@@ -92,7 +92,14 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     return attachHeld(ctx, me, id, ref);
   }
 
-  const view = (member: StaffMember, ref: string) => execute(ctx, ref, { type: 'record-view', actor: { kind: 'staff', email: member.email } });
+  /**
+   * Records a staff member's view, then gives the case as they see it. The engine refuses the view
+   * for an unknown case or one about this person, so that one load also answers "may they see it".
+   */
+  const viewed = async (member: StaffMember, ref: string, lang: Lang) => {
+    const r = await execute(ctx, ref, { type: 'record-view', actor: { kind: 'staff', email: member.email } });
+    return r.ok ? caseDetail(ctx, member, ref, lang) : undefined;
+  };
 
   const REPORT_KINDS: readonly ReportKind[] = ['inventory', 'yearly', 'anonymous'];
   /** `/reports/{period}?report=<procedure report id>&kind=`; undefined for an unknown period or report. */
@@ -180,13 +187,12 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     const m = /^\/api\/staff\/cases\/([^/]+)(\/actions)?$/.exec(path);
     if (m && REFERENCE_PATTERN.test(m[1]!)) {
       const ref = m[1]!;
-      const before = await caseDetail(ctx, me, ref, lang);
-      if (!before) return json(404, { error: 'not-found' });
       if (!m[2] && method === 'GET') {
-        await view(me, ref);
-        return json(200, await caseDetail(ctx, me, ref, lang));
+        const detail = await viewed(me, ref, lang);
+        return detail ? json(200, detail) : json(404, { error: 'not-found' });
       }
       if (m[2] && method === 'POST') {
+        if (!(await caseDetail(ctx, me, ref, lang))) return json(404, { error: 'not-found' });
         const r = await act(me, ref, readFields(e).fields);
         if (r.kind === 'invalid') return json(400, { errors: r.errors.map((x) => ({ field: x.field, message: x.message[lang] })) });
         if (r.kind === 'conflict') return json(409, { error: 'conflict', message: lang === 'nl' ? 'De klacht is intussen gewijzigd. Laad haar opnieuw.' : 'The case changed meanwhile. Reload it.' });
@@ -281,10 +287,9 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     }
     const m = /^\/staff\/cases\/([^/]+)$/.exec(path);
     if (m && REFERENCE_PATTERN.test(m[1]!)) {
-      if (!(await caseDetail(ctx, me, m[1]!, lang))) return page(404, renderCaseList(p, lang, me, csrf, []));
       // The view is recorded first, so the page (and its forms' sequence number) includes it.
-      await view(me, m[1]!);
-      const detail = (await caseDetail(ctx, me, m[1]!, lang))!;
+      const detail = await viewed(me, m[1]!, lang);
+      if (!detail) return page(404, renderCaseList(p, lang, me, csrf, []));
       return page(200, renderCasePage(p, lang, me, csrf, detail, query(e, 'done') ? { done: query(e, 'done')! } : {}));
     }
     const mail = /^\/staff\/cases\/([^/]+)\/original$/.exec(path);
