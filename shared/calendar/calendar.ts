@@ -1,4 +1,5 @@
 /** Working days and complaint-procedure terms. Pure: no I/O, no clock. */
+import { DECREED_DAYS, DECREED_REASON } from './decreed-days.ts';
 import { HOLIDAYS, HOLIDAY_YEARS } from './holidays.generated.ts';
 import { addDays, addMonths, amsterdamDate, assertLocalDate, dayOfWeek, startOfDayInstant } from './local-date.ts';
 import type { CalendarRules, Duration, LocalDate, TermEnd } from './types.ts';
@@ -10,6 +11,14 @@ function checkRules(rules: CalendarRules): void {
   if (!HOLIDAY_SETS.includes(rules.holidays)) throw new Error(`Unknown holiday set: ${String(rules.holidays)}`);
   // A malformed closing day would silently never match.
   for (const d of rules.closingDays) assertLocalDate(d);
+  for (const d of rules.decreedDays ?? []) assertLocalDate(d.date);
+}
+
+const BUILT_IN_DECREED = new Set(DECREED_DAYS.map((d) => d.date));
+
+function isDecreed(date: LocalDate, rules: CalendarRules): boolean {
+  if (rules.holidays !== 'termijnenwet') return false;
+  return BUILT_IN_DECREED.has(date) || (rules.decreedDays?.some((d) => d.date === date) ?? false);
 }
 
 function holidayName(date: LocalDate, rules: CalendarRules): string | undefined {
@@ -20,7 +29,7 @@ function holidayName(date: LocalDate, rules: CalendarRules): string | undefined 
       `No holiday data for ${date}: the table covers ${HOLIDAY_YEARS.from}–${HOLIDAY_YEARS.to}; extend scripts/generate-holidays.ts and run npm run holidays`,
     );
   }
-  return HOLIDAYS[rules.holidays][date];
+  return HOLIDAYS[rules.holidays][date] ?? (isDecreed(date, rules) ? DECREED_REASON : undefined);
 }
 
 /**

@@ -26,6 +26,11 @@ export interface CalendarRules {
   closingDays: LocalDate[];
   /** Move a term that ends on a non-working day to the next working day (Algemene termijnenwet). */
   rollForward: boolean;
+  /**
+   * Days a decree newer than this release set equal to a holiday (Atw art. 3 lid 3), added to the
+   * built-in list; they count with the `termijnenwet` set only, as the built-in ones do.
+   */
+  decreedDays?: readonly { date: LocalDate; decree: string }[];
 }
 
 export interface TermEnd {

@@ -188,6 +188,8 @@ export const procedureSchema = z
         holidays: z.enum(HOLIDAY_SETS).default('termijnenwet'),
         closingDays: z.array(isoDate).default([]),
         rollForward: z.boolean().default(true),
+        /** Days a decree newer than this release set equal to a holiday (Atw art. 3 lid 3). */
+        decreedDays: z.array(z.object({ date: isoDate, decree: z.string().min(1) }).strict()).optional(),
       })
       .strict()
       .default({ holidays: 'termijnenwet', closingDays: [], rollForward: true }),

@@ -36,15 +36,15 @@ describe('buro-leerlingenhulp over HTTP', () => {
     const mark = await c.mark();
     const { reference: ref } = await c.file(complaint);
     expect(summary(await c.mailSince(mark))).toEqual([`${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`, `${FUNCTIONARIS}: Nieuwe klacht ${ref}`]);
-    // 10 working days over Christmas and New Year: 8 January; 22 December + 3 weeks = Monday 12 January.
+    // 10 working days over Christmas and New Year (2 January set equal to a holiday by decree): 9 January; 22 December + 3 weeks = Monday 12 January.
     expect((await c.status(ref)).terms.map((t) => [t.label, t.lastDay])).toEqual([
-      ['Klacht in behandeling nemen', '2026-01-08'],
+      ['Klacht in behandeling nemen', '2026-01-09'],
       ['Inhoudelijke reactie', '2026-01-12'],
     ]);
     expect(await c.timers(ref)).toEqual([
-      'remind klachtenfunctionaris.in-behandeling.1 @ 2026-01-06T08:00:00.000Z',
+      'remind klachtenfunctionaris.in-behandeling.1 @ 2026-01-07T08:00:00.000Z',
       'remind klachtenfunctionaris.reactie.1 @ 2026-01-07T08:00:00.000Z',
-      'expire klachtenfunctionaris.in-behandeling.1 @ 2026-01-08T23:00:00.000Z',
+      'expire klachtenfunctionaris.in-behandeling.1 @ 2026-01-09T23:00:00.000Z',
       'expire klachtenfunctionaris.reactie.1 @ 2026-01-12T23:00:00.000Z',
     ]);
 
@@ -106,7 +106,7 @@ describe('buro-leerlingenhulp over HTTP', () => {
     });
     expect(decided).toMatchObject({ status: 'closed', terms: [] });
     expect(decided.termLog).toEqual([
-      { term: 'Klacht in behandeling nemen', lastDay: '2026-01-08', outcome: 'met' },
+      { term: 'Klacht in behandeling nemen', lastDay: '2026-01-09', outcome: 'met' },
       { term: 'Inhoudelijke reactie', lastDay: '2026-01-12', outcome: 'missed' },
       { term: 'Inhoudelijke reactie', lastDay: '2026-01-26', outcome: 'met' },
     ]);

@@ -35,17 +35,17 @@ describe('hss over HTTP', () => {
       `${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`,
       `${DIRECTIE}: Nieuwe klacht ${ref}`,
     ]);
-    // 23, 24 Dec; 25–26 Christmas; weekend; 29, 30, 31 Dec; 1 Jan; 2 Jan; weekend; 5 Jan.
+    // 23, 24 Dec; 25–26 Christmas; weekend; 29, 30, 31 Dec; 1 Jan; 2 Jan (set equal to a holiday by decree); weekend; 5, 6 Jan.
     expect(await c.timers(ref)).toEqual([
       `remind directie.bevestiging.1 @ 2025-12-31T08:00:00.000Z`,
-      `expire directie.bevestiging.1 @ 2026-01-05T23:00:00.000Z`,
+      `expire directie.bevestiging.1 @ 2026-01-06T23:00:00.000Z`,
       `remind directie.standpunt.1 @ 2026-01-26T08:00:00.000Z`,
       `expire directie.standpunt.1 @ 2026-02-02T23:00:00.000Z`,
     ]);
     const status = await c.status(ref);
     expect(status).toMatchObject({ reference: ref, status: 'open', receivedOn: '2025-12-22', stage: { id: 'directie', name: 'de directie' } });
     expect(status.terms.map((t) => [t.label, t.lastDay, t.overdue])).toEqual([
-      ['Bevestiging van de behandeling', '2026-01-05', false],
+      ['Bevestiging van de behandeling', '2026-01-06', false],
       ['Gemotiveerd standpunt', '2026-02-02', false],
     ]);
 
@@ -54,46 +54,46 @@ describe('hss over HTTP', () => {
     expect(await c.advance({ advanceTo: '2025-12-31T07:59:00Z' })).toEqual({ now: '2025-12-31T07:59:00.000Z', fired: 0 });
     expect(await c.mailSince(at, ref)).toEqual([]);
     expect((await c.advance({ advanceBy: 'PT4H' })).fired).toBe(1);
-    expect(summary(await c.mailSince(at, ref))).toEqual([`${DIRECTIE}: Herinnering: termijn "Bevestiging van de behandeling" van klacht ${ref} loopt af op maandag 5 januari 2026`]);
+    expect(summary(await c.mailSince(at, ref))).toEqual([`${DIRECTIE}: Herinnering: termijn "Bevestiging van de behandeling" van klacht ${ref} loopt af op dinsdag 6 januari 2026`]);
 
     // Still on time on the last day, until midnight.
     at = await c.mark();
-    await c.advance({ advanceTo: '2026-01-05T22:59:59Z' });
+    await c.advance({ advanceTo: '2026-01-06T22:59:59Z' });
     expect(await c.mailSince(at, ref)).toEqual([]);
-    expect((await c.status(ref)).nextTerm).toMatchObject({ lastDay: '2026-01-05', overdue: false });
+    expect((await c.status(ref)).nextTerm).toMatchObject({ lastDay: '2026-01-06', overdue: false });
 
-    // 6 January: the term has passed; the directie is alerted, the complainant gets nothing for it.
-    expect((await c.advance({ advanceTo: '2026-01-06T09:00:00+01:00' })).fired).toBe(1);
+    // 7 January: the term has passed; the directie is alerted, the complainant gets nothing for it.
+    expect((await c.advance({ advanceTo: '2026-01-07T09:00:00+01:00' })).fired).toBe(1);
     const overdue = await c.mailSince(at, ref);
     expect(summary(overdue)).toEqual([`${DIRECTIE}: Termijn verstreken: "Bevestiging van de behandeling" van klacht ${ref}`]);
-    expect(overdue[0]!.text).toContain('De termijn "Bevestiging van de behandeling" is verstreken op maandag 5 januari 2026.');
+    expect(overdue[0]!.text).toContain('De termijn "Bevestiging van de behandeling" is verstreken op dinsdag 6 januari 2026.');
     expect(overdue[0]!.text).toContain(`${c.url}/staff/cases/${ref}`);
     expect(await c.timers(ref)).toEqual([`remind directie.standpunt.1 @ 2026-01-26T08:00:00.000Z`, `expire directie.standpunt.1 @ 2026-02-02T23:00:00.000Z`]);
     expect((await c.status(ref)).terms.map((t) => t.lastDay)).toEqual(['2026-02-02']);
-    expect((await c.staffCase(directie, ref)).termLog).toEqual([{ term: 'Bevestiging van de behandeling', lastDay: '2026-01-05', outcome: 'missed' }]);
+    expect((await c.staffCase(directie, ref)).termLog).toEqual([{ term: 'Bevestiging van de behandeling', lastDay: '2026-01-06', outcome: 'missed' }]);
 
     // Confirming late is still possible; it meets nothing any more.
     at = await c.mark();
-    await c.advance({ advanceTo: '2026-01-06T10:00:00+01:00' });
+    await c.advance({ advanceTo: '2026-01-07T10:00:00+01:00' });
     await c.act(directie, ref, { type: 'acknowledge' });
     expect(summary(await c.mailSince(at, ref))).toEqual([`${KLAGER}: Uw klacht ${ref} is in behandeling genomen`]);
   });
 
   it('main path: confirmed, then a reasoned position that names erisietsmisgegaan.nl; the case is closed', async () => {
     const klager = 'marie@example.nl';
-    // Tuesday 6 January 2026, 11:00.
-    await c.advance({ advanceTo: '2026-01-06T11:00:00+01:00' });
+    // Wednesday 7 January 2026, 11:00.
+    await c.advance({ advanceTo: '2026-01-07T11:00:00+01:00' });
     const mark = await c.mark();
     const { reference: ref } = await c.file(complaint(klager));
     expect(summary(await c.mailSince(mark))).toEqual([`${klager}: Ontvangstbevestiging van uw klacht ${ref}`, `${DIRECTIE}: Nieuwe klacht ${ref}`]);
-    // 7, 8, 9, 12, 13, 14, 15 January; 6 January + 6 weeks = Tuesday 17 February.
+    // 8, 9, 12, 13, 14, 15, 16 January; 7 January + 6 weeks = Wednesday 18 February.
     expect((await c.status(ref)).terms.map((t) => [t.label, t.lastDay])).toEqual([
-      ['Bevestiging van de behandeling', '2026-01-15'],
-      ['Gemotiveerd standpunt', '2026-02-17'],
+      ['Bevestiging van de behandeling', '2026-01-16'],
+      ['Gemotiveerd standpunt', '2026-02-18'],
     ]);
     expect((await c.staffCase(directie, ref)).terms.map((t) => [t.label, t.lastDay])).toEqual([
-      ['Bevestiging van de behandeling', '2026-01-15'],
-      ['Gemotiveerd standpunt', '2026-02-17'],
+      ['Bevestiging van de behandeling', '2026-01-16'],
+      ['Gemotiveerd standpunt', '2026-02-18'],
     ]);
 
     // Thursday 8 January: the directie confirms handling.
@@ -103,10 +103,10 @@ describe('hss over HTTP', () => {
     expect(acknowledged.terms.map((t) => t.label)).toEqual(['Gemotiveerd standpunt']);
     const confirmation = await c.mailSince(at, ref);
     expect(summary(confirmation)).toEqual([`${klager}: Uw klacht ${ref} is in behandeling genomen`]);
-    expect(confirmation[0]!.text).toContain('U hoort uiterlijk dinsdag 17 februari 2026 van ons.');
-    expect(await c.timers(ref)).toEqual([`remind directie.standpunt.1 @ 2026-02-10T08:00:00.000Z`, `expire directie.standpunt.1 @ 2026-02-17T23:00:00.000Z`]);
+    expect(confirmation[0]!.text).toContain('U hoort uiterlijk woensdag 18 februari 2026 van ons.');
+    expect(await c.timers(ref)).toEqual([`remind directie.standpunt.1 @ 2026-02-11T08:00:00.000Z`, `expire directie.standpunt.1 @ 2026-02-18T23:00:00.000Z`]);
     const status = await c.status(ref);
-    expect(status.terms.map((t) => t.lastDay)).toEqual(['2026-02-17']);
+    expect(status.terms.map((t) => t.lastDay)).toEqual(['2026-02-18']);
     expect(status.timeline.map((l) => l.text)).toContain('De behandeling van uw klacht is bevestigd.');
 
     // Tuesday 3 February: the reasoned position, in writing.

@@ -34,12 +34,12 @@ describe('perspectief-herstelbemiddeling over HTTP', () => {
     expect(summary(await c.mailSince(mark))).toEqual([`${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`, `${SECRETARIS}: Nieuwe klacht ${ref}`]);
     let status = await c.status(ref);
     expect(status).toMatchObject({ status: 'open', stage: { id: 'directeur', name: 'de directeur' } });
-    // 17 April + 6 weeks = Thursday 29 May, Ascension Day: Friday 30 May. A default, and marked so.
+    // 17 April + 6 weeks = Thursday 29 May, Ascension Day; Friday 30 May is set equal to a holiday by decree: Monday 2 June. A default, and marked so.
     expect(status.terms).toEqual([
-      expect.objectContaining({ label: 'Reactie van de directeur', lastDay: '2025-05-30', isDefault: true, basis: 'Awb 9:11 lid 1' }),
+      expect.objectContaining({ label: 'Reactie van de directeur', lastDay: '2025-06-02', isDefault: true, basis: 'Awb 9:11 lid 1' }),
     ]);
     const receipt = (await c.mailSince(mark))[0]!;
-    expect(receipt.text).toContain('Reactie van de directeur: uiterlijk vrijdag 30 mei 2025 (wettelijke standaardtermijn)');
+    expect(receipt.text).toContain('Reactie van de directeur: uiterlijk maandag 2 juni 2025 (wettelijke standaardtermijn)');
 
     // Tuesday 20 May: the director's solution.
     const directeur = await c.signIn(DIRECTEUR);

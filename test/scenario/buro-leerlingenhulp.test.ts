@@ -64,14 +64,14 @@ describe('buro-leerlingenhulp', () => {
     expect(h.refuse({ type: 'admit', actor: functionaris, reason: 'nogmaals' })).toMatchObject({ reason: 'not-late' });
   });
 
-  it('taken into handling within 10 working days, over Christmas and New Year: 8 January', () => {
+  it('taken into handling within 10 working days, over Christmas and New Year: 9 January', () => {
     const h = received();
-    // 23, 24 Dec; 25–26 Christmas; weekend; 29, 30, 31 Dec; 1 Jan; 2, 5, 6, 7, 8 Jan.
+    // 23, 24 Dec; 25–26 Christmas; weekend; 29, 30, 31 Dec; 1 Jan; 2 Jan (set equal by decree); 5, 6, 7, 8, 9 Jan.
     expect(h.term('in-behandeling')).toMatchObject({
       instance: 'klachtenfunctionaris.in-behandeling.1',
-      lastDay: '2026-01-08',
-      dueAt: '2026-01-08T23:00:00.000Z',
-      remindAt: '2026-01-06T08:00:00.000Z',
+      lastDay: '2026-01-09',
+      dueAt: '2026-01-09T23:00:00.000Z',
+      remindAt: '2026-01-07T08:00:00.000Z',
     });
     // 22 December + 3 weeks = Monday 12 January; reminder 3 working days before.
     expect(h.term('reactie')).toMatchObject({

@@ -35,17 +35,17 @@ describe('hss: a web complaint', () => {
     expect(h.s.channel).toBe('web');
     expect(h.eventTypes()).toEqual(['submitted', 'stage-started', 'term-started', 'term-started']);
 
-    // 23, 24 Dec; 25–26 Christmas; 27–28 weekend; 29, 30, 31 Dec; 1 Jan; 2 Jan; 3–4 weekend; 5 Jan.
+    // 23, 24 Dec; 25–26 Christmas; 27–28 weekend; 29, 30, 31 Dec; 1 Jan; 2 Jan (set equal to a holiday by decree); 3–4 weekend; 5, 6 Jan.
     const bevestiging = h.term('bevestiging');
     expect(bevestiging).toMatchObject({
       instance: 'directie.bevestiging.1',
       startedOn: '2025-12-22',
-      lastDay: '2026-01-05',
-      dueAt: '2026-01-05T23:00:00.000Z',
-      // Two working days before 5 January: 2 January, then (over New Year's Day) 31 December, 09:00.
+      lastDay: '2026-01-06',
+      dueAt: '2026-01-06T23:00:00.000Z',
+      // Two working days before 6 January: 5 January, then (over 2 and 1 January) 31 December, 09:00.
       remindAt: '2025-12-31T08:00:00.000Z',
       extensions: 0,
-      originalLastDay: '2026-01-05',
+      originalLastDay: '2026-01-06',
     });
     expect(bevestiging.moved).toBeUndefined();
     // 22 December + 6 weeks = Monday 2 February.
@@ -57,7 +57,7 @@ describe('hss: a web complaint', () => {
     });
 
     expect(h.lastTimerEffects()).toEqual([
-      'schedule expire directie.bevestiging.1 @ 2026-01-05T23:00:00.000Z',
+      'schedule expire directie.bevestiging.1 @ 2026-01-06T23:00:00.000Z',
       'schedule remind directie.bevestiging.1 @ 2025-12-31T08:00:00.000Z',
       'schedule expire directie.standpunt.1 @ 2026-02-02T23:00:00.000Z',
       'schedule remind directie.standpunt.1 @ 2026-01-26T08:00:00.000Z',
@@ -70,8 +70,8 @@ describe('hss: a web complaint', () => {
     const h = CaseHarness.for('hss', '2025-12-22T00:00:00Z');
     h.submit(complaint, { at: '2025-12-22T23:30:00Z' });
     expect(h.s.receivedOn).toBe('2025-12-23');
-    // 24 Dec; 29, 30, 31 Dec; 2, 5, 6 Jan.
-    expect(h.term('bevestiging').lastDay).toBe('2026-01-06');
+    // 24 Dec; 29, 30, 31 Dec; 5, 6, 7 Jan (1 Jan a holiday, 2 Jan set equal to one by decree).
+    expect(h.term('bevestiging').lastDay).toBe('2026-01-07');
     expect(h.term('standpunt').lastDay).toBe('2026-02-03');
   });
 
@@ -88,19 +88,19 @@ describe('hss: a web complaint', () => {
         template: 'staff-reminder',
         to: [{ email: DIRECTIE, name: 'Directeur HSS' }],
         lang: 'nl',
-        vars: { instance: 'directie.bevestiging.1', term: 'Bevestiging van de behandeling', dueDate: '2026-01-05' },
+        vars: { instance: 'directie.bevestiging.1', term: 'Bevestiging van de behandeling', dueDate: '2026-01-06' },
       },
     ]);
 
     // Still on time on the last day, until midnight.
-    h.advanceTo('2026-01-05T22:59:59Z');
+    h.advanceTo('2026-01-06T22:59:59Z');
     expect(h.lastEvents).toEqual([]);
-    expect(h.term('bevestiging').lastDay).toBe('2026-01-05');
+    expect(h.term('bevestiging').lastDay).toBe('2026-01-06');
 
-    const fired = h.advanceTo('2026-01-06T09:00:00+01:00');
-    expect(fired.map((f) => [f.command.type, f.at])).toEqual([['expire-term', '2026-01-05T23:00:00.000Z']]);
+    const fired = h.advanceTo('2026-01-07T09:00:00+01:00');
+    expect(fired.map((f) => [f.command.type, f.at])).toEqual([['expire-term', '2026-01-06T23:00:00.000Z']]);
     expect(h.lastEvents).toEqual([
-      { type: 'term-ended', at: '2026-01-05T23:00:00.000Z', instance: 'directie.bevestiging.1', outcome: 'missed', reason: 'expired' },
+      { type: 'term-ended', at: '2026-01-06T23:00:00.000Z', instance: 'directie.bevestiging.1', outcome: 'missed', reason: 'expired' },
     ]);
     // Reminded already, so no reminder to cancel; the complainant gets nothing for this term.
     expect(h.lastEffects).toEqual([
@@ -109,13 +109,13 @@ describe('hss: a web complaint', () => {
         template: 'staff-overdue',
         to: [{ email: DIRECTIE, name: 'Directeur HSS' }],
         lang: 'nl',
-        vars: { instance: 'directie.bevestiging.1', term: 'Bevestiging van de behandeling', dueDate: '2026-01-05' },
+        vars: { instance: 'directie.bevestiging.1', term: 'Bevestiging van de behandeling', dueDate: '2026-01-06' },
       },
     ]);
-    expect(h.s.termLog).toMatchObject([{ termId: 'bevestiging', lastDay: '2026-01-05', outcome: 'missed' }]);
+    expect(h.s.termLog).toMatchObject([{ termId: 'bevestiging', lastDay: '2026-01-06', outcome: 'missed' }]);
     expect(h.openTerms().map((t) => t.termId)).toEqual(['standpunt']);
     // Acknowledging late is still possible; it meets nothing any more.
-    h.do({ type: 'acknowledge', actor: directie }, '2026-01-06T10:00:00+01:00');
+    h.do({ type: 'acknowledge', actor: directie }, '2026-01-07T10:00:00+01:00');
     expect(h.eventTypes()).toEqual(['acknowledged']);
     expect(h.lastMailSummary()).toEqual([`acknowledged → ${KLAGER}`]);
   });
@@ -284,8 +284,8 @@ describe('hss: a web complaint', () => {
     );
     expect(h.events[0]).toMatchObject({ type: 'submitted', channel: 'phone', enteredBy: MEDEWERKER, intake: 'accepted', receivedOn: '2025-12-24' });
     expect(h.s.channel).toBe('phone');
-    // 29, 30, 31 Dec; 2, 5, 6, 7 Jan.
-    expect(h.term('bevestiging').lastDay).toBe('2026-01-07');
+    // 29, 30, 31 Dec; 5, 6, 7, 8 Jan.
+    expect(h.term('bevestiging').lastDay).toBe('2026-01-08');
     expect(h.term('standpunt').lastDay).toBe('2026-02-04');
     expect(h.lastMailSummary()).toEqual(['receipt → piet@example.nl', `staff-new-case → ${DIRECTIE}`]);
   });

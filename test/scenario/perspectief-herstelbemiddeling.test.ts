@@ -5,6 +5,7 @@
  * no terms, so every term here is a default and must say so.
  */
 import { describe, expect, it } from 'vitest';
+import { DECREED_REASON } from '../../shared/calendar/decreed-days.ts';
 import { termDef } from '../../shared/engine/terms.ts';
 import { CaseHarness, complainant, staff } from '../support/engine-harness.ts';
 
@@ -96,24 +97,32 @@ describe('perspectief-herstelbemiddeling', () => {
     expect(termDef(p, 'directeur', 'appeal')).toMatchObject({ default: true, length: { amount: 6, unit: 'weeks' } });
   });
 
-  it('the director’s 6 weeks end on Ascension Day, so the day after', () => {
+  it('the director’s 6 weeks end on Ascension Day, and the Friday after is set equal to a holiday: Monday 2 June', () => {
     const h = received();
     expect(h.s.stage).toBe('directeur');
     // The secretary receives complaints.
     expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${SECRETARIS}`]);
-    // 17 April + 6 weeks = Thursday 29 May, Hemelvaartsdag: Friday 30 May.
+    // 17 April + 6 weeks = Thursday 29 May, Hemelvaartsdag; Friday 30 May is set equal to a holiday by decree; then the weekend: Monday 2 June.
     expect(h.openTerms()).toEqual([
       {
         instance: 'directeur.oplossing.1',
         termId: 'oplossing',
         stage: 'directeur',
         startedOn: '2025-04-17',
-        lastDay: '2025-05-30',
-        dueAt: '2025-05-30T22:00:00.000Z',
-        remindAt: '2025-05-23T07:00:00.000Z',
-        moved: { from: '2025-05-29', skipped: [{ date: '2025-05-29', reason: 'Hemelvaartsdag' }] },
+        lastDay: '2025-06-02',
+        dueAt: '2025-06-02T22:00:00.000Z',
+        remindAt: '2025-05-26T07:00:00.000Z',
+        moved: {
+          from: '2025-05-29',
+          skipped: [
+            { date: '2025-05-29', reason: 'Hemelvaartsdag' },
+            { date: '2025-05-30', reason: DECREED_REASON },
+            { date: '2025-05-31', reason: 'zaterdag' },
+            { date: '2025-06-01', reason: 'zondag' },
+          ],
+        },
         extensions: 0,
-        originalLastDay: '2025-05-30',
+        originalLastDay: '2025-06-02',
       },
     ]);
   });

@@ -121,15 +121,17 @@ describe('addWorkingDays', () => {
   it.each([
     // [from, n, set, expected]
     ['2025-12-24', 1, wet, '2025-12-29'], // Christmas + weekend
-    ['2025-12-31', 1, wet, '2026-01-02'], // Nieuwjaarsdag
-    ['2025-12-22', 6, wet, '2026-01-02'],
-    ['2025-12-22', 7, wet, '2026-01-05'], // 23, 24, 29, 30, 31 Dec, 2, 5 Jan
+    ['2025-12-31', 1, wet, '2026-01-05'], // Nieuwjaarsdag, then Friday 2 January (set equal by decree)
+    ['2025-12-31', 1, pub, '2026-01-02'],
+    ['2025-12-22', 6, wet, '2026-01-05'],
+    ['2025-12-22', 7, wet, '2026-01-06'], // 23, 24, 29, 30, 31 Dec, 5, 6 Jan
     ['2025-04-17', 1, wet, '2025-04-22'], // Goede Vrijdag, weekend, Tweede Paasdag
     ['2025-04-17', 1, pub, '2025-04-18'],
     ['2025-04-18', 1, pub, '2025-04-22'],
     ['2026-04-02', 1, wet, '2026-04-07'],
     ['2026-04-02', 1, pub, '2026-04-03'],
-    ['2025-05-28', 1, wet, '2025-05-30'], // Hemelvaartsdag
+    ['2025-05-28', 1, wet, '2025-06-02'], // Hemelvaartsdag, then Friday 30 May (set equal by decree)
+    ['2025-05-28', 1, pub, '2025-05-30'],
     ['2025-06-06', 1, wet, '2025-06-10'], // Tweede Pinksterdag 2025
     ['2026-05-22', 1, wet, '2026-05-26'], // Tweede Pinksterdag 2026
     ['2026-04-24', 1, wet, '2026-04-28'], // weekend + Koningsdag Monday 27 April
@@ -143,8 +145,8 @@ describe('addWorkingDays', () => {
 
   it('skips organisation closing days', () => {
     const rules: CalendarRules = { ...wet, closingDays: ['2025-12-29', '2025-12-30', '2025-12-31'] };
-    expect(addWorkingDays('2025-12-23', 2, rules)).toBe('2026-01-02');
-    expect(addWorkingDays('2025-12-23', 3, rules)).toBe('2026-01-05');
+    expect(addWorkingDays('2025-12-23', 2, rules)).toBe('2026-01-05');
+    expect(addWorkingDays('2025-12-23', 3, rules)).toBe('2026-01-06');
   });
 });
 
@@ -256,7 +258,7 @@ describe('termEnd', () => {
   });
 
   it.each([
-    ['2025-12-22', { amount: 7, unit: 'workingDays' }, '2026-01-05'],
+    ['2025-12-22', { amount: 7, unit: 'workingDays' }, '2026-01-06'],
     ['2025-12-01', { amount: 6, unit: 'weeks' }, '2026-01-12'],
     ['2025-12-29', { amount: 2, unit: 'weeks' }, '2026-01-12'],
     ['2025-11-25', { amount: 30, unit: 'days' }, '2025-12-29'], // 25 Dec, Eerste Kerstdag

@@ -9,7 +9,7 @@ import { CaseHarness, complainant, staff } from '../support/engine-harness.ts';
 const directie = staff('directie@hss.example.nl');
 const nothing = { ok: true, events: [], effects: [] };
 
-/** hss, received Monday 22 December 2025: bevestiging due 2026-01-05T23:00Z, reminder 2025-12-31T08:00Z. */
+/** hss, received Monday 22 December 2025: bevestiging due (2 January is set equal to a holiday by decree) 2026-01-06T23:00Z, reminder 2025-12-31T08:00Z. */
 function hss() {
   const h = CaseHarness.for('hss', '2025-12-22T09:00:00Z');
   h.submit({ email: 'k@example.nl', topic: 'advies', description: 'Verkeerd advies.' });
@@ -21,7 +21,7 @@ const STANDPUNT = 'directie.standpunt.1';
 describe('timers that should do nothing', () => {
   it('an expiry delivered twice fires once', () => {
     const h = hss();
-    h.advanceTo('2026-01-06T00:00:00Z');
+    h.advanceTo('2026-01-07T00:00:00Z');
     expect(h.mails('staff-overdue')).toHaveLength(1);
     const state = h.s;
     expect(h.fire('expire', BEVESTIGING)).toMatchObject({ ...nothing, state });
@@ -32,32 +32,32 @@ describe('timers that should do nothing', () => {
 
   it('an expiry delivered early does nothing; delivered late it fires, at the late instant', () => {
     const h = hss();
-    expect(h.fire('expire', BEVESTIGING, '2026-01-05T22:59:59.999Z')).toMatchObject(nothing);
+    expect(h.fire('expire', BEVESTIGING, '2026-01-06T22:59:59.999Z')).toMatchObject(nothing);
     expect(h.s.openTerms[BEVESTIGING]).toBeDefined();
     // The runner was down for a day.
-    const late = h.fire('expire', BEVESTIGING, '2026-01-06T23:00:00Z');
+    const late = h.fire('expire', BEVESTIGING, '2026-01-07T23:00:00Z');
     expect(late.ok && late.events).toEqual([
-      { type: 'term-ended', at: '2026-01-06T23:00:00.000Z', instance: BEVESTIGING, outcome: 'missed', reason: 'expired' },
+      { type: 'term-ended', at: '2026-01-07T23:00:00.000Z', instance: BEVESTIGING, outcome: 'missed', reason: 'expired' },
     ]);
     expect(h.lastMails('staff-overdue')).toHaveLength(1);
     // Then the scheduler delivers it after all: nothing.
-    expect(h.fire('expire', BEVESTIGING, '2026-01-06T23:00:01Z')).toMatchObject(nothing);
+    expect(h.fire('expire', BEVESTIGING, '2026-01-07T23:00:01Z')).toMatchObject(nothing);
   });
 
   it('an instant written with an offset is compared as the same instant', () => {
     const h = hss();
-    // 23:30 +01:00 on 5 January is 22:30Z, half an hour before the term has passed.
-    expect(handle(h.procedure, h.s, { type: 'expire-term', actor: { kind: 'system' }, instance: BEVESTIGING }, '2026-01-05T23:30:00+01:00')).toMatchObject(nothing);
+    // 23:30 +01:00 on 6 January is 22:30Z, half an hour before the term has passed.
+    expect(handle(h.procedure, h.s, { type: 'expire-term', actor: { kind: 'system' }, instance: BEVESTIGING }, '2026-01-06T23:30:00+01:00')).toMatchObject(nothing);
     expect(handle(h.procedure, h.s, { type: 'remind-term', actor: { kind: 'system' }, instance: BEVESTIGING }, '2025-12-31T08:30:00+01:00')).toMatchObject(nothing);
-    const r = handle(h.procedure, h.s, { type: 'expire-term', actor: { kind: 'system' }, instance: BEVESTIGING }, '2026-01-06T00:00:00+01:00');
-    expect(r.ok && r.events.map((e) => [e.type, e.at])).toEqual([['term-ended', '2026-01-05T23:00:00.000Z']]);
+    const r = handle(h.procedure, h.s, { type: 'expire-term', actor: { kind: 'system' }, instance: BEVESTIGING }, '2026-01-07T00:00:00+01:00');
+    expect(r.ok && r.events.map((e) => [e.type, e.at])).toEqual([['term-ended', '2026-01-06T23:00:00.000Z']]);
   });
 
   it('after the term was met, neither its reminder nor its expiry does anything', () => {
     const h = hss();
     h.do({ type: 'acknowledge', actor: directie }, '2025-12-23T10:00:00Z');
     expect(h.fire('remind', BEVESTIGING, '2025-12-31T08:00:00Z')).toMatchObject(nothing);
-    expect(h.fire('expire', BEVESTIGING, '2026-01-05T23:00:00Z')).toMatchObject(nothing);
+    expect(h.fire('expire', BEVESTIGING, '2026-01-06T23:00:00Z')).toMatchObject(nothing);
   });
 
   it('after the case was withdrawn (terms cancelled), nothing fires', () => {
@@ -88,7 +88,7 @@ describe('timers that should do nothing', () => {
     expect(h.fire('remind', BEVESTIGING, '2025-12-31T07:59:59Z')).toMatchObject(nothing);
     expect(h.fire('remind', BEVESTIGING, '2025-12-31T08:00:00Z').ok && h.eventTypes()).toEqual(['term-reminded']);
     expect(h.fire('remind', BEVESTIGING, '2025-12-31T08:00:01Z')).toMatchObject(nothing);
-    h.advanceTo('2026-01-06T00:00:00Z');
+    h.advanceTo('2026-01-07T00:00:00Z');
     expect(h.fire('remind', BEVESTIGING)).toMatchObject(nothing);
   });
 

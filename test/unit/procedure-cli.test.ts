@@ -137,10 +137,10 @@ describe('procedure simulate', () => {
     expect(main!.end).toMatchObject({ date: '2026-01-23', status: 'closed' });
   });
 
-  it('hss over Christmas and New Year: 25 and 26 Dec, 1 Jan and weekends are not working days', () => {
+  it('hss over Christmas and New Year: 25 and 26 Dec, 1 Jan, 2 Jan (by decree) and weekends are not working days', () => {
     const [main] = simulate(load('hss'), '2025-12-19');
-    // After Fri 19 Dec: Mon 22 (1), 23 (2), 24 (3), [25, 26 Kerstdagen, 27-28 weekend], 29 (4), 30 (5), 31 (6), [1 Jan], Fri 2 Jan (7).
-    expect(step(main!, 'directie', 'bevestiging').date).toBe('2026-01-02');
+    // After Fri 19 Dec: Mon 22 (1), 23 (2), 24 (3), [25, 26 Kerstdagen, 27-28 weekend], 29 (4), 30 (5), 31 (6), [1 Jan, 2 Jan by decree, weekend], Mon 5 Jan (7).
+    expect(step(main!, 'directie', 'bevestiging').date).toBe('2026-01-05');
     expect(step(main!, 'directie', 'standpunt').date).toBe('2026-01-30');
   });
 
