@@ -28,40 +28,16 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type {
   AttributeValue,
-  CreateTableCommandInput,
   DynamoDBClient,
   QueryCommandInput,
   TableDescription,
   WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { ConflictError, ItemTooLargeError } from './port.ts';
+import { ATTR, INDEX, NO_DUE_SENTINEL, PENDING_PARTITION, tableDefinition, TTL_ATTRIBUTE } from './table.ts';
 import type { CaseStore, CaseSummary, Commit, HeldMail, StoredEffect } from './port.ts';
 
-/** Attribute names that are part of the table's or an index's key schema (the CDK stack uses these). */
-export const ATTR = {
-  pk: 'pk',
-  sk: 'sk',
-  pendingPk: 'pendingPk',
-  pendingSk: 'pendingSk',
-  statusPk: 'statusPk',
-  dueSk: 'dueSk',
-} as const;
-
-/** The Time to Live attribute (epoch seconds) of case items: the table's TTL setting must name it. */
-export const TTL_ATTRIBUTE = 'ttl';
-
-/** Global secondary index names. */
-export const INDEX = {
-  /** Sparse: only commits with effects not done. KEYS_ONLY. */
-  pending: 'gsi1',
-  /** Only summaries: partition `STATUS#<status>`, sort `<nextDueAt|sentinel>#<receivedAt>#<caseRef>`. ALL. */
-  status: 'gsi2',
-} as const;
-
-/** The single partition of the pending index. */
-export const PENDING_PARTITION = 'PENDING';
-/** Sort value for cases without an open term: after every real instant. */
-export const NO_DUE_SENTINEL = '9999-12-31T23:59:59.999Z';
+export { ATTR, INDEX, NO_DUE_SENTINEL, PENDING_PARTITION, tableDefinition, TTL_ATTRIBUTE };
 /** We refuse items above this (DynamoDB's hard limit is 400 KB including attribute names). */
 export const MAX_ITEM_BYTES = 350 * 1024;
 /** A failed attempt's error text is cut to this many characters so retries cannot grow an item unboundedly. */
@@ -80,44 +56,6 @@ const STATUS_PREFIX = 'STATUS#';
 const MAX_SEQ = 9_999_999_999;
 /** Sort keys are limited to 1024 bytes; `KEYREF#<key>` must fit. */
 const MAX_KEY_BYTES = 1000;
-
-/** The table as data: PAY_PER_REQUEST, pk/sk, and both GSIs. */
-export function tableDefinition(tableName: string): CreateTableCommandInput {
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [
-      { AttributeName: ATTR.pk, AttributeType: 'S' },
-      { AttributeName: ATTR.sk, AttributeType: 'S' },
-      { AttributeName: ATTR.pendingPk, AttributeType: 'S' },
-      { AttributeName: ATTR.pendingSk, AttributeType: 'S' },
-      { AttributeName: ATTR.statusPk, AttributeType: 'S' },
-      { AttributeName: ATTR.dueSk, AttributeType: 'S' },
-    ],
-    KeySchema: [
-      { AttributeName: ATTR.pk, KeyType: 'HASH' },
-      { AttributeName: ATTR.sk, KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: INDEX.pending,
-        KeySchema: [
-          { AttributeName: ATTR.pendingPk, KeyType: 'HASH' },
-          { AttributeName: ATTR.pendingSk, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'KEYS_ONLY' },
-      },
-      {
-        IndexName: INDEX.status,
-        KeySchema: [
-          { AttributeName: ATTR.statusPk, KeyType: 'HASH' },
-          { AttributeName: ATTR.dueSk, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
-  };
-}
 
 /**
  * Creates the table when it does not exist and waits until it and its indexes are ACTIVE.

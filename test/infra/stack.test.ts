@@ -9,9 +9,10 @@ import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../in
 import { retentionDays } from '../../infra/stack/settings.ts';
 import { CASE_DURATION_ALLOWANCE_DAYS } from '../../infra/stack/stateful.ts';
 import { MAIL_PREFIX, tableShape } from '../../infra/stack/stateful.ts';
-import { awsEnvSchema, BLOB_PREFIX, readAwsConfig } from '../../shared/aws/context.ts';
+import { BLOB_PREFIX } from '../../shared/aws/bucket-layout.ts';
+import { awsEnvSchema, readAwsConfig } from '../../shared/aws/context.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
-import { INDEX, tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/dynamo.ts';
+import { INDEX, tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/table.ts';
 import {
   allTemplates,
   asList,
