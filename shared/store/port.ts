@@ -135,6 +135,8 @@ export interface Ledger {
 /** Mail that could not be matched or trusted, kept for staff to review: never dropped. */
 export interface HeldMailbox {
   hold(entry: HeldMail): Promise<void>;
+  /** One held mail by its id (one read by key), if it is still held. */
+  getHeld(id: string): Promise<HeldMail | undefined>;
   /** Held mail, newest first. */
   listHeld(limit?: number): Promise<HeldMail[]>;
   /** Removes a held mail once staff dealt with it. */

@@ -12,6 +12,7 @@
  *   KEY#<key>  / KEY                   a claimed key and the case it is bound to (or a value set once).
  *   LEDGER#<book>#<year> / <date>#<id> a row of an anonymous book (register figures, privacy counters) that outlives cases.
  *   HOLD / <at>#<id>                   a held mail, listed newest first.
+ *   HELD#<id> / HELD                   where a held mail is (its `at`), so it is read by its id.
  *
  * Case items may carry `ttl` (epoch seconds): DynamoDB's Time to Live deletes them by itself once
  * the case's retention has passed, as a backstop to the office's own purge (dynalite ignores it).
@@ -67,6 +68,8 @@ export const KEY_PART = {
   status: 'STATUS#',
   /** Mail that could not be matched or trusted waits here for staff, newest first; one small partition. */
   hold: 'HOLD',
+  heldById: 'HELD#',
+  heldSk: 'HELD',
 } as const;
 
 type AttributeDefinition = { AttributeName: string; AttributeType: 'S' | 'N' | 'B' };

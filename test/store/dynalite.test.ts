@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { CreateTableCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
 import { tableDefinition } from '../../shared/store/table.ts';
@@ -93,7 +93,7 @@ describe('the stored items', () => {
 
       const items = ((await client.send(new ScanCommand({ TableName: 'cases' }))).Items ?? []).map((i) => unmarshall(i));
       const at = (pk: string, sk: string) => items.find((i) => i.pk === pk && i.sk === sk);
-      expect(items).toHaveLength(8);
+      expect(items).toHaveLength(9);
       expect(at('KEY#submission:abc', 'KEY')).toEqual({ pk: 'KEY#submission:abc', sk: 'KEY', type: 'key', key: 'submission:abc', caseRef: 'KL-1' });
       expect(at('CASE#KL-1', 'KEYREF#submission:abc')).toEqual({ pk: 'CASE#KL-1', sk: 'KEYREF#submission:abc', type: 'keyref', key: 'submission:abc' });
       expect(at('CASE#KL-1', 'C#0000000001')).toEqual({
@@ -113,7 +113,27 @@ describe('the stored items', () => {
       });
       expect(at('LEDGER#register#2025', '2025-03-04#r1')).toEqual({ pk: 'LEDGER#register#2025', sk: '2025-03-04#r1', type: 'ledger', data: '{"n":2}' });
       expect(at('HOLD', '2025-01-06T09:00:00.000Z#abcd')).toEqual({ pk: 'HOLD', sk: '2025-01-06T09:00:00.000Z#abcd', held: JSON.stringify(held) });
+      expect(at('HELD#abcd', 'HELD')).toEqual({ pk: 'HELD#abcd', sk: 'HELD', at: held.at });
       expect(at('CASE#KL-4', 'C#~DELETED')).toEqual({ pk: 'CASE#KL-4', sk: 'C#~DELETED', type: 'deleted', at: '2025-01-01T00:00:00.000Z' });
+    } finally {
+      client.destroy();
+      await server.close();
+    }
+  });
+});
+
+describe('held mail stored before it was filed by id', () => {
+  it('is still found by its id', async () => {
+    const server = await startDynalite();
+    const client = localDynamoClient(server.endpoint);
+    try {
+      await ensureTable(client, 'cases');
+      const held = { id: 'beef', at: '2025-01-06T09:00:00.000Z', reason: 'unmatched', subject: 's', blob: 'mail/y.eml' };
+      await client.send(new PutItemCommand({ TableName: 'cases', Item: marshall({ pk: 'HOLD', sk: `${held.at}#${held.id}`, held: JSON.stringify(held) }) }));
+      const store = createDynamoCaseStore({ client, tableName: 'cases' });
+      expect(await store.getHeld('beef')).toEqual(held);
+      await store.releaseHeld(held);
+      expect(await store.getHeld('beef')).toBeUndefined();
     } finally {
       client.destroy();
       await server.close();

@@ -123,6 +123,13 @@ export const heldItem = {
   fromItem: (item: Row) => JSON.parse(str(item, 'held')) as HeldMail,
 };
 
+/** Where a held mail is filed (its `at`), under its id: so it is read by key, not searched for. */
+export const heldByIdItem = {
+  key: (id: string): Row => ({ [ATTR.pk]: KEY_PART.heldById + id, [ATTR.sk]: KEY_PART.heldSk }),
+  toItem: (entry: Pick<HeldMail, 'id' | 'at'>): Row => ({ ...heldByIdItem.key(entry.id), at: entry.at }),
+  atOf: (item: Row) => str(item, 'at'),
+};
+
 /** `{ttl: epoch seconds}` for an instant, or nothing when it is not one. */
 export function ttl(expiresAt: string): Row {
   const ms = Date.parse(expiresAt);
