@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { FUNCTION_KEYS, type FunctionKey } from '../../infra/stack/bundle-options.ts';
-import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../infra/stack/service.ts';
+import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../infra/stack/service/api.ts';
 import { retentionDays } from '../../infra/stack/settings.ts';
 import { CASE_DURATION_ALLOWANCE_DAYS } from '../../infra/stack/stateful.ts';
 import { MAIL_PREFIX, tableShape } from '../../infra/stack/stateful.ts';
