@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, PutItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
@@ -74,11 +74,8 @@ describe('embedded dynalite and the table definition', () => {
 });
 
 describe('the stored items', () => {
-  it('keep the layout of shared/store/table.ts, attribute by attribute (stored data outlives the code)', async () => {
-    const server = await startDynalite();
-    const client = localDynamoClient(server.endpoint);
-    try {
-      await ensureTable(client, 'cases');
+  it('keep the layout of shared/store/table.ts, attribute by attribute (stored data outlives the code)', () =>
+    withTable(async (client) => {
       const store = createDynamoCaseStore({ client, tableName: 'cases' });
       await store.claimKey('submission:abc', 'KL-1');
       await store.append({ caseRef: 'KL-1', seq: 1, at: '2025-01-06T09:00:00.000Z', events: [{ type: 'Received' }], effects: [{ id: 'KL-1:1:0', effect: { kind: 'mail' }, done: false, attempts: 0 }], prevHash: '0'.repeat(64), hash: 'a'.repeat(64) });
@@ -115,28 +112,30 @@ describe('the stored items', () => {
       expect(at('HOLD', '2025-01-06T09:00:00.000Z#abcd')).toEqual({ pk: 'HOLD', sk: '2025-01-06T09:00:00.000Z#abcd', held: JSON.stringify(held) });
       expect(at('HELD#abcd', 'HELD')).toEqual({ pk: 'HELD#abcd', sk: 'HELD', at: held.at });
       expect(at('CASE#KL-4', 'C#~DELETED')).toEqual({ pk: 'CASE#KL-4', sk: 'C#~DELETED', type: 'deleted', at: '2025-01-01T00:00:00.000Z' });
-    } finally {
-      client.destroy();
-      await server.close();
-    }
-  });
+    }));
 });
 
 describe('held mail stored before it was filed by id', () => {
-  it('is still found by its id', async () => {
-    const server = await startDynalite();
-    const client = localDynamoClient(server.endpoint);
-    try {
-      await ensureTable(client, 'cases');
+  it('is still found by its id', () =>
+    withTable(async (client) => {
       const held = { id: 'beef', at: '2025-01-06T09:00:00.000Z', reason: 'unmatched', subject: 's', blob: 'mail/y.eml' };
       await client.send(new PutItemCommand({ TableName: 'cases', Item: marshall({ pk: 'HOLD', sk: `${held.at}#${held.id}`, held: JSON.stringify(held) }) }));
       const store = createDynamoCaseStore({ client, tableName: 'cases' });
       expect(await store.getHeld('beef')).toEqual(held);
       await store.releaseHeld(held);
       expect(await store.getHeld('beef')).toBeUndefined();
-    } finally {
-      client.destroy();
-      await server.close();
-    }
-  });
+    }));
 });
+
+/** Runs `use` against a fresh table `cases` on its own in-memory dynalite. */
+async function withTable(use: (client: DynamoDBClient) => Promise<void>): Promise<void> {
+  const server = await startDynalite();
+  const client = localDynamoClient(server.endpoint);
+  try {
+    await ensureTable(client, 'cases');
+    await use(client);
+  } finally {
+    client.destroy();
+    await server.close();
+  }
+}
