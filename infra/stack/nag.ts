@@ -7,9 +7,9 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import type { IConstruct } from 'constructs';
 import type { FunctionKey } from './bundle-options.ts';
 import type { OfficeStack } from './office-stack.ts';
-import { GRANTS } from './service.ts';
+import { GRANTS } from './service/functions.ts';
 import { MAIL_PREFIX } from './stateful.ts';
-import { BLOB_PREFIX } from '../../shared/aws/context.ts';
+import { BLOB_PREFIX } from '../../shared/aws/bucket-layout.ts';
 
 const ack = (scope: IConstruct, rule: string, reason: string) => Validations.of(scope).acknowledge({ id: `AwsSolutions::AwsSolutions-${rule}`, reason });
 

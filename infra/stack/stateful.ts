@@ -11,7 +11,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/dynamo.ts';
+import { tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/table.ts';
 
 /** The SES receipt rule's S3 ObjectKeyPrefix (MAIL_PREFIX). */
 export const MAIL_PREFIX = 'inbound/';

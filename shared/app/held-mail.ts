@@ -7,7 +7,7 @@ import type { AppContext } from './context.ts';
 /** Held mail carries a sender's address: it is kept this long for staff to review, then deleted. */
 export const HELD_RETENTION_DAYS = 90;
 
-const find = async (ctx: AppContext, id: string) => (await ctx.store.listHeld(1000)).find((h) => h.id === id);
+const find = (ctx: AppContext, id: string) => ctx.store.getHeld(id);
 
 export type HeldResult = { ok: true; caseRef?: string } | { ok: false; status: 404 | 409; message: { nl: string; en: string } } | { ok: false; refusal: Refusal };
 

@@ -22,9 +22,9 @@ import { createSesMailer } from '../mail/ses-mailer.ts';
 import { parseProcedure } from '../procedure/load.ts';
 import { createSigner, parseSigningKeys, type SigningKey } from '../security/signer.ts';
 import { createDynamoCaseStore } from '../store/dynamo.ts';
+import { BLOB_PREFIX } from './bucket-layout.ts';
 
-/** Where case blobs (raw mail we keep, attachments) live in BUCKET; SES's inbound copies live under MAIL_PREFIX. */
-export const BLOB_PREFIX = 'blobs/';
+export { BLOB_PREFIX };
 
 const required = z.string().trim().min(1);
 const arn = (service: string) => required.regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);

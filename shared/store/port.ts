@@ -1,6 +1,8 @@
 /**
- * The case store port. A case is a sequence of commits; each commit is one accepted command:
- * its events and the effects still to carry out. Events and effects are opaque JSON here.
+ * The case store's ports, one per job (CommitLog, CaseIndex, KeyRegistry, CaseRemoval, Ledger,
+ * HeldMailbox) and `CaseStore`, all of them. A case is a sequence of commits; each commit is one
+ * accepted command: its events and the effects still to carry out. Events and effects are opaque
+ * JSON here.
  */
 export interface Commit {
   caseRef: string;
@@ -26,9 +28,9 @@ export interface StoredEffect {
   lastError?: string;
 }
 
-/** A projection of a case for lists and reports; rebuilt from commits at any time. */
 export type EffectOutcome = { ok: true } | { ok: false; error: string };
 
+/** A projection of a case for lists and reports; rebuilt from commits at any time. */
 export interface CaseSummary {
   caseRef: string;
   procedureId: string;
@@ -66,7 +68,8 @@ export class ConflictError extends Error {
   }
 }
 
-export interface CaseStore {
+/** The cases' history: commits appended under an optimistic lock, and the effects they still owe. */
+export interface CommitLog {
   /** Writes commit `seq`; throws ConflictError if that seq exists already. */
   append(commit: Commit): Promise<void>;
   /**
@@ -80,6 +83,10 @@ export interface CaseStore {
   settleEffect(caseRef: string, seq: number, effectId: string, outcome: EffectOutcome): Promise<void>;
   /** Several effects of one commit at once (one read and one conditional write). */
   settleEffects(caseRef: string, seq: number, outcomes: { effectId: string; outcome: EffectOutcome }[]): Promise<void>;
+}
+
+/** The projections for lists and reports: one summary per case, listed by status. */
+export interface CaseIndex {
   putSummary(summary: CaseSummary): Promise<void>;
   getSummary(caseRef: string): Promise<CaseSummary | undefined>;
   /**
@@ -87,6 +94,10 @@ export interface CaseStore {
    * `dueBefore`: only those whose `nextDueAt` is at or before this instant.
    */
   listSummaries(query: { status: string; limit?: number; dueBefore?: string }): Promise<CaseSummary[]>;
+}
+
+/** Keys bound once: idempotent intake (a submission to its case) and values set once. */
+export interface KeyRegistry {
   /**
    * Binds a key (e.g. a submissionId) to a case once: returns the caseRef bound first.
    * Used for idempotent intake.
@@ -98,6 +109,10 @@ export interface CaseStore {
   setOnce(key: string, value: string): Promise<string>;
   /** The keys `claimKey` bound to this case (e.g. `submission:…`). */
   caseKeys(caseRef: string): Promise<string[]>;
+}
+
+/** Removing a case when its retention ends or on request: every item of it, and the keys bound to it. */
+export interface CaseRemoval {
   /** Removes every item of a case (retention). */
   deleteCase(caseRef: string): Promise<void>;
   /**
@@ -107,17 +122,29 @@ export interface CaseStore {
   markDeleted(caseRef: string, at: string): Promise<void>;
   /** Sets the backstop expiry (DynamoDB TTL) on every item of a case and the keys bound to it. */
   setExpiry(caseRef: string, expiresAt: string): Promise<void>;
+}
+
+/** Anonymous books that outlive the cases they count. */
+export interface Ledger {
   /** Writes a row of an anonymous book (`register`, `privacy`); idempotent by id and date. */
   putLedger(book: string, entry: LedgerEntry): Promise<void>;
   /** The rows of a book for one year, by date. */
   listLedger(book: string, year: string): Promise<LedgerEntry[]>;
-  /** Keeps mail that could not be matched or trusted, for staff to review: never dropped. */
+}
+
+/** Mail that could not be matched or trusted, kept for staff to review: never dropped. */
+export interface HeldMailbox {
   hold(entry: HeldMail): Promise<void>;
+  /** One held mail by its id (one read by key), if it is still held. */
+  getHeld(id: string): Promise<HeldMail | undefined>;
   /** Held mail, newest first. */
   listHeld(limit?: number): Promise<HeldMail[]>;
   /** Removes a held mail once staff dealt with it. */
   releaseHeld(entry: Pick<HeldMail, 'id' | 'at'>): Promise<void>;
 }
+
+/** The whole store, as the application context carries it; a use case needs only some of its ports. */
+export interface CaseStore extends CommitLog, CaseIndex, KeyRegistry, CaseRemoval, Ledger, HeldMailbox {}
 
 export interface HeldMail {
   id: string;

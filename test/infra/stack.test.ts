@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { FUNCTION_KEYS, type FunctionKey } from '../../infra/stack/bundle-options.ts';
-import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../infra/stack/service.ts';
+import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../infra/stack/service/api.ts';
 import { retentionDays } from '../../infra/stack/settings.ts';
 import { CASE_DURATION_ALLOWANCE_DAYS } from '../../infra/stack/stateful.ts';
 import { MAIL_PREFIX, tableShape } from '../../infra/stack/stateful.ts';
-import { awsEnvSchema, BLOB_PREFIX, readAwsConfig } from '../../shared/aws/context.ts';
+import { BLOB_PREFIX } from '../../shared/aws/bucket-layout.ts';
+import { awsEnvSchema, readAwsConfig } from '../../shared/aws/context.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
-import { INDEX, tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/dynamo.ts';
+import { INDEX, tableDefinition, TTL_ATTRIBUTE } from '../../shared/store/table.ts';
 import {
   allTemplates,
   asList,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ItemTooLargeError } from '../../shared/store/port.ts';
-import type { CaseStore, CaseSummary, Commit, StoredEffect } from '../../shared/store/port.ts';
+import type { CaseStore, CaseSummary, Commit, HeldMail, StoredEffect } from '../../shared/store/port.ts';
 
 export interface StoreFixture {
   store: CaseStore;
@@ -310,6 +310,32 @@ export function caseStoreContract(factory: StoreFactory, options: { setupTimeout
     });
   });
 
+  describe('held mail', () => {
+    it('is listed newest first and read by its id with one read by key (no query), until released', async () => {
+      const older = held('2025-01-06T09:00:00.000Z');
+      const newer = held('2025-01-07T09:00:00+01:00');
+      await store().hold(older);
+      await store().hold(newer);
+      const listed = (await store().listHeld()).filter((h) => h.id === older.id || h.id === newer.id);
+      expect(listed).toEqual([newer, older]);
+
+      const queriesBefore = fixture?.commandsSent?.filter((c) => c === 'QueryCommand').length;
+      expect(await store().getHeld(newer.id)).toEqual(newer);
+      if (fixture?.commandsSent && queriesBefore !== undefined) {
+        expect(fixture.commandsSent.filter((c) => c === 'QueryCommand').length).toBe(queriesBefore);
+      }
+
+      await store().releaseHeld(newer);
+      expect(await store().getHeld(newer.id)).toBeUndefined();
+      expect(await store().getHeld(older.id)).toEqual(older);
+      expect((await store().listHeld()).some((h) => h.id === newer.id)).toBe(false);
+    });
+
+    it('an unknown id reads as undefined', async () => {
+      expect(await store().getHeld(randomUUID().replaceAll('-', ''))).toBeUndefined();
+    });
+  });
+
   // Registered last: it checks the commands of every test above.
   it('never sends a Scan', () => {
     const sent = fixture?.commandsSent;
@@ -360,4 +386,8 @@ function summary(caseRef: string, parts: Partial<CaseSummary> & { status: string
     data: {},
     ...parts,
   };
+}
+
+function held(at: string): HeldMail {
+  return { id: randomUUID().replaceAll('-', ''), at, reason: 'unmatched', sender: 'iemand@example.org', subject: 'Re: uw klacht', text: 'Nog één ding.', blob: `mail/${randomUUID()}.eml` };
 }

@@ -1,0 +1,205 @@
+/**
+ * The functions, one per job, each with its own role and log group. Permissions are per function
+ * and name only what that function's code calls (see GRANTS): no `*` actions, resources scoped to
+ * the table (and the indexes a function queries), the bucket prefixes, the SES identity and
+ * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
+ */
+import { relative } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { BLOB_PREFIX } from '../../../shared/aws/bucket-layout.ts';
+import { INDEX } from '../../../shared/store/table.ts';
+import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, type FunctionKey } from '../bundle-options.ts';
+import type { OfficeSettings } from '../settings.ts';
+import { MAIL_PREFIX, type StatefulPart } from '../stateful.ts';
+import { cap, LOG_RETENTION } from './common.ts';
+
+/** What each function's code calls (read from shared/app, shared/http, shared/reports, shared/store, functions/). */
+interface Grant {
+  /** DynamoDB actions on the table (every function reads and commits cases). */
+  dynamo: string[];
+  /** Indexes it queries: the sweeper the pending index, staff and reconcile/retention/reports the status index. */
+  indexes: string[];
+  /** S3 actions under `blobs/`; ListBucket there comes with reading (a missing blob is then a 404, not a 403) and deleting (deletePrefix lists). */
+  blobs: ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[];
+  /** Reads SES's raw copy under MAIL_PREFIX. */
+  readsInboundMail: boolean;
+}
+
+/** Reading and committing cases, carrying out effects (settle, expire-items, register rows). */
+const READ_WRITE = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'];
+/** Purging a case (retention, erasure on request): deleteCase releases keys one by one and batch-deletes the items. */
+const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/**
+ * Per function. DeleteItem where a key is claimed (claimKey releases a lost claim): intake, staff
+ * sign-in and staff-entered complaints, mailed complaints. Purging (BatchWriteItem, and deleting a
+ * case's blobs) where cases are deleted: staff (erasure on request, AVG art. 17) and the sweeper
+ * (retention). Every function carries out effects, so every one sends mail (SES), schedules
+ * timers (Scheduler, PassRole) and signs (the secret).
+ */
+export const GRANTS: Record<FunctionKey, Grant> = {
+  public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false },
+  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false },
+  inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true },
+  deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
+  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], readsInboundMail: false },
+};
+
+interface FunctionSpec {
+  description: string;
+  memoryMiB: number;
+  timeout: Duration;
+}
+
+const SPECS: Record<FunctionKey, FunctionSpec> = {
+  public: { description: 'Complaint form, intake and status pages (HTTP API)', memoryMiB: 512, timeout: Duration.seconds(15) },
+  staff: { description: 'Staff workspace and staff API (HTTP API)', memoryMiB: 512, timeout: Duration.seconds(20) },
+  inbound: { description: 'Inbound mail (SES receipt rule → S3 → here)', memoryMiB: 1024, timeout: Duration.seconds(60) },
+  deadline: { description: 'A deadline passed (EventBridge Scheduler one-time schedule)', memoryMiB: 512, timeout: Duration.seconds(30) },
+  sweeper: { description: 'Finishes effects left undone; daily: reconciles timers', memoryMiB: 512, timeout: Duration.minutes(4) },
+};
+
+/** What every function is given: its environment and the resources its role may use. */
+export interface FunctionWiring {
+  settings: OfficeSettings;
+  data: StatefulPart;
+  environment: Record<string, string>;
+  /** The SES identity and configuration set it sends with. */
+  mail: { identityArn: string; configurationSetArn: string };
+  /** The deadline schedules it manages and the role it passes to the Scheduler. */
+  deadlines: { schedulesArn: string; schedulerRole: iam.IRole; functionName: string };
+  /** Where failed asynchronous invocations land. */
+  failures: { inbound: sqs.Queue; deadline: sqs.Queue };
+}
+
+export class FunctionsPart {
+  readonly functions: Record<FunctionKey, NodejsFunction>;
+  readonly roles: Record<FunctionKey, iam.Role>;
+
+  constructor(
+    private readonly scope: Construct,
+    private readonly w: FunctionWiring,
+  ) {
+    const s = w.settings;
+    const made = {
+      public: this.make('public', { ...(s.formMinFillMs !== undefined ? { env: { FORM_MIN_FILL_MS: String(s.formMinFillMs) } } : {}) }),
+      staff: this.make('staff'),
+      inbound: this.make('inbound', { async: { retryAttempts: 2, onFailure: w.failures.inbound } }),
+      deadline: this.make('deadline', { functionName: w.deadlines.functionName, async: { retryAttempts: 2, onFailure: w.failures.deadline } }),
+      // Runs again in five minutes anyway: one retry, no queue (its errors alarm).
+      sweeper: this.make('sweeper', { async: { retryAttempts: 1 } }),
+    };
+    this.functions = { public: made.public.fn, staff: made.staff.fn, inbound: made.inbound.fn, deadline: made.deadline.fn, sweeper: made.sweeper.fn };
+    this.roles = { public: made.public.role, staff: made.staff.role, inbound: made.inbound.role, deadline: made.deadline.role, sweeper: made.sweeper.role };
+  }
+
+  private make(
+    key: FunctionKey,
+    extra: { functionName?: string; env?: Record<string, string>; async?: { retryAttempts: number; onFailure?: sqs.Queue } } = {},
+  ): { fn: NodejsFunction; role: iam.Role } {
+    const { scope, w } = this;
+    const { settings: s, data } = w;
+    const spec = SPECS[key];
+    const procedureInProject = relative(PROJECT_ROOT, s.procedureFile);
+    const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new iam.Role(scope, `${cap(key)}Role`, {
+      description: `The ${key} function of ${s.orgId}`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    // Instead of the managed AWSLambdaBasicExecutionRole (any log group): only its own.
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    const fn = new NodejsFunction(scope, cap(key), {
+      entry: `${PROJECT_ROOT}/${FUNCTION_ENTRIES[key]}`,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      description: spec.description,
+      memorySize: spec.memoryMiB,
+      timeout: spec.timeout,
+      role,
+      logGroup,
+      ...(extra.functionName ? { functionName: extra.functionName } : {}),
+      environment: { ...w.environment, ...extra.env },
+      // Async invocations (SES, Scheduler, EventBridge): Lambda's retries, then the on-failure queue.
+      ...(extra.async
+        ? {
+            retryAttempts: extra.async.retryAttempts,
+            maxEventAge: Duration.hours(6),
+            ...(extra.async.onFailure ? { onFailure: new SqsDestination(extra.async.onFailure) } : {}),
+          }
+        : {}),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        keepNames: BUNDLE.keepNames,
+        sourceMap: BUNDLE.sourceMap,
+        sourceMapMode: SourceMapMode.EXTERNAL,
+        sourcesContent: BUNDLE.sourcesContent,
+        mainFields: [...BUNDLE.mainFields],
+        banner: BUNDLE.banner,
+        // The SDK is bundled (tree-shaken, pinned by our lock file), not taken from the runtime.
+        bundleAwsSDK: true,
+        externalModules: [],
+        forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // The procedure this office runs, read at cold start (shared/aws/context.ts loadBundledProcedure).
+          afterBundling: (inputDir: string, outputDir: string) => [`cp "${inputDir}/${procedureInProject}" "${outputDir}/procedure.yaml"`],
+        },
+      },
+    });
+    // Sends mail from the organisation's domain, with the configuration set.
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'SendMail', actions: ['ses:SendRawEmail'], resources: [w.mail.identityArn, w.mail.configurationSetArn] }));
+    // Deadline timers: one-time schedules in the office's group, run with the scheduler role.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'Schedules',
+        actions: ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [w.deadlines.schedulesArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'PassSchedulerRole',
+        actions: ['iam:PassRole'],
+        resources: [w.deadlines.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'SigningKey', actions: ['secretsmanager:GetSecretValue'], resources: [data.signingKey.secretArn] }));
+    const g = GRANTS[key];
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'Cases', actions: [...g.dynamo], resources: [data.table.tableArn] }));
+    if (g.indexes.length) {
+      role.addToPolicy(
+        new iam.PolicyStatement({ sid: 'CaseIndexes', actions: ['dynamodb:Query'], resources: g.indexes.map((i) => `${data.table.tableArn}/index/${i}`) }),
+      );
+    }
+    if (g.blobs.length) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'Blobs', actions: [...g.blobs], resources: [data.bucket.arnForObjects(`${BLOB_PREFIX}*`)] }));
+    }
+    if (g.blobs.includes('s3:GetObject') || g.blobs.includes('s3:DeleteObject')) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'ListBlobs',
+          actions: ['s3:ListBucket'],
+          resources: [data.bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${BLOB_PREFIX}*`] } },
+        }),
+      );
+    }
+    if (g.readsInboundMail) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'InboundMail', actions: ['s3:GetObject'], resources: [data.bucket.arnForObjects(`${MAIL_PREFIX}*`)] }));
+    }
+    return { fn, role };
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The case table as data: its key and index names, its TTL attribute, and where each kind of item
+ * lives. Free of the AWS SDK, so the CDK app (infra/stack/stateful.ts) builds the same table the
+ * adapter (shared/store/dynamo/) queries without pulling the SDK into synth.
+ *
+ * One table, single-table design. Items (pk / sk):
+ *   CASE#<ref> / C#<seq, 10 digits>   one commit; events and effects as JSON strings; `ver` guards effect updates.
+ *                                      Carries pendingPk/pendingSk (→ gsi1) while any effect is not done.
+ *   CASE#<ref> / SUMMARY               the case summary as a JSON string; carries statusPk/dueSk (→ gsi2).
+ *   CASE#<ref> / KEYREF#<key>          back-reference to a claimed key, so deleteCase can release it.
+ *   CASE#<ref> / C#~DELETED            the deletion mark: written first when a case is purged, so `load` sees it gone at once.
+ *   KEY#<key>  / KEY                   a claimed key and the case it is bound to (or a value set once).
+ *   LEDGER#<book>#<year> / <date>#<id> a row of an anonymous book (register figures, privacy counters) that outlives cases.
+ *   HOLD / <at>#<id>                   a held mail, listed newest first.
+ *   HELD#<id> / HELD                   where a held mail is (its `at`), so it is read by its id.
+ *
+ * Case items may carry `ttl` (epoch seconds): DynamoDB's Time to Live deletes them by itself once
+ * the case's retention has passed, as a backstop to the office's own purge (dynalite ignores it).
+ */
+
+/** Attribute names that are part of the table's or an index's key schema. */
+export const ATTR = {
+  pk: 'pk',
+  sk: 'sk',
+  pendingPk: 'pendingPk',
+  pendingSk: 'pendingSk',
+  statusPk: 'statusPk',
+  dueSk: 'dueSk',
+} as const;
+
+/** The Time to Live attribute (epoch seconds) of case items: the table's TTL setting must name it. */
+export const TTL_ATTRIBUTE = 'ttl';
+
+/** Global secondary index names. */
+export const INDEX = {
+  /** Sparse: only commits with effects not done. KEYS_ONLY. */
+  pending: 'gsi1',
+  /** Only summaries: partition `STATUS#<status>`, sort `<nextDueAt|sentinel>#<receivedAt>#<caseRef>`. ALL. */
+  status: 'gsi2',
+} as const;
+
+/** The single partition of the pending index. */
+export const PENDING_PARTITION = 'PENDING';
+/** Sort value for cases without an open term: after every real instant. */
+export const NO_DUE_SENTINEL = '9999-12-31T23:59:59.999Z';
+
+/** The `type` attribute of each kind of item. */
+export const ITEM_KIND = {
+  commit: 'commit',
+  summary: 'summary',
+  keyRef: 'keyref',
+  key: 'key',
+  deleted: 'deleted',
+  ledger: 'ledger',
+} as const;
+
+/** Partition and sort key parts. */
+export const KEY_PART = {
+  case: 'CASE#',
+  commit: 'C#',
+  /** Sorts after every commit (`C#` + 10 digits), so `load`'s one query sees it. */
+  deleted: 'C#~DELETED',
+  summary: 'SUMMARY',
+  keyRef: 'KEYREF#',
+  key: 'KEY#',
+  keySk: 'KEY',
+  ledger: 'LEDGER#',
+  status: 'STATUS#',
+  /** Mail that could not be matched or trusted waits here for staff, newest first; one small partition. */
+  hold: 'HOLD',
+  heldById: 'HELD#',
+  heldSk: 'HELD',
+} as const;
+
+type AttributeDefinition = { AttributeName: string; AttributeType: 'S' | 'N' | 'B' };
+type KeySchemaElement = { AttributeName: string; KeyType: 'HASH' | 'RANGE' };
+
+/** The shape of DynamoDB's CreateTable input this table needs (structurally the SDK's CreateTableCommandInput). */
+export interface TableDefinition {
+  TableName: string;
+  BillingMode: 'PAY_PER_REQUEST';
+  AttributeDefinitions: AttributeDefinition[];
+  KeySchema: KeySchemaElement[];
+  GlobalSecondaryIndexes: { IndexName: string; KeySchema: KeySchemaElement[]; Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' } }[];
+}
+
+/** The table as data: PAY_PER_REQUEST, pk/sk, and both GSIs. */
+export function tableDefinition(tableName: string): TableDefinition {
+  const string = (AttributeName: string): AttributeDefinition => ({ AttributeName, AttributeType: 'S' });
+  const keys = (hash: string, range: string): KeySchemaElement[] => [
+    { AttributeName: hash, KeyType: 'HASH' },
+    { AttributeName: range, KeyType: 'RANGE' },
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: Object.values(ATTR).map(string),
+    KeySchema: keys(ATTR.pk, ATTR.sk),
+    GlobalSecondaryIndexes: [
+      { IndexName: INDEX.pending, KeySchema: keys(ATTR.pendingPk, ATTR.pendingSk), Projection: { ProjectionType: 'KEYS_ONLY' } },
+      { IndexName: INDEX.status, KeySchema: keys(ATTR.statusPk, ATTR.dueSk), Projection: { ProjectionType: 'ALL' } },
+    ],
+  };
+}
