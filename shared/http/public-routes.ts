@@ -11,6 +11,8 @@ import { renderForm } from '../web/form.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
+import type { AppRefusal } from '../app/result.ts';
+import { fieldErrors, refusalJson, refusalStatus } from './refusal-status.ts';
 import { json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 
 export interface PublicOptions {
@@ -48,34 +50,25 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     }
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
-    if (!result.ok) {
-      const r = result.refusal;
-      if (r.code === 'invalid') {
-        const errors = (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] }));
-        return body.form ? showForm(400, lang, values, errors) : json(400, { errors });
-      }
-      return body.form ? showForm(422, lang, values, [], r.message[lang]) : json(422, { error: r.reason, message: r.message[lang], ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });
-    }
-    const url = statusUrl(ctx, result.reference, lang);
-    if (body.form) return redirect(`/complaints/${result.reference}/ontvangen?token=${ctx.signer.sign('status', result.reference)}${lang === 'en' ? '&lang=en' : ''}`);
-    return json(result.repeated ? 200 : 201, { reference: result.reference, statusUrl: url });
+    return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(result.refusal, lang, body.form, values);
   }
 
   async function completeCase(body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
     const fields = Object.fromEntries(Object.entries(body.fields).filter(([k, v]) => typeof v === 'string' && !['complete', 'completeToken', 'formToken', 'submissionId', 'lang', 'website'].includes(k))) as Record<string, string>;
     const result = await completeComplaint(ctx, body.fields.complete, body.fields.completeToken, fields);
-    if (!result.ok) {
-      const r = result.refusal;
-      if (r.code === 'not-found') return body.form ? notFound(lang) : json(404, { error: 'not-found' });
-      if (r.code === 'conflict') return json(409, { error: 'conflict' });
-      const errors = (r.fields ?? []).map((f) => ({ field: f.field, message: f.message[lang] }));
-      if (body.form) return r.code === 'invalid' ? showForm(400, lang, values, errors) : showForm(422, lang, values, [], r.message[lang]);
-      return r.code === 'invalid' ? json(400, { errors }) : json(422, { error: r.reason, message: r.message[lang] });
-    }
-    const ref = result.reference;
-    if (body.form) return redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`);
-    return json(200, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });
+    if (result.ok) return received(result.reference, lang, body.form, 200);
+    return body.form && result.refusal.code === 'not-found' ? notFound(lang) : refusal(result.refusal, lang, body.form, values);
   }
+
+  /** Filed: the form goes on to the confirmation page; JSON gets the reference and the status link. */
+  const received = (ref: string, lang: Lang, form: boolean, status: number) =>
+    form ? redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`) : json(status, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });
+
+  /** Refused: the form again with the problems (a conflict is answered as JSON either way), or the refusal as JSON. */
+  const refusal = (r: AppRefusal, lang: Lang, form: boolean, values: Record<string, string>) => {
+    if (!form || r.code === 'conflict') return refusalJson(r, lang);
+    return r.code === 'invalid' ? showForm(400, lang, values, fieldErrors(r, lang)) : showForm(refusalStatus(r), lang, values, [], r.message[lang]);
+  };
 
   function botCheck(fields: Record<string, unknown>, lang: Lang): { field: string; message: string } | undefined {
     const again = lang === 'nl' ? 'Controleer uw gegevens en verstuur het formulier opnieuw.' : 'Check your details and send the form again.';

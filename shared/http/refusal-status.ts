@@ -13,8 +13,11 @@ const STATUS: Record<AppRefusal['code'], number> = {
 
 export const refusalStatus = (r: Pick<AppRefusal, 'code'>) => STATUS[r.code];
 
-/** A refusal as JSON: `400 {errors: [{field, message}]}` for invalid input, else `{error: reason, message}`. */
+/** An invalid input's problems, field by field, in the reader's language (the whole body when none is named). */
+export const fieldErrors = (r: AppRefusal, lang: Lang) => (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] }));
+
+/** A refusal as JSON: `400 {errors: [{field, message}]}` for invalid input, else `{error: reason, message[, field]}`. */
 export const refusalJson = (r: AppRefusal, lang: Lang): ApiResult =>
   r.code === 'invalid'
-    ? json(400, { errors: (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] })) })
-    : json(refusalStatus(r), { error: r.reason, message: r.message[lang] });
+    ? json(400, { errors: fieldErrors(r, lang) })
+    : json(refusalStatus(r), { error: r.reason, message: r.message[lang], ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });
