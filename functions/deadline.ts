@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import type { AppContext } from '../shared/app/context.ts';
-import { onDeadline } from '../shared/app/deadline.ts';
-import type { ExecuteResult } from '../shared/app/cases.ts';
+import { onDeadline } from '../shared/app/use-cases/fire-deadline.ts';
+import type { ExecuteResult } from '../shared/app/pipeline.ts';
 import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
 import type { DeadlinePayload } from '../shared/deadlines/port.ts';
 
@@ -40,10 +40,11 @@ export function createDeadlineFunction(context: () => Promise<AppContext>): (eve
     const payload = parseDeadlinePayload(event);
     const ctx = await context();
     const result: ExecuteResult = await onDeadline(ctx, payload);
-    const outcome = result.ok ? (result.events.length ? 'applied' : 'nothing-due') : 'refusal' in result ? `refused:${result.refusal.reason}` : 'conflict';
+    const conflict = !result.ok && result.refusal.code === 'conflict';
+    const outcome = result.ok ? (result.events.length ? 'applied' : 'nothing-due') : conflict ? 'conflict' : `refused:${result.refusal.reason}`;
     ctx.log.info('deadline', { ref: payload.caseRef, instance: payload.instance, action: payload.action, outcome });
     // Five conflicting writes in a row: let the invocation fail so it is retried.
-    if (!result.ok && 'conflict' in result) throw new Error(`deadline ${payload.action} ${payload.instance} of ${payload.caseRef}: kept conflicting`);
+    if (conflict) throw new Error(`deadline ${payload.action} ${payload.instance} of ${payload.caseRef}: kept conflicting`);
     return { outcome };
   };
 }

@@ -22,10 +22,10 @@
  * (keyed by the message's digest), but a reply matched to a case is recorded (and passed on) again:
  * receiveMail does not yet deduplicate those.
  */
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import type { AppContext } from '../shared/app/context.ts';
-import { receiveMail, type InboundOutcome, type Verdicts } from '../shared/app/inbound-mail.ts';
+import { receiveMail, type InboundOutcome, type Verdicts } from '../shared/app/use-cases/receive-mail.ts';
+import type { BlobStore } from '../shared/blobs/port.ts';
 import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
 
 const verdict = z.object({ status: z.string() }).optional();
@@ -107,17 +107,15 @@ export interface SesReceiptEvent {
 
 export interface InboundDeps {
   ctx: AppContext;
-  s3: S3Client;
-  bucket: string;
-  /** The S3 action's ObjectKeyPrefix, e.g. `inbound/`. */
-  mailPrefix: string;
+  /** Where SES's S3 action stores raw messages: the bucket under the action's ObjectKeyPrefix, keyed by SES's message id. */
+  inbound: BlobStore;
 }
 
 /** The raw message SES stored, as bytes. */
 async function readRaw(deps: InboundDeps, messageId: string): Promise<Buffer> {
-  const out = await deps.s3.send(new GetObjectCommand({ Bucket: deps.bucket, Key: deps.mailPrefix + messageId }));
-  if (!out.Body) throw new Error(`inbound mail ${messageId} has no body in S3`);
-  return Buffer.from(await out.Body.transformToByteArray());
+  const raw = await deps.inbound.get(messageId);
+  if (!raw) throw new Error(`inbound mail ${messageId} does not exist in the bucket`);
+  return raw;
 }
 
 export const verdictsOf = (receipt: z.output<typeof sesReceiptEventSchema>['Records'][number]['ses']['receipt']): Verdicts => ({
@@ -158,5 +156,5 @@ const context = lazyContext(() => awsContextFromBundle());
 
 export const handler = createInboundFunction(async () => {
   const ctx = await context();
-  return { ctx, s3: ctx.aws.clients.s3, bucket: ctx.aws.config.BUCKET, mailPrefix: ctx.aws.config.MAIL_PREFIX };
+  return { ctx, inbound: ctx.aws.inboundMail };
 });

@@ -5,31 +5,17 @@
  * finishes interrupted deletions) and sends the periodic reports that are due. Logs counts only.
  */
 import type { AppContext } from '../shared/app/context.ts';
-import { sweep } from '../shared/app/effects.ts';
-import { reconcile } from '../shared/app/reconcile.ts';
-import { retentionSweep } from '../shared/app/retention.ts';
+import { maintain, type MaintenanceResult } from '../shared/app/use-cases/maintain.ts';
 import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
-import { sendDueReports } from '../shared/reports/mailing.ts';
 
-export interface SweeperResult {
-  commits: number;
-  failed: number;
-  terms?: number;
-  purged?: number;
-  reports?: number;
-}
+export type SweeperResult = MaintenanceResult;
 
 export function createSweeperFunction(context: () => Promise<AppContext>) {
   return async (event?: unknown): Promise<SweeperResult> => {
     const ctx = await context();
-    const result = await sweep(ctx);
+    const daily = typeof event === 'object' && event !== null && (event as { reconcile?: unknown }).reconcile === true;
+    const result = await maintain(ctx, daily ? { reconcile: true, housekeeping: true } : {});
     ctx.log.info('sweep', { commits: result.commits, failed: result.failed });
-    if (typeof event === 'object' && event !== null && (event as { reconcile?: unknown }).reconcile === true) {
-      const { terms } = await reconcile(ctx);
-      const { purged } = await retentionSweep(ctx);
-      const reports = await sendDueReports(ctx);
-      return { ...result, terms, purged, reports: reports.sent };
-    }
     return result;
   };
 }

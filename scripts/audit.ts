@@ -10,7 +10,7 @@
  * 1 when it does not (naming the first commit that fails), 2 on wrong use.
  */
 import { readFileSync } from 'node:fs';
-import { verifyExport } from '../shared/app/audit.ts';
+import { verifyExport } from '../shared/policy/audit-chain.ts';
 import { createSigner, parseSigningKeys } from '../shared/security/signer.ts';
 
 function main(argv: string[]): number {

@@ -3,20 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { onDeadline } from '../../shared/app/deadline.ts';
 import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../shared/app/context.ts';
-import { sweep } from '../../shared/app/effects.ts';
-import { reconcile } from '../../shared/app/reconcile.ts';
-import { retentionSweep } from '../../shared/app/retention.ts';
-import { sendDueReports } from '../../shared/reports/mailing.ts';
+import { onDeadline } from '../../shared/app/use-cases/fire-deadline.ts';
+import { maintain } from '../../shared/app/use-cases/maintain.ts';
 import { json } from '../../shared/http/api.ts';
+import { internalError, withBoundary } from '../../shared/http/boundary.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite } from '../../shared/store/embedded.ts';
-import { receiveMail, type InboundOutcome } from '../../shared/app/inbound-mail.ts';
+import { receiveMail, type InboundOutcome } from '../../shared/app/use-cases/receive-mail.ts';
 import type { Envelope } from '../../shared/mail/inbound.ts';
 import { localBlobStore } from './blobs.ts';
 import { MAX_MAIL_BYTES, startSmtp } from './smtp.ts';
@@ -102,12 +100,6 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     return next;
   };
 
-  // The sweeper's periodic work on AWS: retention and the periodic reports.
-  const housekeeping = async () => {
-    await retentionSweep(ctx);
-    await sendDueReports(ctx);
-  };
-
   const fireUntil = async (until: string) => {
     let fired = 0;
     for (let d = deadlines.next(until); d; d = deadlines.next(until)) {
@@ -131,11 +123,11 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       serial(async () => {
         const fired = await fireUntil(instant);
         clock.set(instant);
-        await sweep(ctx);
-        await housekeeping();
+        // The sweeper's periodic work on AWS: pending effects, retention and the periodic reports.
+        await maintain(ctx, { housekeeping: true });
         return fired;
       }),
-    sweep: () => serial(() => sweep(ctx)),
+    sweep: () => serial(() => maintain(ctx)),
     receive: (raw, envelope) => serial(() => receiveMail(ctx, raw, envelope)),
     async close() {
       clearInterval(ticker);
@@ -151,28 +143,21 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   };
 
   let inFlight = 0;
+  // Local-only routes first, then the same handlers as on AWS, inside the same error boundary.
+  const handle = withBoundary(async (event) => (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event)), () => log, {
+    logRequests: o.logRequests ?? false,
+  });
   server = createServer(async (req, res) => {
-    const started = performance.now();
-    let status = 500;
     inFlight++;
     try {
       const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
-      if (event === 'too-large') {
-        status = 413;
-        writeResult(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
-        return;
-      }
-      const result = (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event));
-      status = result.statusCode;
-      writeResult(res, result);
+      writeResult(res, event === 'too-large' ? json(413, { errors: [{ field: 'body', message: 'body too large' }] }) : await handle(event));
     } catch (e) {
-      // The error's kind and where it came from; never its message, which may quote what a user sent.
-      log.error('request failed', { error: e instanceof Error ? e.name : 'unknown', at: e instanceof Error ? e.stack?.split('\n')[1]?.trim() : undefined });
-      writeResult(res, json(500, { error: 'internal', message: 'Er ging iets mis. Probeer het later opnieuw.' }));
+      // The request could not be read (the stream broke).
+      log.error('request failed', { error: e instanceof Error ? e.name : 'unknown' });
+      writeResult(res, internalError());
     } finally {
-      // Path only: query strings carry tokens; bodies carry personal data.
       inFlight--;
-      if (o.logRequests) log.info('request', { method: req.method, path: (req.url ?? '').split('?')[0], status, ms: Math.round(performance.now() - started) });
     }
   });
   await new Promise<void>((resolve) => server!.listen(o.port, '127.0.0.1', resolve));
@@ -187,9 +172,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const ticker = tick > 0 ? setInterval(() => void office.advanceTo(clock.now()).catch((e) => log.error('tick failed', { error: String(e) })), tick * 1000) : undefined;
   // Finish what a previous run left undone (a crash between commit and effects), and make sure
   // every open term has its timer.
-  await office.sweep();
-  await reconcile(ctx);
-  await serial(housekeeping);
+  await serial(() => maintain(ctx, { reconcile: true, housekeeping: true }));
   return office;
 }
 

@@ -15,6 +15,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SESClient } from '@aws-sdk/client-ses';
 import { z } from 'zod';
 import { jsonLogger, type AppContext, type Logger } from '../app/context.ts';
+import type { BlobStore } from '../blobs/port.ts';
 import { createS3BlobStore } from '../blobs/s3.ts';
 import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
 import { systemClock } from '../deadlines/port.ts';
@@ -139,9 +140,9 @@ export function signingKeys(client: SecretsManagerClient, secretArn: string): Pr
   return keys;
 }
 
-/** What the AWS functions need beyond the AppContext: the config and the clients (the inbound mail reads SES's S3 copy). */
+/** What the AWS functions need beyond the AppContext: the config, the clients, and SES's raw copies of inbound mail. */
 export interface AwsContext extends AppContext {
-  aws: { config: AwsConfig; clients: AwsClients };
+  aws: { config: AwsConfig; clients: AwsClients; inboundMail: BlobStore };
 }
 
 export interface AwsContextOptions {
@@ -176,7 +177,7 @@ export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext
     publicUrl: config.PUBLIC_URL,
     replyDomain: config.REPLY_DOMAIN,
     log: o.log ?? jsonLogger(),
-    aws: { config, clients },
+    aws: { config, clients, inboundMail: createS3BlobStore({ client: clients.s3, bucket: config.BUCKET, prefix: config.MAIL_PREFIX }) },
   };
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { execute, loadCase } from '../app/cases.ts';
 import type { AppContext } from '../app/context.ts';
-import { fileComplaint } from '../app/intake.ts';
-import { REFERENCE_PATTERN } from '../app/reference.ts';
+import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
+import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
+import { fileComplaint } from '../app/use-cases/file-complaint.ts';
+import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
 import { complainantView } from '../app/status.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
@@ -10,7 +11,9 @@ import { renderForm } from '../web/form.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
-import { BodyError, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
+import type { AppRefusal } from '../app/result.ts';
+import { fieldErrors, refusalJson, refusalStatus } from './refusal-status.ts';
+import { json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 
 export interface PublicOptions {
   /** A form sent back faster than this after it was shown is a bot (wall-clock milliseconds). */
@@ -29,12 +32,6 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
   const notFound = (lang: Lang) =>
     page(404, layout(ctx.procedure, { title: lang === 'nl' ? 'Niet gevonden' : 'Not found', lang }, html`<h1>${lang === 'nl' ? 'Pagina niet gevonden' : 'Page not found'}</h1><p>${lang === 'nl' ? 'Controleer de link in uw e-mail.' : 'Check the link in your e-mail.'}</p>`));
 
-  /** The case behind a status link, or undefined for an unknown case or a wrong token alike. */
-  const authorised = async (ref: string, token: string | undefined) => {
-    if (!REFERENCE_PATTERN.test(ref) || !ctx.signer.verify('status', ref, token)) return undefined;
-    return loadCase(ctx, ref);
-  };
-
   const showForm = (status: number, lang: Lang, values: Record<string, string> = {}, errors: { field: string; message: string }[] = [], refusal?: string) => {
     const complete = values.complete && values.completeToken ? { reference: values.complete, token: values.completeToken } : undefined;
     return page(
@@ -43,21 +40,8 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     );
   };
 
-  /** A case that arrived by e-mail and waits for the complainant to complete it through the form. */
-  const toComplete = async (ref: unknown, token: unknown) => {
-    if (typeof ref !== 'string' || !REFERENCE_PATTERN.test(ref) || !ctx.signer.verify('complete', ref, String(token ?? ''))) return undefined;
-    const found = await loadCase(ctx, ref);
-    return found?.state.status === 'to-complete' ? found : undefined;
-  };
-
   async function intake(e: ApiEvent): Promise<ApiResult> {
-    let body: { fields: Record<string, unknown>; form: boolean };
-    try {
-      body = readFields(e);
-    } catch (err) {
-      if (err instanceof BodyError) return json(err.status, { errors: [{ field: 'body', message: err.message }] });
-      throw err;
-    }
+    const body = readFields(e);
     const lang = language(e, body.fields.lang);
     const values = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     if (body.form) {
@@ -66,35 +50,25 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     }
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
-    if (!result.ok) {
-      const r = result.refusal;
-      if (r.code === 'invalid') {
-        const errors = (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] }));
-        return body.form ? showForm(400, lang, values, errors) : json(400, { errors });
-      }
-      return body.form ? showForm(422, lang, values, [], r.message[lang]) : json(422, { error: r.reason, message: r.message[lang], ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });
-    }
-    const url = statusUrl(ctx, result.reference, lang);
-    if (body.form) return redirect(`/complaints/${result.reference}/ontvangen?token=${ctx.signer.sign('status', result.reference)}${lang === 'en' ? '&lang=en' : ''}`);
-    return json(result.repeated ? 200 : 201, { reference: result.reference, statusUrl: url });
+    return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(result.refusal, lang, body.form, values);
   }
 
   async function completeCase(body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
-    const found = await toComplete(body.fields.complete, body.fields.completeToken);
-    if (!found) return body.form ? notFound(lang) : json(404, { error: 'not-found' });
-    const ref = found.state.reference;
     const fields = Object.fromEntries(Object.entries(body.fields).filter(([k, v]) => typeof v === 'string' && !['complete', 'completeToken', 'formToken', 'submissionId', 'lang', 'website'].includes(k))) as Record<string, string>;
-    const result = await execute(ctx, ref, { type: 'complete', actor: { kind: 'complainant' }, fields });
-    if (!result.ok) {
-      if ('conflict' in result) return json(409, { error: 'conflict' });
-      const r = result.refusal;
-      const errors = (r.fields ?? []).map((f) => ({ field: f.field, message: f.message[lang] }));
-      if (body.form) return r.code === 'invalid' ? showForm(400, lang, values, errors) : showForm(422, lang, values, [], r.message[lang]);
-      return r.code === 'invalid' ? json(400, { errors }) : json(422, { error: r.reason, message: r.message[lang] });
-    }
-    if (body.form) return redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`);
-    return json(200, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });
+    const result = await completeComplaint(ctx, body.fields.complete, body.fields.completeToken, fields);
+    if (result.ok) return received(result.reference, lang, body.form, 200);
+    return body.form && result.refusal.code === 'not-found' ? notFound(lang) : refusal(result.refusal, lang, body.form, values);
   }
+
+  /** Filed: the form goes on to the confirmation page; JSON gets the reference and the status link. */
+  const received = (ref: string, lang: Lang, form: boolean, status: number) =>
+    form ? redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`) : json(status, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });
+
+  /** Refused: the form again with the problems (a conflict is answered as JSON either way), or the refusal as JSON. */
+  const refusal = (r: AppRefusal, lang: Lang, form: boolean, values: Record<string, string>) => {
+    if (!form || r.code === 'conflict') return refusalJson(r, lang);
+    return r.code === 'invalid' ? showForm(400, lang, values, fieldErrors(r, lang)) : showForm(refusalStatus(r), lang, values, [], r.message[lang]);
+  };
 
   function botCheck(fields: Record<string, unknown>, lang: Lang): { field: string; message: string } | undefined {
     const again = lang === 'nl' ? 'Controleer uw gegevens en verstuur het formulier opnieuw.' : 'Check your details and send the form again.';
@@ -112,7 +86,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const lang = language(e);
     if (path === '/' && method === 'GET') {
       if (query(e, 'complete') === undefined) return showForm(200, lang);
-      const found = await toComplete(query(e, 'complete'), query(e, 'token'));
+      const found = await caseToComplete(ctx, query(e, 'complete'), query(e, 'token'));
       if (!found) return notFound(lang);
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
@@ -121,7 +95,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
     if (m && method === 'GET') {
       const [, api, ref, confirmation] = m as unknown as [string, string | undefined, string, string | undefined];
-      const found = await authorised(ref, query(e, 'token'));
+      const found = await caseOfStatusLink(ctx, ref, query(e, 'token'));
       if (!found) return api ? json(404, { error: 'not-found' }) : notFound(lang);
       const view = complainantView(ctx.procedure, found.state, found.events, lang, ctx.clock.now());
       if (api) return json(200, view);

@@ -1,4 +1,7 @@
 import type { Signer } from '../security/signer.ts';
+import { REFERENCE_IN_MAIL } from '../policy/reference.ts';
+
+const REPLY_ADDRESS = new RegExp(`^[^+@\\s]+\\+(${REFERENCE_IN_MAIL})\\.([a-z0-9]{21})@(.+)$`, 'i');
 
 /**
  * Reply addresses: `<local>+<reference>.<token>@<replyDomain>`, the token signed for this case and
@@ -19,7 +22,7 @@ export interface ParsedReplyAddress {
 export function findReplyAddress(recipients: string[], replyDomain: string): ParsedReplyAddress | undefined {
   const domain = replyDomain.toLowerCase();
   for (const r of recipients) {
-    const m = /^[^+@\s]+\+([a-z]{1,8}-\d{4}-[a-z0-9]{5})\.([a-z0-9]{21})@(.+)$/i.exec(r.trim());
+    const m = REPLY_ADDRESS.exec(r.trim());
     if (m && m[3]!.toLowerCase() === domain) return { reference: m[1]!.toUpperCase(), token: m[2]!.toLowerCase() };
   }
   return undefined;

@@ -6,7 +6,7 @@
  * longer in it by reference; they are counted from the register's anonymous figures.
  */
 import { amsterdamDate } from '../calendar/index.ts';
-import { loadCase } from '../app/cases.ts';
+import { loadCase } from '../app/pipeline.ts';
 import type { AppContext } from '../app/context.ts';
 import { outcomeLabel, STATUS } from '../app/present.ts';
 import { APPEAL_TERM, termDef } from '../engine/terms.ts';

@@ -1,5 +1,5 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
-import { loadCase } from '../app/cases.ts';
+import { loadCase } from '../app/pipeline.ts';
 import type { AppContext } from '../app/context.ts';
 import { describeEvent, fieldPairs, outcomeLabel, stageName, STATUS, termLines, type TermLine } from '../app/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';

@@ -12,7 +12,7 @@ export interface Commit {
   at: string;
   events: unknown[];
   effects: StoredEffect[];
-  /** The audit chain: the previous commit's `hash` (64 zeros for the first), and this commit's (see shared/app/audit.ts). */
+  /** The audit chain: the previous commit's `hash` (64 zeros for the first), and this commit's (see shared/policy/audit-chain.ts). */
   prevHash?: string;
   hash?: string;
   /** ISO instant after which the backing store may delete the item by itself (DynamoDB TTL): a backstop to retention. */

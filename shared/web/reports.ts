@@ -3,7 +3,7 @@
  * charts (bars drawn with CSS, the numbers always written next to them), printable.
  */
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
-import type { AuditExport, ChainLink, Verification } from '../app/audit.ts';
+import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
 import { outcomeLabel, stageName } from '../app/present.ts';
 import type { CaseEvent } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';

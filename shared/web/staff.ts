@@ -1,4 +1,4 @@
-import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../app/retention.ts';
+import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
 import type { Refusal } from '../engine/types.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -7,7 +7,7 @@ import type { StaffMember } from '../staff/auth.ts';
 import type { CaseDetail, CaseListItem, Urgency } from '../staff/views.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
-import { HELD_RETENTION_DAYS } from '../app/held-mail.ts';
+import { HELD_RETENTION_DAYS } from '../policy/retention.ts';
 import { layout } from './layout.ts';
 
 // The workspace is Dutch first; `?lang=en` gives English labels where we have them.
@@ -213,7 +213,7 @@ ${field('erase-confirm', w(lang, `Typ ter bevestiging het kenmerk (${ref})`, `Ty
     : ''}`;
 }
 
-export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: Refusal): string {
+export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: Pick<Refusal, 'message' | 'fields'>): string {
   const errorOf = (key: string) => refusal?.fields?.find((f) => f.field === key)?.message[lang];
   const channels = [
     { value: 'phone', label: w(lang, 'Telefonisch', 'By phone') },

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSweeperFunction } from '../../functions/sweeper.ts';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { execute, loadCase } from '../../shared/app/cases.ts';
-import { PURGED_STATUS, retentionSweep } from '../../shared/app/retention.ts';
+import { execute, loadCase } from '../../shared/app/pipeline.ts';
+import { PURGED_STATUS } from '../../shared/policy/retention.ts';
+import { purgeExpired } from '../../shared/app/use-cases/purge-expired.ts';
 
 const FUNCTIONARIS = { kind: 'staff', email: 'klachtenfunctionaris@buroleerlingenhulp.example.nl' } as const;
 
@@ -67,7 +68,7 @@ describe('the sweeper’s daily run: retention and reports', () => {
     const timer = office.deadlines.list().find((d) => d.caseRef === ref)!;
     expect(await execute(office.ctx, ref, { type: 'expire-term', actor: { kind: 'system' }, instance: timer.instance })).toMatchObject({ ok: false });
 
-    expect(await retentionSweep(office.ctx)).toEqual({ purged: 1, failed: 0 });
+    expect(await purgeExpired(office.ctx)).toEqual({ purged: 1, failed: 0 });
     expect(await office.ctx.store.load(ref, { includeDeleted: true })).toEqual([]);
     expect(await office.ctx.store.getSummary(ref)).toBeUndefined();
     expect(await office.ctx.blobs.get(`cases/${ref}/attachments/def`)).toBeUndefined();

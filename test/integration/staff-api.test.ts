@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { loadCase } from '../../shared/app/cases.ts';
+import { loadCase } from '../../shared/app/pipeline.ts';
 import { call, signIn } from '../support/http.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';
@@ -122,7 +122,7 @@ describe('a complaint about a staff member is never theirs to see (Ben in de Buu
 
 describe('reconciliation of open terms and timers', () => {
   it('schedules again the timers of open terms that were lost, and leaves the rest', async () => {
-    const { reconcile } = await import('../../shared/app/reconcile.ts');
+    const { reconcile } = await import('../../shared/app/use-cases/reconcile-timers.ts');
     const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
     try {
       await call(office, 'POST', '/api/complaints', { body: { email: 'a@example.nl', topic: 'advies', description: 'Een.' } });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitHash, GENESIS, type AuditExport } from '../../shared/app/audit.ts';
+import { commitHash, GENESIS, type AuditExport } from '../../shared/policy/audit-chain.ts';
 import { Office } from './support.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';

@@ -8,8 +8,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AppContext, Logger } from '../../shared/app/context.ts';
-import { fileComplaint } from '../../shared/app/intake.ts';
-import { loadCase } from '../../shared/app/cases.ts';
+import { fileComplaint } from '../../shared/app/use-cases/file-complaint.ts';
+import { loadCase } from '../../shared/app/pipeline.ts';
 import type { BlobStore } from '../../shared/blobs/port.ts';
 import type { DeadlineScheduler } from '../../shared/deadlines/port.ts';
 import type { Mailer, OutgoingMessage } from '../../shared/mail/message.ts';
@@ -17,6 +17,7 @@ import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite, type EmbeddedDynamo } from '../../shared/store/embedded.ts';
+import { createS3BlobStore } from '../../shared/blobs/s3.ts';
 import { createInboundFunction, type SesReceiptEvent } from '../../functions/inbound-mail.ts';
 
 const COMPLAINANT = 'jan@example.nl';
@@ -121,7 +122,7 @@ describe('functions/inbound-mail (SES receipt → S3 → receiveMail)', () => {
     await ensureTable(client, table);
     m = memoryContext(client, table);
     const s3Client = new S3Client({ region: 'eu-west-1' });
-    handler = createInboundFunction(async () => ({ ctx: m.ctx, s3: s3Client, bucket: BUCKET, mailPrefix: PREFIX }));
+    handler = createInboundFunction(async () => ({ ctx: m.ctx, inbound: createS3BlobStore({ client: s3Client, bucket: BUCKET, prefix: PREFIX }) }));
     const filed = await fileComplaint(m.ctx, {
       channel: 'web',
       lang: 'nl',

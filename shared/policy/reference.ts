@@ -13,4 +13,11 @@ export function newReference(p: Procedure, year: string, random: (n: number) => 
   return `${prefix}-${year}-${code}`;
 }
 
+/** A reference as we write it (links, forms, the workspace). */
 export const REFERENCE_PATTERN = /^[A-Z]{1,8}-\d{4}-[2-9A-HJKMNP-Z]{5}$/;
+
+/**
+ * A reference inside a mail address or Message-ID, to embed in a larger pattern: mail systems
+ * lower-case addresses, so it is matched loosely and the case is then looked up.
+ */
+export const REFERENCE_IN_MAIL = '[a-z]{1,8}-\\d{4}-[a-z0-9]{5}';

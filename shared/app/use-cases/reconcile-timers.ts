@@ -1,6 +1,6 @@
-import { LIST_STATUSES } from '../staff/views.ts';
-import { loadCase } from './cases.ts';
-import type { AppContext } from './context.ts';
+import { LIST_STATUSES } from '../../staff/views.ts';
+import { loadCase } from '../pipeline.ts';
+import type { AppContext } from '../context.ts';
 
 /**
  * Compares every open term with the timers and repairs the difference by scheduling again: a

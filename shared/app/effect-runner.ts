@@ -1,9 +1,9 @@
 import type { CaseState } from '../engine/types.ts';
 import { composeMail } from '../mail/compose.ts';
 import type { Commit, EffectOutcome } from '../store/port.ts';
+import type { OfficeEffect } from '../policy/office-effects.ts';
 import type { AppContext } from './context.ts';
-import { fromCommits } from './cases.ts';
-import { writeRegister, type OfficeEffect } from './retention.ts';
+import { writeRegister } from './ledger.ts';
 
 /**
  * Carries out a commit's effects that are not done yet, in order. A failure is recorded on the
@@ -54,18 +54,4 @@ async function perform(ctx: AppContext, caseRef: string, effectId: string, effec
     case 'cancel':
       return ctx.scheduler.cancel({ caseRef, instance: effect.instance, action: effect.action });
   }
-}
-
-/** Finishes whatever a crash or an outage left undone: every commit with pending effects, through the sparse index. */
-export async function sweep(ctx: AppContext, limit = 100): Promise<{ commits: number; failed: number }> {
-  const pending = await ctx.store.pendingCommits(limit);
-  let failed = 0;
-  for (const { caseRef, seq } of pending) {
-    const commits = await ctx.store.load(caseRef);
-    const loaded = fromCommits(commits, seq);
-    const commit = commits.find((c) => c.seq === seq);
-    if (!loaded || !commit) continue;
-    failed += (await runEffects(ctx, commit, loaded.state)).failed;
-  }
-  return { commits: pending.length, failed };
 }

@@ -1,12 +1,18 @@
+/**
+ * The command pipeline every change to a case goes through: load (fold the commits), decide (the
+ * engine), commit (conditional on the sequence number, chained into the audit trail), project
+ * (the list summary), then carry out the commit's effects.
+ */
 import { handle } from '../engine/engine.ts';
 import { fold } from '../engine/fold.ts';
-import type { CaseEvent, CaseState, Command, Effect, Refusal } from '../engine/types.ts';
+import type { CaseEvent, CaseState, Command } from '../engine/types.ts';
+import { commitHash, GENESIS, headHash } from '../policy/audit-chain.ts';
+import { backstopAt, closingEffects, purgeAt } from '../policy/retention.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { ConflictError, type CaseSummary, type Commit } from '../store/port.ts';
-import { commitHash, GENESIS, headHash } from './audit.ts';
 import type { AppContext } from './context.ts';
-import { runEffects } from './effects.ts';
-import { backstopAt, closingEffects, purgeAt } from './retention.ts';
+import { runEffects } from './effect-runner.ts';
+import { CONFLICT, type Result } from './result.ts';
 
 export interface LoadedCase {
   state: CaseState;
@@ -30,10 +36,7 @@ export function fromCommits(commits: Commit[], uptoSeq?: number): LoadedCase | u
   return state ? { state, events, seq: upto.at(-1)?.seq ?? 0, hash: headHash(upto) } : undefined;
 }
 
-export type ExecuteResult =
-  | { ok: true; state: CaseState; events: CaseEvent[]; seq: number }
-  | { ok: false; refusal: Refusal }
-  | { ok: false; conflict: true };
+export type ExecuteResult = Result<{ state: CaseState; events: CaseEvent[]; seq: number }>;
 
 /**
  * Runs one command against a case: decide, commit (conditional on the sequence number), project,
@@ -48,7 +51,7 @@ export async function execute(
 ): Promise<ExecuteResult> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await loadCase(ctx, ref);
-    if (opts.expectedSeq !== undefined && (current?.seq ?? 0) !== opts.expectedSeq) return { ok: false, conflict: true };
+    if (opts.expectedSeq !== undefined && (current?.seq ?? 0) !== opts.expectedSeq) return CONFLICT;
     const now = opts.now ?? ctx.clock.now();
     const result = handle(ctx.procedure, current?.state, command, now);
     if (!result.ok) return result;
@@ -72,7 +75,7 @@ export async function execute(
       await ctx.store.append(commit);
     } catch (e) {
       if (e instanceof ConflictError) {
-        if (opts.expectedSeq !== undefined) return { ok: false, conflict: true };
+        if (opts.expectedSeq !== undefined) return CONFLICT;
         continue;
       }
       throw e;
@@ -82,7 +85,7 @@ export async function execute(
     await runEffects(ctx, commit, result.state);
     return { ok: true, state: result.state, events: result.events, seq };
   }
-  return { ok: false, conflict: true };
+  return CONFLICT;
 }
 
 /**
@@ -113,5 +116,3 @@ export function summarise(s: CaseState, now: string, p?: Procedure): CaseSummary
     },
   };
 }
-
-export type { Effect };

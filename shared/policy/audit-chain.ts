@@ -10,13 +10,9 @@
  * canonicalJson: JSON with object keys sorted, no whitespace, undefined left out (as JSON.stringify).
  */
 import { createHash } from 'node:crypto';
-import type { CaseEvent, ViewPurpose } from '../engine/types.ts';
+import type { ViewPurpose } from '../engine/types.ts';
 import type { Signer } from '../security/signer.ts';
-import type { StaffMember } from '../staff/auth.ts';
 import type { Commit } from '../store/port.ts';
-import { execute, loadCase } from './cases.ts';
-import type { AppContext } from './context.ts';
-import { recordPrivacy } from './retention.ts';
 
 export const GENESIS = '0'.repeat(64);
 export const EXPORT_FORMAT = 'klachtenloket-audit/1';
@@ -74,38 +70,6 @@ export interface AuditExport {
 export type ExportPurpose = ViewPurpose;
 
 export const exportSignature = (signer: Signer, reference: string, head: string) => signer.sign('audit', `${reference}\n${head}`);
-
-/**
- * Exports a case's audit trail for a staff member who may see it, first recording the export on
- * the case as a view (so the export holds its own reading). An access request (AVG art. 15) is
- * counted anonymously besides. Undefined: no such case, or it concerns this staff member.
- */
-export async function exportCase(ctx: AppContext, ref: string, me: StaffMember, purpose: ExportPurpose): Promise<AuditExport | undefined> {
-  const before = await loadCase(ctx, ref);
-  if (!before || before.state.concerned.includes(me.email)) return undefined;
-  const viewed = await execute(ctx, ref, { type: 'record-view', actor: { kind: 'staff', email: me.email }, what: purpose });
-  if (!viewed.ok) return undefined;
-  if (purpose === 'access-request') {
-    await recordPrivacy(ctx, 'access', ref);
-  }
-  const commits = await ctx.store.load(ref);
-  const submitted = commits[0]?.events[0] as CaseEvent | undefined;
-  if (submitted?.type !== 'submitted') return undefined;
-  const links = chainOf(commits);
-  const head = links.at(-1)!.hash;
-  return {
-    format: EXPORT_FORMAT,
-    reference: ref,
-    procedureId: submitted.procedureId,
-    procedureHash: submitted.procedureHash,
-    exportedAt: ctx.clock.now(),
-    exportedBy: me.email,
-    purpose,
-    commits: links,
-    head,
-    signature: exportSignature(ctx.signer, ref, head),
-  };
-}
 
 export interface Verification {
   ok: boolean;

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Party, StoredAttachment } from '../engine/types.ts';
-import { parseInbound, type Envelope, type InboundMail } from '../mail/inbound.ts';
-import { findReplyAddress, verifyReply } from '../mail/reply-address.ts';
-import { threadRoot } from '../mail/compose.ts';
-import { execute, loadCase, type LoadedCase } from './cases.ts';
-import type { AppContext } from './context.ts';
-import { fileComplaint } from './intake.ts';
+import type { Party, StoredAttachment } from '../../engine/types.ts';
+import { parseInbound, type Envelope, type InboundMail } from '../../mail/inbound.ts';
+import { findReplyAddress, verifyReply } from '../../mail/reply-address.ts';
+import { threadRoot } from '../../mail/compose.ts';
+import { execute, loadCase, type LoadedCase } from '../pipeline.ts';
+import type { AppContext } from '../context.ts';
+import { attachmentKey, mailSubmissionId, rawMailKey } from '../../blobs/keys.ts';
+import { REFERENCE_IN_MAIL } from '../../policy/reference.ts';
+import { fileComplaint } from './file-complaint.ts';
 
 /** SES's spam/virus/SPF/DKIM/DMARC verdicts (on AWS); absent locally, where there are none. */
 export interface Verdicts {
@@ -47,7 +49,7 @@ export const ATTACHMENTS = {
 export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelope, verdicts?: Verdicts): Promise<InboundOutcome> {
   const mail = await parseInbound(raw, envelope, { domains: [ctx.replyDomain] });
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);
-  const blob = `mail/${digest}.eml`;
+  const blob = rawMailKey(digest);
   await ctx.blobs.put(blob, raw, 'message/rfc822');
   const sender = mail.from?.email;
   const hold = async (reason: string, caseRef?: string): Promise<InboundOutcome> => {
@@ -91,9 +93,12 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
     attachments,
     ...(mail.noise ? { noise: mail.noise } : {}),
   });
-  if (!result.ok) return hold('refusal' in result ? result.refusal.reason : 'conflict', ref);
+  if (!result.ok) return hold(result.refusal.reason, ref);
   return { outcome: 'added', caseRef: ref, party, ...(mail.noise ? { noise: mail.noise } : {}) };
 }
+
+/** Our Message-IDs: `<ref[.staff]@replyDomain>` (see threadRoot). */
+const THREAD_ID = new RegExp(`^<(${REFERENCE_IN_MAIL})(\\.staff)?@(.+)>$`);
 
 type Match = { found: LoadedCase; party: Party } | { found?: undefined } | { reason: string; caseRef?: string };
 
@@ -109,7 +114,7 @@ async function findCase(ctx: AppContext, mail: InboundMail, sender: string): Pro
   }
   const threads = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x).map((x) => x.toLowerCase());
   for (const id of threads) {
-    const m = /^<([a-z]{1,8}-\d{4}-[a-z0-9]{5})(\.staff)?@(.+)>$/.exec(id);
+    const m = THREAD_ID.exec(id);
     if (!m || m[3] !== ctx.replyDomain.toLowerCase()) continue;
     const found = await loadCase(ctx, m[1]!.toUpperCase());
     if (!found || threadRoot(ctx, found.state.reference, m[2] ? 'staff' : 'complainant').toLowerCase() !== id) continue;
@@ -137,7 +142,7 @@ async function storeAttachments(ctx: AppContext, ref: string, mail: InboundMail,
     else if (a.size > ATTACHMENTS.maxBytes) out.push({ ...base, refused: 'too-large' });
     else if (!ATTACHMENTS.types.has(a.contentType.toLowerCase())) out.push({ ...base, refused: 'type' });
     else {
-      const key = `cases/${ref}/attachments/${createHash('sha256').update(a.content).digest('hex').slice(0, 24)}`;
+      const key = attachmentKey(ref, createHash('sha256').update(a.content).digest('hex').slice(0, 24));
       await ctx.blobs.put(key, a.content, a.contentType);
       out.push({ ...base, key });
     }
@@ -156,7 +161,7 @@ async function newComplaint(ctx: AppContext, mail: InboundMail, sender: string, 
       ...(mail.from?.name ? { name: mail.from.name } : {}),
       description: [mail.subject, mail.stripped || mail.text].filter(Boolean).join('\n\n').slice(0, 10_000),
       // The same mail delivered twice makes one case.
-      submissionId: `mail-${digest}`,
+      submissionId: mailSubmissionId(digest),
     },
   });
   return result.ok ? { caseRef: result.reference } : { reason: `intake-${result.refusal.reason}` };

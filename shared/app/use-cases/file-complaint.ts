@@ -1,15 +1,14 @@
-import { amsterdamDate } from '../calendar/index.ts';
-import { handle } from '../engine/engine.ts';
-import type { Actor, Refusal } from '../engine/types.ts';
-import type { Channel } from '../procedure/schema.ts';
-import type { Lang } from '../procedure/text.ts';
-import { execute, loadCase } from './cases.ts';
-import type { AppContext } from './context.ts';
-import { newReference } from './reference.ts';
+import { amsterdamDate } from '../../calendar/index.ts';
+import { handle } from '../../engine/engine.ts';
+import type { Actor } from '../../engine/types.ts';
+import type { Channel } from '../../procedure/schema.ts';
+import type { Lang } from '../../procedure/text.ts';
+import { execute, loadCase } from '../pipeline.ts';
+import type { AppContext } from '../context.ts';
+import { newReference } from '../../policy/reference.ts';
+import type { Result } from '../result.ts';
 
-export type IntakeResult =
-  | { ok: true; reference: string; repeated: boolean }
-  | { ok: false; refusal: Refusal };
+export type IntakeResult = Result<{ reference: string; repeated: boolean }>;
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -47,7 +46,7 @@ export async function fileComplaint(
     }
     const result = await execute(ctx, reference, command(reference), { now });
     if (result.ok) return { ok: true, reference, repeated: false };
-    if ('refusal' in result && result.refusal.reason !== 'exists') return result;
+    if (result.refusal.code !== 'conflict' && result.refusal.reason !== 'exists') return result;
     if (submissionId) return { ok: true, reference, repeated: true };
   }
   throw new Error('could not allocate a case reference');

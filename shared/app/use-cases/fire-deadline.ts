@@ -1,6 +1,6 @@
-import type { DeadlinePayload } from '../deadlines/port.ts';
-import { execute, type ExecuteResult } from './cases.ts';
-import type { AppContext } from './context.ts';
+import type { DeadlinePayload } from '../../deadlines/port.ts';
+import { execute, type ExecuteResult } from '../pipeline.ts';
+import type { AppContext } from '../context.ts';
 
 /**
  * A deadline fired (EventBridge Scheduler on AWS, the local timer locally). The engine decides

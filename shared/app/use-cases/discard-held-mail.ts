@@ -1,0 +1,13 @@
+import type { AppContext } from '../context.ts';
+import { findHeld, removeHeld } from '../held-mail.ts';
+import type { Result } from '../result.ts';
+import { HELD_NOT_FOUND } from './attach-held-mail.ts';
+
+/** Staff judged a held mail not to belong anywhere (spam, a stray): it and its raw copy are deleted. */
+export async function discardHeld(ctx: AppContext, id: string): Promise<Result> {
+  const held = await findHeld(ctx, id);
+  if (!held) return HELD_NOT_FOUND;
+  await removeHeld(ctx, held);
+  ctx.log.info('held mail discarded');
+  return { ok: true };
+}

@@ -1,0 +1,10 @@
+import type { Effect } from '../engine/types.ts';
+import type { RegisterFigures } from '../reports/figures.ts';
+
+/** What a commit asks to be done after it is stored: the engine's effects and the office's own. */
+export type OfficeEffect =
+  | Effect
+  /** Write the case's anonymous figures to the register. */
+  | { kind: 'register'; figures: RegisterFigures }
+  /** Set the backstop expiry on every item of the case. */
+  | { kind: 'expire-items'; at: string };
