@@ -156,7 +156,8 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     let status = 500;
     inFlight++;
     try {
-      const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
+      const mail = req.url?.startsWith('/_local/inbound');
+      const event = await toApiEvent(req, mail ? MAX_MAIL_BYTES : undefined, mail);
       if (event === 'too-large') {
         status = 413;
         writeResult(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));

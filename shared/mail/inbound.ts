@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { bodyText, fixC1, prepareRaw } from './text-body.ts';
 
 export interface InboundAttachment {
   filename: string;
@@ -38,12 +39,12 @@ export interface Envelope {
  * organisation's mail domain: staff write from that one, and their mail is not ours coming back.
  */
 export async function parseInbound(raw: Buffer | string, envelope: Envelope, ours: { domains: string[] }): Promise<InboundMail> {
-  // Without a text part mailparser renders the HTML itself (html-to-text: blockquotes become `> ` lines,
-  // wrapped at 80 columns), so an HTML-only reply keeps its history in `text` and stripReply sees it as quotes.
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  const prepared = prepareRaw(Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'));
+  // The HTML is made readable here (text-body.ts), wherever it sits in the tree, not by mailparser.
+  const mail = await simpleParser(prepared.raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   const from = addresses(mail.from)[0];
-  const text = (mail.text ?? '').replace(/\r\n?/g, '\n');
-  const subject = (mail.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
+  const text = bodyText(mail, prepared.flowed);
+  const subject = fixC1(mail.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
   const headerRecipients = [...addresses(mail.to), ...addresses(mail.cc)].map((a) => a.email);
   // A forward without a note of its own is the message itself (Outlook's forward looks like a reply in
   // the body, only the subject tells): keep it whole rather than show nothing.

@@ -1,0 +1,128 @@
+import { convert, type HtmlToTextOptions, type SelectorDefinition } from 'html-to-text';
+import iconv from 'iconv-lite';
+import type { ParsedMail } from 'mailparser';
+
+/**
+ * The raw message as mailparser should see it, and what it must be told afterwards.
+ *  - Raw 8-bit header bytes that are not UTF-8 are decoded in the message's own charset (else
+ *    windows-1252, what such clients send) and written back as UTF-8: mailparser reads raw header
+ *    bytes as UTF-8 only, so "Daniël" in latin-1 became "Dani�l".
+ *  - format=flowed is taken off text/plain parts and decoded here (`decodeFlowed`): mailparser joins
+ *    flowed lines across quote depths, merging the writer's last line into the quote below it.
+ */
+export function prepareRaw(raw: Buffer): { raw: Buffer; flowed?: { delSp: boolean } } {
+  const end = headerEnd(raw);
+  let head = raw.subarray(0, end);
+  if (head.some((b) => b >= 0x80) && !isUtf8(head)) {
+    const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(head.toString('latin1'))?.[1];
+    head = Buffer.from(decode(head, charset));
+  }
+  let flowed: { delSp: boolean } | undefined;
+  const unflow = (part: string) =>
+    part.replace(/^content-type:[ \t]*text\/plain\b[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim, (h) =>
+      h.replace(/\bformat\s*=\s*"?flowed"?/i, () => {
+        flowed = { delSp: flowed?.delSp || /\bdelsp\s*=\s*"?yes"?/i.test(h) };
+        return 'format=fixed';
+      }),
+    );
+  const top = unflow(head.toString('latin1'));
+  const rest = unflow(raw.toString('latin1', end));
+  return { raw: Buffer.concat([Buffer.from(top, 'latin1'), Buffer.from(rest, 'latin1')]), ...(flowed ? { flowed } : {}) };
+}
+
+/** Where the top header block ends (the empty line), or the whole message if it has no body. */
+function headerEnd(raw: Buffer): number {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const ends = [crlf, lf].filter((i) => i >= 0);
+  return ends.length ? Math.min(...ends) : raw.length;
+}
+
+function isUtf8(b: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bytes in a named charset. Latin-1 and ASCII labels read as windows-1252, as mail clients (and WHATWG)
+ * do: "€" is 0x80 there. iconv-lite, since Node 20's TextDecoder reads windows-1252 as latin-1.
+ */
+function decode(b: Buffer, charset: string | undefined): string {
+  const label = !charset || /^(utf-?8|us-ascii|ascii|iso[-_]?8859-1|latin-?1)$/i.test(charset) || !iconv.encodingExists(charset) ? 'windows-1252' : charset;
+  return iconv.decode(b, label);
+}
+
+/** C1 control characters never occur in text: they are windows-1252 bytes a decoder read as latin-1. */
+export const fixC1 = (s: string) => s.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252'));
+
+/**
+ * The best text body anywhere in the MIME tree: the text/plain parts when there are any (flowed
+ * decoded), else the HTML parts made readable. Line ends are `\n`.
+ */
+export function bodyText(mail: ParsedMail, flowed?: { delSp: boolean }): string {
+  const plain = fixC1((mail.text || '').replace(/\r\n?/g, '\n'));
+  if (plain.trim()) return flowed ? decodeFlowed(plain, flowed.delSp) : plain;
+  return typeof mail.html === 'string' ? htmlToReadable(fixC1(mail.html)) : '';
+}
+
+/**
+ * RFC 3676 format=flowed: a line ending in a space continues on the next line of the same quote
+ * depth; a leading space is stuffing; "-- " is a hard break. Quoted lines come out as "> text".
+ */
+export function decodeFlowed(text: string, delSp: boolean): string {
+  const out: string[] = [];
+  let pending: string | undefined;
+  let pendingDepth = 0;
+  const flush = () => {
+    if (pending !== undefined) out.push(pendingDepth ? `${'>'.repeat(pendingDepth)} ${pending}` : pending);
+    pending = undefined;
+  };
+  for (const line of text.split('\n')) {
+    let depth = 0;
+    while (line.charCodeAt(depth) === 62) depth++; // '>'
+    let content = line.slice(depth);
+    if (content.startsWith(' ')) content = content.slice(1);
+    if (pending !== undefined && pendingDepth === depth) pending += content;
+    else {
+      flush();
+      pending = content;
+      pendingDepth = depth;
+    }
+    if (content.endsWith(' ') && content !== '-- ') {
+      if (delSp) pending = pending.slice(0, -1);
+    } else flush();
+  }
+  flush();
+  return out.join('\n');
+}
+
+const BASE: HtmlToTextOptions = {
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { linkBrackets: ['(', ')'], hideLinkHrefIfSameAsText: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'ul', options: { itemPrefix: '- ' } },
+    ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((h) => ({ selector: h, options: { uppercase: false } })),
+    { selector: 'table', format: 'block' },
+    // Outlook (Word) writes every line as a paragraph and empty lines as paragraphs of a non-breaking space.
+    { selector: 'p.MsoNormal', format: 'paragraph', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: 'head', format: 'skip' },
+    { selector: 'style', format: 'skip' },
+  ],
+};
+
+/**
+ * HTML as readable text: links as "text (url)", lists as "- item" / "1. item", line breaks kept,
+ * images dropped. `extra` selectors (e.g. quote markers) come after the defaults and win.
+ */
+export function htmlToReadable(html: string, extra: SelectorDefinition[] = [], formatters: HtmlToTextOptions['formatters'] = {}): string {
+  const text = convert(html, { ...BASE, selectors: [...BASE.selectors!, ...extra], formatters });
+  return tidy(text.split('\n'));
+}
+
+/** Lines as one text: no trailing blanks on a line, at most one empty line in a row. */
+export const tidy = (lines: string[]) => lines.map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
