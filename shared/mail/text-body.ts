@@ -61,12 +61,12 @@ export const fixC1 = (s: string) => s.replace(/[\u0080-\u009f]/g, (c) => iconv.d
 
 /**
  * The best text body anywhere in the MIME tree: the text/plain parts when there are any (flowed
- * decoded), else the HTML parts made readable. Line ends are `\n`.
+ * decoded), else the HTML parts (returned as `html`, to be made readable). Line ends are `\n`.
  */
-export function bodyText(mail: ParsedMail, flowed?: { delSp: boolean }): string {
+export function bestBody(mail: ParsedMail, flowed?: { delSp: boolean }): { plain: string } | { html: string } {
   const plain = fixC1((mail.text || '').replace(/\r\n?/g, '\n'));
-  if (plain.trim()) return flowed ? decodeFlowed(plain, flowed.delSp) : plain;
-  return typeof mail.html === 'string' ? htmlToReadable(fixC1(mail.html)) : '';
+  if (plain.trim() || typeof mail.html !== 'string') return { plain: flowed ? decodeFlowed(plain, flowed.delSp) : plain };
+  return { html: fixC1(mail.html) };
 }
 
 /**
@@ -121,7 +121,8 @@ const BASE: HtmlToTextOptions = {
  */
 export function htmlToReadable(html: string, extra: SelectorDefinition[] = [], formatters: HtmlToTextOptions['formatters'] = {}): string {
   const text = convert(html, { ...BASE, selectors: [...BASE.selectors!, ...extra], formatters });
-  return tidy(text.split('\n'));
+  // html-to-text indents numbered items by one space (" 1. "); people write "1. ".
+  return tidy(text.split('\n').map((l) => l.replace(/^ (?=\d{1,3}\. )/, '')));
 }
 
 /** Lines as one text: no trailing blanks on a line, at most one empty line in a row. */

@@ -65,7 +65,7 @@ describe('decodeFlowed (RFC 3676)', () => {
 describe('htmlToReadable', () => {
   it('keeps links as "text (url)", list items and line breaks; no images, no upper-casing', () => {
     expect(htmlToReadable('<h2>Kop</h2><p>Zie <a href="https://x.example/a">hier</a> <img src="x.png" alt="logo"> en https://x.example/b</p><ol><li>een</li><li>twee</li></ol>')).toBe(
-      'Kop\n\nZie hier (https://x.example/a) en https://x.example/b\n\n 1. een\n 2. twee',
+      'Kop\n\nZie hier (https://x.example/a) en https://x.example/b\n\n1. een\n2. twee',
     );
   });
   it('Outlook paragraphs (MsoNormal) are lines, not paragraphs', () => {
