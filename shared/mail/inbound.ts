@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { extractHtmlReply, extractReply } from './reply-text.ts';
-import { bestBody, fixC1, htmlToReadable, prepareRaw } from './text-body.ts';
+import { bestBody, fixC1, prepareRaw } from './text-body.ts';
 
 export interface InboundAttachment {
   filename: string;
@@ -47,8 +47,8 @@ export async function parseInbound(raw: Buffer | string, envelope: Envelope, our
   const mail = await simpleParser(prepared.raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   const from = addresses(mail.from)[0];
   const body = bestBody(mail, prepared.flowed);
-  const text = 'html' in body ? htmlToReadable(body.html) : body.plain;
-  const reply = 'html' in body ? extractHtmlReply(body.html) : extractReply(body.plain);
+  const reply = 'html' in body ? extractHtmlReply(body.html) : { ...extractReply(body.plain), whole: body.plain };
+  const text = reply.whole;
   const subject = fixC1(mail.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
   const headerRecipients = [...addresses(mail.to), ...addresses(mail.cc)].map((a) => a.email);
   return {

@@ -54,7 +54,8 @@ const quoted = (l: string) => /^\s{0,3}>/.test(l);
  */
 function historyAt(lines: string[], i: number): boolean {
   const l = lines[i]!;
-  if (SEPARATOR.test(l) || FORWARD_LINE.test(l)) return true;
+  // Separators are short; the length check also keeps SEPARATOR from backtracking over a line of dashes.
+  if (l.length <= 120 && (SEPARATOR.test(l) || FORWARD_LINE.test(l))) return true;
   if (FROM_FIELD.test(l)) {
     let fields = 0;
     for (let j = i + 1; j < Math.min(lines.length, i + 7) && fields < 2; j++) if (FIELD.test(lines[j]!)) fields++;
@@ -171,8 +172,8 @@ const HISTORY_STARTS = [
 ];
 const CUT = '\u0000cut\u0000';
 
-/** The new part of an HTML-only message: its quote markers first, then the text rules. */
-export function extractHtmlReply(html: string): Extracted {
+/** The new part of an HTML-only message: its quote markers first, then the text rules; `whole` is all of it as text. */
+export function extractHtmlReply(html: string): Extracted & { whole: string } {
   const whole = htmlToReadable(html);
   const selectors: SelectorDefinition[] = [
     ...QUOTE_CONTAINERS.map((selector) => ({ selector, format: 'skip' })),
@@ -187,5 +188,5 @@ export function extractHtmlReply(html: string): Extracted {
   });
   const own = marked.includes(CUT) ? marked.slice(0, marked.indexOf(CUT)) : marked;
   const reply = extractReply(own);
-  return reply.text ? { text: reply.text, cut: reply.text !== whole } : { text: whole, cut: false };
+  return reply.text ? { text: reply.text, cut: reply.text !== whole, whole } : { text: whole, cut: false, whole };
 }

@@ -102,6 +102,9 @@ export function decodeFlowed(text: string, delSp: boolean): string {
 
 const BASE: HtmlToTextOptions = {
   wordwrap: false,
+  // html-to-text walks the tree recursively: 50,000 nested divs overflow the stack. Deeper than any
+  // real mail nests; what lies deeper becomes "…" here (the raw message stays on the timeline).
+  limits: { maxDepth: 400, ellipsis: '…' },
   selectors: [
     { selector: 'a', options: { linkBrackets: ['(', ')'], hideLinkHrefIfSameAsText: true } },
     { selector: 'img', format: 'skip' },
@@ -120,9 +123,43 @@ const BASE: HtmlToTextOptions = {
  * images dropped. `extra` selectors (e.g. quote markers) come after the defaults and win.
  */
 export function htmlToReadable(html: string, extra: SelectorDefinition[] = [], formatters: HtmlToTextOptions['formatters'] = {}): string {
-  const text = convert(html, { ...BASE, selectors: [...BASE.selectors!, ...extra], formatters });
+  const text = convert(flattenDeep(html), { ...BASE, selectors: [...BASE.selectors!, ...extra], formatters });
   // html-to-text indents numbered items by one space (" 1. "); people write "1. ".
   return tidy(text.split('\n').map((l) => l.replace(/^ (?=\d{1,3}\. )/, '')));
+}
+
+const MAX_DEPTH = 300;
+/** Elements that are void or closed by their next sibling: they do not nest. */
+const FLAT = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option']);
+
+/**
+ * Tags nested deeper than MAX_DEPTH taken out, their text kept. htmlparser2 keeps its stack of open
+ * elements with `unshift`, so 50,000 nested divs cost seconds (quadratic); html-to-text recurses
+ * over the tree. One pass with indexOf: linear, also on a `<` without a `>`.
+ */
+export function flattenDeep(html: string): string {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0 && tags <= MAX_DEPTH; i = html.indexOf('<', i + 1)) tags++;
+  if (tags <= MAX_DEPTH) return html;
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', from)) {
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) break;
+    const tag = html.slice(lt, Math.min(gt + 1, lt + 64));
+    const m = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(tag);
+    const name = m?.[2]?.toLowerCase();
+    let keep = true;
+    if (m && name && !FLAT.has(name) && !html.startsWith('/>', gt - 1)) {
+      if (m[1]) keep = depth-- <= MAX_DEPTH;
+      else keep = ++depth <= MAX_DEPTH;
+    }
+    out.push(html.slice(from, keep ? gt + 1 : lt));
+    from = gt + 1;
+  }
+  out.push(html.slice(from));
+  return out.join('');
 }
 
 /** Lines as one text: no trailing blanks on a line, at most one empty line in a row. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInbound } from '../../shared/mail/inbound.ts';
-import { decodeFlowed, htmlToReadable } from '../../shared/mail/text-body.ts';
+import { decodeFlowed, flattenDeep, htmlToReadable } from '../../shared/mail/text-body.ts';
 
 const OURS = { domains: ['reply.hss.example.nl'] };
 const parse = (raw: string | Buffer) => parseInbound(typeof raw === 'string' ? Buffer.from(raw.replace(/\r?\n/g, '\r\n')) : raw, { to: [] }, OURS);
@@ -73,5 +73,16 @@ describe('htmlToReadable', () => {
   });
   it('a link whose text is its address is written once', () => {
     expect(htmlToReadable('<p><a href="https://x.example/a">https://x.example/a</a> en <a href="mailto:a@x.example">a@x.example</a></p>')).toBe('https://x.example/a en a@x.example');
+  });
+});
+
+describe('flattenDeep', () => {
+  it('takes out tags nested deeper than 300, keeps all text, leaves shallow HTML alone', () => {
+    const deep = '<div>'.repeat(1000) + 'Tekst.' + '</div>'.repeat(1000) + '<p>Na</p>';
+    const flat = flattenDeep(deep);
+    expect(flat).toBe('<div>'.repeat(300) + 'Tekst.' + '</div>'.repeat(300) + '<p>Na</p>');
+    expect(htmlToReadable(deep)).toBe('Tekst.\n\nNa');
+    const shallow = '<div><p>a<br>b</p></div>';
+    expect(flattenDeep(shallow)).toBe(shallow);
   });
 });

@@ -82,7 +82,7 @@ describe('HTML quote markers (HTML-only mail)', () => {
     ['Yahoo', `${body}<div class="yahoo_quoted" id="yahoo_quoted_123"><div>Een kop</div><div>Oud</div></div>`],
     ['Hotmail', `${body}<hr id="stopSpelling">Een kop<br>Oud`],
   ])('%s', (_client, html) => {
-    expect(extractHtmlReply(html)).toEqual({ text: own, cut: true });
+    expect(extractHtmlReply(html)).toMatchObject({ text: own, cut: true });
   });
 
   it('an Apple Mail answer between quotes stays', () => {
