@@ -1,5 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { extractHtmlReply, extractReply } from './reply-text.ts';
+import { extractAlternativeReply, extractHtmlReply } from './reply-text.ts';
 import { bestBody, fixC1, prepareRaw } from './text-body.ts';
 
 export interface InboundAttachment {
@@ -47,7 +47,8 @@ export async function parseInbound(raw: Buffer | string, envelope: Envelope, our
   const mail = await simpleParser(prepared.raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   const from = addresses(mail.from)[0];
   const body = bestBody(mail, prepared.flowed);
-  const reply = 'html' in body ? extractHtmlReply(body.html) : { ...extractReply(body.plain), whole: body.plain };
+  const html = typeof mail.html === 'string' ? mail.html : undefined;
+  const reply = 'html' in body ? extractHtmlReply(body.html) : { ...extractAlternativeReply(body.plain, html), whole: body.plain };
   const text = reply.whole;
   const subject = fixC1(mail.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
   const headerRecipients = [...addresses(mail.to), ...addresses(mail.cc)].map((a) => a.email);

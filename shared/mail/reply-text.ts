@@ -190,3 +190,33 @@ export function extractHtmlReply(html: string): Extracted & { whole: string } {
   const reply = extractReply(own);
   return reply.text ? { text: reply.text, cut: reply.text !== whole, whole } : { text: whole, cut: false, whole };
 }
+
+/** Words as letters and digits only: what a text part and its HTML twin share, whatever their layout. */
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * A message with both parts: the text rules on the text part, and where they find no history but the
+ * HTML part marks some, the text part up to where the HTML's own words end. Only when the text part
+ * starts with exactly those words: else it is kept whole.
+ */
+export function extractAlternativeReply(plain: string, html: string | undefined): Extracted {
+  const reply = extractReply(plain);
+  if (reply.cut || !html) return reply;
+  const marked = extractHtmlReply(html);
+  if (!marked.cut) return reply;
+  const own = words(marked.text);
+  const lines = plain.replace(/\r\n?/g, '\n').split('\n');
+  let matched = 0;
+  for (let i = 0; i < lines.length && matched < own.length; i++) {
+    for (const w of words(lines[i]!)) {
+      if (matched === own.length) return reply; // the line goes on past the writer's words
+      if (w !== own[matched]) return reply;
+      matched++;
+    }
+    if (matched === own.length) {
+      const text = tidy(lines.slice(0, i + 1));
+      return { text, cut: text !== tidy(lines) };
+    }
+  }
+  return reply;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtmlReply, extractReply } from '../../shared/mail/reply-text.ts';
+import { extractAlternativeReply, extractHtmlReply, extractReply } from '../../shared/mail/reply-text.ts';
 
 const own = 'Dinsdag kan ik ook.\n\nGroet,\nAyşe';
 const reply = (text: string) => extractReply(text).text;
@@ -87,5 +87,16 @@ describe('HTML quote markers (HTML-only mail)', () => {
 
   it('an Apple Mail answer between quotes stays', () => {
     expect(extractHtmlReply('<div>Ja.</div><blockquote type="cite">Vraag 1?</blockquote><div>Nee.</div><blockquote type="cite">Vraag 2?</blockquote>').text).toBe('Ja.\nNee.');
+  });
+});
+
+describe('text and HTML parts together', () => {
+  const html = '<div>Dinsdag kan ik ook.<br>Groet, Ayşe</div><div class="gmail_quote">Oud</div>';
+  it('history unmarked in the text part is cut where the HTML part’s own words end', () => {
+    expect(extractAlternativeReply('Dinsdag kan ik\nook.\nGroet, Ayşe\n\nHSS wrote\nOud\n', html)).toEqual({ text: 'Dinsdag kan ik\nook.\nGroet, Ayşe', cut: true });
+  });
+  it('a text part that says something else than the HTML part is kept whole', () => {
+    const plain = 'Dinsdag kan ik niet.\nGroet, Ayşe\n\nOud\n';
+    expect(extractAlternativeReply(plain, html)).toEqual({ text: plain.trim(), cut: false });
   });
 });
