@@ -1,5 +1,4 @@
-import type { SelectorDefinition } from 'html-to-text';
-import { htmlToReadable, tidy } from './text-body.ts';
+import { htmlToReadable, readableHtml, tidy } from './text-body.ts';
 
 /*
  * Reply extraction: what the writer typed, without the history their client put under it.
@@ -118,6 +117,10 @@ export function extractReply(text: string): Extracted {
   let attributed = false;
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
+    if (quoted(line)) {
+      if (!quoting) kept.push(line); // quoted lines start no history and are no attribution
+      continue;
+    }
     if (historyAt(all, i)) break;
     const n = attribution(all, i);
     if (n) {
@@ -127,7 +130,7 @@ export function extractReply(text: string): Extracted {
       quoting = true;
       continue;
     }
-    if (!(quoting && quoted(line))) kept.push(line);
+    kept.push(line);
   }
   const dropTail = (quotes: boolean) => {
     for (let l = kept.at(-1); l !== undefined && (blank(l) || (quotes && quoted(l)) || footer(l) || /^\s*_{8,}\s*$/.test(l)); l = kept.at(-1)) kept.pop();
@@ -172,20 +175,21 @@ const HISTORY_STARTS = [
 ];
 const CUT = '\u0000cut\u0000';
 
-/** The new part of an HTML-only message: its quote markers first, then the text rules; `whole` is all of it as text. */
-export function extractHtmlReply(html: string): Extracted & { whole: string } {
-  const whole = htmlToReadable(html);
-  const selectors: SelectorDefinition[] = [
-    ...QUOTE_CONTAINERS.map((selector) => ({ selector, format: 'skip' })),
-    ...HISTORY_STARTS.map((selector) => ({ selector, format: 'cut' })),
-  ];
-  const marked = htmlToReadable(html, selectors, {
+const readMarked = readableHtml(
+  [...QUOTE_CONTAINERS.map((selector) => ({ selector, format: 'skip' })), ...HISTORY_STARTS.map((selector) => ({ selector, format: 'cut' }))],
+  {
     cut: (_elem, _walk, builder) => {
       builder.openBlock({ leadingLineBreaks: 1 });
       builder.addLiteral(CUT);
       builder.closeBlock({ trailingLineBreaks: 1 });
     },
-  });
+  },
+);
+
+/** The new part of an HTML-only message: its quote markers first, then the text rules; `whole` is all of it as text. */
+export function extractHtmlReply(html: string): Extracted & { whole: string } {
+  const whole = htmlToReadable(html);
+  const marked = readMarked(html);
   const own = marked.includes(CUT) ? marked.slice(0, marked.indexOf(CUT)) : marked;
   const reply = extractReply(own);
   return reply.text ? { text: reply.text, cut: reply.text !== whole, whole } : { text: whole, cut: false, whole };
