@@ -13,6 +13,7 @@ import type { ParsedMail } from 'mailparser';
 export function prepareRaw(raw: Buffer): { raw: Buffer; flowed?: { delSp: boolean } } {
   const end = headerEnd(raw);
   let head = raw.subarray(0, end);
+  if (head.includes('=?')) head = Buffer.from(fixEncodedWords(head.toString('latin1')), 'latin1');
   if (head.some((b) => b >= 0x80) && !isUtf8(head)) {
     const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(head.toString('latin1'))?.[1];
     head = Buffer.from(decode(head, charset));
@@ -28,6 +29,21 @@ export function prepareRaw(raw: Buffer): { raw: Buffer; flowed?: { delSp: boolea
   const top = unflow(head.toString('latin1'));
   const rest = unflow(raw.toString('latin1', end));
   return { raw: Buffer.concat([Buffer.from(top, 'latin1'), Buffer.from(rest, 'latin1')]), ...(flowed ? { flowed } : {}) };
+}
+
+/**
+ * Encoded words as clients get them wrong: raw 8-bit bytes inside a Q word are escaped (=XX), so they
+ * are read in the word's own charset; a word that says UTF-8 but is not (Outlook, old webmail) is read
+ * as windows-1252. Works on the header block as a latin-1 string (one char a byte).
+ */
+function fixEncodedWords(head: string): string {
+  return head.replace(/=\?([^?\s]{1,40})\?([qQbB])\?([^?\s]*)\?=/g, (_w, charset: string, enc: string, data: string) => {
+    const q = enc.toUpperCase() === 'Q';
+    const text = q ? data.replace(/[\u0080-\u00ff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase()}`) : data;
+    const bytes = q ? Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1') : Buffer.from(text, 'base64');
+    const label = /^utf-?8$/i.test(charset) && !isUtf8(bytes) ? 'windows-1252' : charset;
+    return `=?${label}?${enc}?${text}?=`;
+  });
 }
 
 /** Where the top header block ends (the empty line), or the whole message if it has no body. */

@@ -86,3 +86,15 @@ describe('flattenDeep', () => {
     expect(flattenDeep(shallow)).toBe(shallow);
   });
 });
+
+describe('encoded words as clients get them wrong', () => {
+  const subject = async (word: Buffer) =>
+    (await parse(Buffer.concat([Buffer.from('From: a@example.org\r\nSubject: '), word, Buffer.from('\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nx\r\n')]))).subject;
+  it('raw 8-bit bytes inside a Q word are read in the word’s charset', async () => {
+    expect(await subject(Buffer.concat([Buffer.from('=?iso-8859-1?Q?Caf=E9_Dani'), Buffer.from([0xeb]), Buffer.from('l?=')]))).toBe('Café Daniël');
+  });
+  it('a word that says UTF-8 but holds windows-1252 bytes', async () => {
+    expect(await subject(Buffer.from('=?utf-8?Q?Caf=E9_=80_5?='))).toBe('Café € 5');
+    expect(await subject(Buffer.from(`=?UTF-8?B?${Buffer.from('Klacht – één').toString('base64')}?=`))).toBe('Klacht – één');
+  });
+});
