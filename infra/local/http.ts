@@ -2,8 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { MAX_BODY_BYTES, type ApiEvent, type ApiResult } from '../../shared/http/api.ts';
 
-/** Turns a Node request into the API Gateway HTTP API (v2) event a Lambda would get. */
-export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<ApiEvent | 'too-large'> {
+/**
+ * Turns a Node request into the API Gateway HTTP API (v2) event a Lambda would get. A `binary` body
+ * (raw mail) comes base64-encoded, as API Gateway sends binary media types: its bytes stay unchanged.
+ */
+export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES, binary = false): Promise<ApiEvent | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -26,8 +29,8 @@ export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES
     headers,
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     ...(req.headers.cookie ? { cookies: req.headers.cookie.split(/;\s*/) } : {}),
-    ...(body.length ? { body: body.toString('utf8') } : {}),
-    isBase64Encoded: false,
+    ...(body.length ? { body: body.toString(binary ? 'base64' : 'utf8') } : {}),
+    isBase64Encoded: binary && body.length > 0,
     requestContext: {
       requestId: randomUUID(),
       timeEpoch: Date.now(),

@@ -150,7 +150,8 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   server = createServer(async (req, res) => {
     inFlight++;
     try {
-      const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
+      const mail = req.url?.startsWith('/_local/inbound');
+      const event = await toApiEvent(req, mail ? MAX_MAIL_BYTES : undefined, mail);
       writeResult(res, event === 'too-large' ? json(413, { errors: [{ field: 'body', message: 'body too large' }] }) : await handle(event));
     } catch (e) {
       // The request could not be read (the stream broke).

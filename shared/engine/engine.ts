@@ -611,7 +611,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.emit({ type: 'message-received', ...message });
     if (message.noise) return;
     if (message.party === 'complainant') run.mail('staff-message', handlers, { sender: 'complainant' }, 'nl');
-    else if (message.party === 'staff') run.mail('message', run.complainant(), { text: message.text });
+    else if (message.party === 'staff')
+      run.mail('message', run.complainant(), { text: message.text, ...(message.cut ? { cut: 'yes' } : {}), ...(message.attachments.length ? { attachments: message.attachments.map((a) => a.name).join('\n') } : {}) });
     else if (run.s.pendingResponses.includes(message.sender)) {
       run.emit({ type: 'response-recorded', from: message.sender, text: message.text, by: 'mail' });
       run.meet('response-recorded');

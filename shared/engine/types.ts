@@ -99,6 +99,8 @@ export interface InboundMessage {
   subject: string;
   /** The new text, quoted history and signature removed; the full original is the blob. */
   text: string;
+  /** Whether quoted history (or a signature) was left out of `text`. */
+  cut?: boolean;
   messageId?: string;
   /** Blob key of the raw message as it arrived. */
   blob?: string;

@@ -24,6 +24,8 @@ type Ctx = Pick<AppContext, 'procedure' | 'signer' | 'publicUrl' | 'replyDomain'
 export const statusUrl = (ctx: Ctx, ref: string, lang: Lang = 'nl') =>
   `${ctx.publicUrl}/complaints/${ref}?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`;
 export const staffCaseUrl = (ctx: Ctx, ref: string) => `${ctx.publicUrl}/staff/cases/${ref}`;
+/** The raw message as it arrived, for staff (the case page links it on the timeline too). */
+const staffOriginalUrl = (ctx: Ctx, ref: string, blob: string) => `${staffCaseUrl(ctx, ref)}/original?key=${encodeURIComponent(blob)}`;
 
 /** The thread every mail of a case to its complainant belongs to (and a separate one for staff). */
 export const threadRoot = (ctx: Ctx, ref: string, side: 'complainant' | 'staff') =>
@@ -240,7 +242,13 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
   }),
   message: (i) => ({
     subject: i.t('message.subject'),
-    blocks: [{ p: i.effect.vars.text ?? '' }, ...statusLink(i), { p: words(i.lang, 'U kunt op deze e-mail antwoorden.', 'You can reply to this e-mail.') }],
+    blocks: [
+      { p: i.effect.vars.text ?? '' },
+      ...(i.effect.vars.attachments ? [{ p: i.t('forward.attachments', { names: i.effect.vars.attachments.split('\n').join(', ') }) }] : []),
+      ...(i.effect.vars.cut ? [{ p: i.t('forward.cutComplainant') }] : []),
+      ...statusLink(i),
+      { p: words(i.lang, 'U kunt op deze e-mail antwoorden.', 'You can reply to this e-mail.') },
+    ],
   }),
   'staff-message': (i) => {
     const last = i.s.lastInbound;
@@ -248,7 +256,10 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
       subject: i.t(i.effect.vars.sender === 'complainant' ? 'staff.message.subject' : 'staff.response.subject'),
       blocks: [
         { quote: last?.text ?? '' },
-        ...(last?.attachments.length ? [{ p: `Bijlagen: ${last.attachments.map((a) => a.name + (a.refused ? ` (niet bewaard: ${a.refused})` : '')).join(', ')}` }] : []),
+        ...(last?.attachments.length
+          ? [{ p: i.t('forward.attachments', { names: last.attachments.map((a) => a.name + (a.refused ? ` (${i.t('forward.notKept')}: ${a.refused})` : '')).join(', ') }) }]
+          : []),
+        ...(last?.cut && last.blob ? [{ p: i.t('forward.cut') }, { link: { text: words(i.lang, 'Het originele bericht', 'The original message'), href: staffOriginalUrl(i.ctx, i.s.reference, last.blob) } }] : []),
         {
           p: i.effect.vars.sender === 'complainant'
             ? 'Antwoord op deze e-mail om de klager te antwoorden: uw antwoord komt op de tijdlijn en gaat namens de organisatie naar de klager; uw eigen adres blijft verborgen.'

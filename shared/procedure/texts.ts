@@ -111,6 +111,22 @@ export const DEFAULT_TEXTS = {
     nl: 'Klacht {reference} is ingetrokken',
     en: 'Complaint {reference} has been withdrawn',
   },
+  'forward.cut': {
+    nl: 'Eerdere berichten weggelaten. Het volledige originele bericht staat op de tijdlijn:',
+    en: 'Earlier messages left out. The full original message is on the timeline:',
+  },
+  'forward.cutComplainant': {
+    nl: 'Eerdere berichten weggelaten. Alle berichten over uw klacht ziet u via uw persoonlijke link hieronder.',
+    en: 'Earlier messages left out. You can see all messages about your complaint at your private link below.',
+  },
+  'forward.attachments': {
+    nl: 'Bijlagen: {names}',
+    en: 'Attachments: {names}',
+  },
+  'forward.notKept': {
+    nl: 'niet bewaard',
+    en: 'not kept',
+  },
   'staff.message.subject': {
     nl: 'Bericht van de klager over klacht {reference}',
     en: 'Message from the complainant about complaint {reference}',
