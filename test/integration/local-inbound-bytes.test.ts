@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { loadCase } from '../../shared/app/cases.ts';
+import { loadCase } from '../../shared/app/pipeline.ts';
 
 /** A new complaint by mail in an old 8-bit charset, posted as raw bytes to the local door. */
 const message = (charset: string, subject: Buffer, body: Buffer) =>

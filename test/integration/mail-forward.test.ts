@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { loadCase } from '../../shared/app/cases.ts';
+import { loadCase } from '../../shared/app/pipeline.ts';
 
 const COMPLAINANT = 'jan@example.nl';
 const DIRECTIE = 'directie@hss.example.nl';
