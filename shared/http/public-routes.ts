@@ -7,6 +7,8 @@ import { complainantView } from '../app/status.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
 import { renderForm } from '../web/form.ts';
+import { cachedProcedureSvg } from '../presentation/diagram-svg.ts';
+import { regelingPage } from '../presentation/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
@@ -117,6 +119,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
+    if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, cachedProcedureSvg(ctx.procedure)));
 
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
     if (m && method === 'GET') {
