@@ -132,6 +132,13 @@ describe('the regeling is escaped and marks what the law fills in', () => {
     expect(page).toMatch(/<figure class="diagram"><svg [^>]*role="img" aria-label="Schema van de klachtenprocedure"/);
   });
 
+  it('leaves the diagram section out where no diagram is drawn (the Lambda, which does not bundle the drawing library)', () => {
+    const page = regelingPage(load('hss'), 'nl');
+    expect(page).not.toContain('<svg');
+    expect(page).not.toContain('Schema van de procedure');
+    expect(page).toContain('Verlenging');
+  });
+
   it('refuses an SVG with a script, a handler or a link', () => {
     expect(() => safeSvg('<svg><script>alert(1)</script></svg>')).toThrow(UnsafeSvgError);
     expect(() => safeSvg('<svg onload="alert(1)"></svg>')).toThrow(UnsafeSvgError);
