@@ -95,7 +95,7 @@ export const REGELING_TEXTS = {
   noTerms: { nl: 'Voor deze stap geldt geen vaste termijn.', en: 'This step has no fixed term.' },
   term: { nl: '{label}: binnen {length} {moment}.', en: '{label}: within {length} {moment}.' },
   extendable: { nl: 'Deze termijn kan worden verlengd (zie "Verlenging").', en: 'This term can be extended (see "Extension").' },
-  onExpiry: { nl: 'Is de termijn voorbij?', en: 'When the term has passed:' },
+  onExpiry: { nl: 'Is de termijn voorbij?', en: 'Has the term passed?' },
   outcomes: { nl: 'Mogelijke uitkomsten: {outcomes}.', en: 'Possible outcomes: {outcomes}.' },
   escalateTo: {
     nl: 'Een medewerker kan uw klacht doorsturen naar {stages}.',
@@ -126,8 +126,12 @@ export const REGELING_TEXTS = {
     en: 'If we cannot finish within the term, we can extend a term by {max} at most. We tell you beforehand, with the reason.',
   },
   extensionConsent: {
-    nl: 'Zonder uw schriftelijke toestemming verlengen wij ten hoogste {count} keer.',
-    en: 'Without your written consent we extend at most {count} time(s).',
+    nl: 'Zonder uw schriftelijke toestemming verlengen wij ten hoogste {times}.',
+    en: 'Without your written consent we extend at most {times}.',
+  },
+  extensionOnlyWithConsent: {
+    nl: 'Wij verlengen alleen met uw schriftelijke toestemming.',
+    en: 'We only extend with your written consent.',
   },
   extensionNone: { nl: 'Wij verlengen geen termijnen.', en: 'We do not extend terms.' },
 

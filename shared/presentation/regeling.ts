@@ -186,10 +186,14 @@ export function termWords(pr: Procedure, term: Term, lang: Lang): string {
   return sentences.join(' ');
 }
 
+/** "1 keer", "once", "2 times". */
+const times = (n: number, lang: Lang) => (lang === 'nl' ? `${n} keer` : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
 function extension(pr: Procedure, lang: Lang): Block[] {
   const e = pr.extension;
   if (!e.allowed) return [p(t('extensionNone', lang))];
-  return [p(withMark(`${t('extension', lang, { max: durationWords(e.max, lang) })} ${t('extensionConsent', lang, { count: e.maxWithoutConsent })}`, e, lang))];
+  const consent = e.maxWithoutConsent ? t('extensionConsent', lang, { times: times(e.maxWithoutConsent, lang) }) : t('extensionOnlyWithConsent', lang);
+  return [p(withMark(`${t('extension', lang, { max: durationWords(e.max, lang) })} ${consent}`, e, lang))];
 }
 
 function nextBodies(pr: Procedure, lang: Lang): Block[] {

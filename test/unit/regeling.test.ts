@@ -154,6 +154,11 @@ describe('the regeling is escaped and marks what the law fills in', () => {
     expect(termItem(mhr, 'directie.antwoord')).toContain('Dan gaat uw klacht naar het bestuur.');
     const en = regelingPage(load('bureau-mhr'), 'en');
     expect(termItem(en, 'bemiddeling.bemiddeling')).toContain('within 6 weeks after the complaint is received (statutory default term, Awb 9:11 lid 1).');
+    expect(termItem(en, 'directie.antwoord')).toContain('Has the term passed? Then your complaint goes to the board.');
+    expect(section(en, 'verlenging')).toContain('we can extend a term by 4 weeks at most. We tell you beforehand, with the reason. Without your written consent we extend at most once (statutory default term, Awb 9:11 lid 2).');
+    const noExtensionWithoutConsent = structuredClone(load('bureau-mhr'));
+    noExtensionWithoutConsent.extension.maxWithoutConsent = 0;
+    expect(section(regelingPage(noExtensionWithoutConsent, 'nl'), 'verlenging')).toContain('Wij verlengen alleen met uw schriftelijke toestemming');
   });
 });
 
