@@ -16,7 +16,6 @@ import { procedureDiagram, procedureSummary } from '../shared/procedure/diagram.
 import { formatProblem, InvalidProcedureError, parseProcedure } from '../shared/procedure/load.ts';
 import type { Procedure } from '../shared/procedure/schema.ts';
 import { formatSimulation, simulate, SimulationError } from '../shared/procedure/simulate.ts';
-import { publishRegeling } from './publish-regeling.ts';
 
 export const USAGE =
   'usage: npm run procedure -- check <file> | simulate <file> --received YYYY-MM-DD [--json] | diagram <file> | publish <file> [--out dir] [--site url]';
@@ -106,7 +105,10 @@ async function publish(args: string[], io: Io): Promise<number> {
   }
   if (positional.length !== 1) throw new UsageError('publish takes one procedure file');
   if (options.site !== undefined && !URL.canParse(options.site)) throw new UsageError(`--site: not an address: ${options.site}`);
-  const written = await publishRegeling(load(positional[0]!), options.out ?? '.', options.site);
+  const procedure = load(positional[0]!);
+  // Loaded here only: the PDF and diagram libraries would slow every other command's start.
+  const { publishRegeling } = await import('./publish-regeling.ts');
+  const written = await publishRegeling(procedure, options.out ?? '.', options.site);
   io.out(written.map((f) => `${f}\n`).join(''));
   return 0;
 }
