@@ -8,6 +8,7 @@ import { complainantView } from '../app/status.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
 import { renderForm } from '../web/form.ts';
+import { regelingPage } from '../presentation/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
@@ -20,6 +21,8 @@ export interface PublicOptions {
   minFillMs: number;
   /** Wall clock for the bot check only; the case engine uses `ctx.clock`. */
   wallClock?: () => number;
+  /** The procedure diagram as a safe SVG for /regeling; passed in so the drawing library stays out of the Lambda bundle. */
+  regelingDiagram?: () => string | undefined;
 }
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
@@ -91,6 +94,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
+    if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
     if (m && method === 'GET') {

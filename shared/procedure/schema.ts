@@ -179,6 +179,8 @@ export const procedureSchema = z
         address: z.string().min(1).optional(),
         /** Where operational alarms go (failed mail, dead letters). */
         adminEmail: email.optional(),
+        /** The organisation's privacy statement (linked from the published regeling). */
+        privacy: z.url().optional(),
       })
       .strict(),
     /** Where the organisation's own text lives (for the record). */

@@ -4,6 +4,7 @@ import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import { html, type Html } from './html.ts';
 import { layout, withLang } from './layout.ts';
+import { REGELING_TEXTS } from '../presentation/regeling-texts.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -92,5 +93,6 @@ export function rules(p: Procedure, lang: Lang): Html {
   if (later.length)
     items.push(html`<li>${lang === 'nl' ? 'Daarna kan uw klacht verder naar' : 'After that your complaint can go on to'} ${later.map((s) => s.name[lang]).join(lang === 'nl' ? ' of ' : ' or ')}.</li>`);
   for (const b of p.nextBodies) items.push(html`<li>${b.text[lang]}</li>`);
+  items.push(html`<li><a href="${withLang('/regeling', lang)}">${REGELING_TEXTS.formLink[lang]}</a></li>`);
   return html`<section class="notice" aria-labelledby="how"><h2 id="how">${T.how[lang]}</h2><ul>${items}</ul></section>`;
 }
