@@ -21,7 +21,7 @@ import type { Envelope } from '../../shared/mail/inbound.ts';
 import { localBlobStore } from './blobs.ts';
 import { MAX_MAIL_BYTES, startSmtp } from './smtp.ts';
 import { VirtualClock } from './clock.ts';
-import { toApiEvent, writeResult } from './http.ts';
+import { serverOptions, toApiEvent, writeRefusal, writeResult } from './http.ts';
 import { localRoutes } from './local-routes.ts';
 import { LocalOutbox } from './outbox.ts';
 import { LocalDeadlines } from './timer.ts';
@@ -42,6 +42,8 @@ export interface LocalOfficeOptions {
   logRequests?: boolean;
   /** The SMTP listener's port (0 = a free one); undefined = no SMTP listener. */
   smtpPort?: number;
+  /** How long a request (headers and body) may take to arrive; default 30 s (see serverOptions). */
+  requestTimeoutMs?: number;
 }
 
 export interface LocalOffice {
@@ -151,7 +153,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   };
 
   let inFlight = 0;
-  server = createServer(async (req, res) => {
+  server = createServer(serverOptions(o.requestTimeoutMs), async (req, res) => {
     const started = performance.now();
     let status = 500;
     inFlight++;
@@ -159,7 +161,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
       if (event === 'too-large') {
         status = 413;
-        writeResult(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
+        writeRefusal(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
         return;
       }
       const result = (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event));
