@@ -9,7 +9,9 @@
  * prefixes, the SES identity and configuration set, the schedule group's schedules, the one
  * scheduler role and the one secret.
  */
-import { relative } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ArnFormat, Aws, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -32,7 +34,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BLOB_PREFIX } from '../../shared/aws/context.ts';
 import { INDEX } from '../../shared/store/dynamo.ts';
-import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, type FunctionKey } from './bundle-options.ts';
+import { COMPILED_PROCEDURE_FILE } from '../../shared/procedure/compiled.ts';
+import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from './bundle-options.ts';
 import type { OfficeSettings } from './settings.ts';
 import { MAIL_PREFIX, type StatefulPart } from './stateful.ts';
 
@@ -196,7 +199,8 @@ export class ServicePart extends Construct {
     const configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
 
     // ── The functions ────────────────────────────────────────────────────────────────────────────
-    const procedureInProject = relative(PROJECT_ROOT, s.procedureFile);
+    // The procedure as validated at synth, shipped as data next to each bundle (no YAML or schema at cold start).
+    const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
     const httpApi = new apigw.HttpApi(this, 'Api', {
       apiName: `${s.orgId}-klachtenloket`,
       description: `Klachtenloket ${s.procedure.organisation.name}`,
@@ -218,7 +222,7 @@ export class ServicePart extends Construct {
       SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
       DEADLINE_DLQ_ARN: this.queues.schedulerDlq.queueArn,
       SIGNING_KEY_SECRET_ARN: data.signingKey.secretArn,
-      PROCEDURE_FILE: 'procedure.yaml',
+      PROCEDURE_FILE: COMPILED_PROCEDURE_FILE,
       // Stack traces through the bundles' external .map files (NodejsFunction does not set this itself).
       NODE_OPTIONS: '--enable-source-maps',
       // Not read by the code: changing it makes Lambda start fresh containers (key rotation).
@@ -279,7 +283,7 @@ export class ServicePart extends Construct {
             beforeBundling: () => [],
             beforeInstall: () => [],
             // The procedure this office runs, read at cold start (shared/aws/context.ts loadBundledProcedure).
-            afterBundling: (inputDir: string, outputDir: string) => [`cp "${inputDir}/${procedureInProject}" "${outputDir}/procedure.yaml"`],
+            afterBundling: (_inputDir: string, outputDir: string) => [`cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`],
           },
         },
       });

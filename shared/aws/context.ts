@@ -1,7 +1,7 @@
 /**
  * The AppContext on AWS: DynamoDB case store, S3 blobs, SES mail out, EventBridge Scheduler timers,
  * signing keys from Secrets Manager. Config comes from the Lambda environment (validated, every
- * problem named at once); the procedure text is bundled with the function (see `loadBundledProcedure`).
+ * problem named at once); the procedure, compiled at build time, is bundled with the function (see `loadBundledProcedure`).
  *
  * Per container, once: the SDK clients (module scope, per region) and the signing keys (per secret
  * ARN). A failed secret fetch is not cached, so the next invocation tries again.
@@ -19,7 +19,8 @@ import { createS3BlobStore } from '../blobs/s3.ts';
 import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
 import { systemClock } from '../deadlines/port.ts';
 import { createSesMailer } from '../mail/ses-mailer.ts';
-import { parseProcedure } from '../procedure/load.ts';
+import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../procedure/compiled.ts';
+import type { LoadedProcedure } from '../procedure/load.ts';
 import { createSigner, parseSigningKeys, type SigningKey } from '../security/signer.ts';
 import { createDynamoCaseStore } from '../store/dynamo.ts';
 
@@ -145,17 +146,15 @@ export interface AwsContext extends AppContext {
 }
 
 export interface AwsContextOptions {
-  /** The procedure file's text (bundled with the function, see `loadBundledProcedure`). */
-  procedureText: string;
-  /** Its name, for error messages. */
-  procedureFile?: string;
+  /** The procedure, parsed and validated (at build time on AWS, see `loadBundledProcedure`). */
+  procedure: LoadedProcedure;
   env?: NodeJS.ProcessEnv;
   log?: Logger;
 }
 
 export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext> {
   const config = readAwsConfig(o.env ?? process.env);
-  const { procedure, hash } = parseProcedure(o.procedureText, o.procedureFile ?? 'procedure.yaml');
+  const { procedure, hash } = o.procedure;
   const clients = awsClients(config.AWS_REGION);
   const keys = await signingKeys(clients.secrets, config.SIGNING_KEY_SECRET_ARN);
   return {
@@ -181,16 +180,15 @@ export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext
 }
 
 /**
- * The procedure file bundled with the function. esbuild cannot bundle a YAML import that also
- * type-checks, so the CDK bundling copies the chosen procedure file next to each bundle as
- * `procedure.yaml`; we read it at cold start. `PROCEDURE_FILE` overrides the path; a relative path
- * is taken from the function's root (`LAMBDA_TASK_ROOT`, i.e. /var/task, where the bundle is), else
- * from the working directory.
+ * The procedure bundled with the function: compiled at build time (parsed and validated) and copied
+ * next to the bundle as `procedure.json` (infra/stack/bundle-options.ts `writeCompiledProcedure`),
+ * so a cold start only parses JSON. `PROCEDURE_FILE` overrides the path; a relative path is taken from
+ * the function's root (`LAMBDA_TASK_ROOT`, i.e. /var/task, where the bundle is), else from the working directory.
  */
-export function loadBundledProcedure(env: NodeJS.ProcessEnv = process.env): { procedureText: string; procedureFile: string } {
-  const file = env.PROCEDURE_FILE || './procedure.yaml';
+export function loadBundledProcedure(env: NodeJS.ProcessEnv = process.env): LoadedProcedure {
+  const file = env.PROCEDURE_FILE || `./${COMPILED_PROCEDURE_FILE}`;
   const path = isAbsolute(file) ? file : resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), file);
-  return { procedureText: readFileSync(path, 'utf8'), procedureFile: file };
+  return readCompiledProcedure(readFileSync(path, 'utf8'), file);
 }
 
 /**
@@ -213,4 +211,4 @@ export function lazyContext<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 /** The context of a deployed function: the bundled procedure and the Lambda environment. */
-export const awsContextFromBundle = (env: NodeJS.ProcessEnv = process.env) => createAwsContext({ ...loadBundledProcedure(env), env });
+export const awsContextFromBundle = (env: NodeJS.ProcessEnv = process.env) => createAwsContext({ procedure: loadBundledProcedure(env), env });
