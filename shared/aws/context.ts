@@ -98,13 +98,17 @@ export interface AwsClients {
 
 const clientsByRegion = new Map<string, AwsClients>();
 
-/** The SDK clients, made once per container (and region) and reused by every invocation. */
+/**
+ * The SDK clients, made once per container (and region) and reused by every invocation. Endpoints
+ * follow the SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables (the bundle test points them at local servers).
+ */
 export function awsClients(region: string): AwsClients {
   let clients = clientsByRegion.get(region);
   if (!clients) {
     clients = {
       dynamo: new DynamoDBClient({ region }),
-      s3: new S3Client({ region }),
+      // A local S3 endpoint (AWS_ENDPOINT_URL_S3, e.g. in the bundle test) cannot serve bucket subdomains.
+      s3: new S3Client({ region, ...(process.env.AWS_S3_FORCE_PATH_STYLE === 'true' ? { forcePathStyle: true } : {}) }),
       ses: new SESClient({ region }),
       scheduler: new SchedulerClient({ region }),
       secrets: new SecretsManagerClient({ region }),
