@@ -13,7 +13,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../edge/zod-locale.ts';
 import { jsonLogger, type AppContext, type Logger } from '../app/context.ts';
 import { createS3BlobStore } from '../blobs/s3.ts';
 import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
@@ -27,33 +28,31 @@ import { createDynamoCaseStore } from '../store/dynamo.ts';
 /** Where case blobs (raw mail we keep, attachments) live in BUCKET; SES's inbound copies live under MAIL_PREFIX. */
 export const BLOB_PREFIX = 'blobs/';
 
-const required = z.string().trim().min(1);
-const arn = (service: string) => required.regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
+const required = (pattern?: RegExp, message?: string) => z.string().check(z.trim(), z.minLength(1), ...(pattern ? [z.regex(pattern, message)] : []));
+const arn = (service: string) => required(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
+const optionalText = z.optional(z.string().check(z.trim()));
 
 /** Every environment variable the functions read on AWS. */
 export const awsEnvSchema = z.object({
   /** Set by Lambda itself. */
-  AWS_REGION: required,
-  TABLE_NAME: required,
-  BUCKET: required,
+  AWS_REGION: required(),
+  TABLE_NAME: required(),
+  BUCKET: required(),
   /** The SES receipt rule's S3 action ObjectKeyPrefix (e.g. `inbound/`); may be empty when the rule has none. */
   MAIL_PREFIX: z.string(),
-  PUBLIC_URL: required.regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) URL').transform((u) => u.replace(/\/+$/, '')),
-  REPLY_DOMAIN: required.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name'),
+  PUBLIC_URL: z.pipe(required(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) URL'), z.transform((u: string) => u.replace(/\/+$/, ''))),
+  REPLY_DOMAIN: required(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name'),
   /** Optional: without it SES sends with no configuration set (no bounce/complaint event publishing). */
-  SES_CONFIGURATION_SET: z.string().trim().optional().transform((v) => v || undefined),
-  SCHEDULE_GROUP: required,
+  SES_CONFIGURATION_SET: z.pipe(optionalText, z.transform((v: string | undefined) => v || undefined)),
+  SCHEDULE_GROUP: required(),
   DEADLINE_FUNCTION_ARN: arn('lambda'),
   SCHEDULER_ROLE_ARN: arn('iam'),
   DEADLINE_DLQ_ARN: arn('sqs'),
   SIGNING_KEY_SECRET_ARN: arn('secretsmanager'),
   /** Optional, default 3000: a form sent back faster than this after it was shown is a bot. */
   FORM_MIN_FILL_MS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? Number(v) : 3000))
-    .refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number of milliseconds'),
+    .pipe(optionalText, z.transform((v: string | undefined) => (v ? Number(v) : 3000)))
+    .check(z.refine((n: number) => Number.isInteger(n) && n >= 0, 'must be a whole number of milliseconds')),
 });
 
 export type AwsConfig = z.output<typeof awsEnvSchema>;
