@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../../infra/stack/bundle-options.ts';
 import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
+import { sesEvent } from '../support/aws-events.ts';
 import { startLocalAws, type LocalAws, type Schedule } from './local-aws.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -88,42 +89,6 @@ function apiEvent(method: string, path: string, o: { body?: unknown; query?: Rec
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'bundle-test' },
     },
   } as ApiEvent;
-}
-
-/** SES's receipt event for a Lambda action; the message itself is in S3 under MAIL_PREFIX + messageId. */
-function sesReceipt(messageId: string, from: string, to: string) {
-  const now = new Date().toISOString();
-  const pass = { status: 'PASS' };
-  return {
-    Records: [
-      {
-        eventSource: 'aws:ses',
-        eventVersion: '1.0',
-        ses: {
-          mail: {
-            timestamp: now,
-            source: from,
-            messageId,
-            destination: [to],
-            headersTruncated: false,
-            headers: [{ name: 'From', value: from }, { name: 'To', value: to }],
-            commonHeaders: { returnPath: from, from: [from], to: [to], subject: 'Re: uw klacht' },
-          },
-          receipt: {
-            timestamp: now,
-            processingTimeMillis: 120,
-            recipients: [to],
-            spamVerdict: pass,
-            virusVerdict: pass,
-            spfVerdict: pass,
-            dkimVerdict: pass,
-            dmarcVerdict: pass,
-            action: { type: 'Lambda', functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:bundles-inbound', invocationType: 'Event' },
-          },
-        },
-      },
-    ],
-  };
 }
 
 /** EventBridge's event for a scheduled rule (the sweeper's five-minute run). */
@@ -227,7 +192,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     ].join('\r\n');
     const before = (await aws.sentMail()).length;
     await aws.putObject(`${aws.env.MAIL_PREFIX}${messageId}`, Buffer.from(raw));
-    await fns.inbound.invoke(sesReceipt(messageId, 'jan@example.nl', address));
+    await fns.inbound.invoke(sesEvent({ messageId, from: 'jan@example.nl', to: address, subject: 'Re: uw klacht' }));
     const forwarded = (await aws.sentMail()).slice(before);
     expect(forwarded.length).toBeGreaterThan(0);
     expect(forwarded.some((m) => (m.body.text ?? '').includes('wanneer hoor ik iets'))).toBe(true);
