@@ -20,7 +20,7 @@ import type { Envelope } from '../../shared/mail/inbound.ts';
 import { localBlobStore } from './blobs.ts';
 import { MAX_MAIL_BYTES, startSmtp } from './smtp.ts';
 import { VirtualClock } from './clock.ts';
-import { toApiEvent, writeResult } from './http.ts';
+import { serverOptions, toApiEvent, writeRefusal, writeResult } from './http.ts';
 import { localRoutes } from './local-routes.ts';
 import { LocalOutbox } from './outbox.ts';
 import { LocalDeadlines } from './timer.ts';
@@ -41,6 +41,8 @@ export interface LocalOfficeOptions {
   logRequests?: boolean;
   /** The SMTP listener's port (0 = a free one); undefined = no SMTP listener. */
   smtpPort?: number;
+  /** How long a request (headers and body) may take to arrive; default 30 s (see serverOptions). */
+  requestTimeoutMs?: number;
 }
 
 export interface LocalOffice {
@@ -148,12 +150,13 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const handle = withBoundary(async (event) => (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event)), () => log, {
     logRequests: o.logRequests ?? false,
   });
-  server = createServer(async (req, res) => {
+  server = createServer(serverOptions(o.requestTimeoutMs), async (req, res) => {
     inFlight++;
     try {
       const mail = req.url?.startsWith('/_local/inbound');
       const event = await toApiEvent(req, mail ? MAX_MAIL_BYTES : undefined, mail);
-      writeResult(res, event === 'too-large' ? json(413, { errors: [{ field: 'body', message: 'body too large' }] }) : await handle(event));
+      if (event === 'too-large') writeRefusal(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
+      else writeResult(res, await handle(event));
     } catch (e) {
       // The request could not be read (the stream broke).
       log.error('request failed', { error: e instanceof Error ? e.name : 'unknown' });

@@ -1,7 +1,7 @@
 import { addDays, amsterdamDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
 import { normaliseDate, validateFields, type FieldError } from '../procedure/fields.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
-import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
+import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/outcomes.ts';
 import { text } from '../procedure/text.ts';
 import { apply, MESSAGE_LIMIT } from './fold.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';

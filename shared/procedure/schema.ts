@@ -159,8 +159,8 @@ const roleSchema = z
   })
   .strict();
 
-export const DEFAULT_OUTCOMES = ['gegrond', 'deels-gegrond', 'ongegrond', 'niet-ontvankelijk'] as const;
-export const MEDIATION_OUTCOMES = ['opgelost', 'niet-opgelost'] as const;
+import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from './outcomes.ts';
+export { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES };
 
 export const CHANNELS = ['web', 'email', 'phone', 'in-person', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];

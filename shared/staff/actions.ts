@@ -1,13 +1,17 @@
-import { z } from 'zod';
+// zod/mini: the staff function loads this at every cold start (see shared/edge/zod-locale.ts).
+import * as z from 'zod/mini';
+import '../edge/zod-locale.ts';
 import type { Actor, Command } from '../engine/types.ts';
 
-const text = (max = 20_000) => z.string().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const text = (max = 20_000) => z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(max, { error: 'tooLong' }));
 const date = z.iso.date({ error: 'date' });
 /** A list from JSON, or from a form field with one entry per line (or separated by commas). */
-const list = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : v),
-  z.array(z.string().trim().min(1).max(200)).max(50),
+const list = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : v)),
+  z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(50)),
 );
+/** An optional text where empty means absent. */
+const optionalText = (max: number) => z.pipe(z.optional(z.string().check(z.trim(), z.maxLength(max))), z.transform((v: string | undefined) => v || undefined));
 
 export const ACTION_TYPES = [
   'acknowledge', 'assign', 'record-conversation', 'request-response', 'record-response', 'extend', 'decide',
@@ -17,13 +21,13 @@ export const ACTION_TYPES = [
 const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge') }),
   z.object({ type: z.literal('assign'), handler: z.email({ error: 'email' }) }),
-  z.object({ type: z.literal('record-conversation'), date, attendees: list.pipe(z.array(z.string()).min(1, { error: 'required' })), summary: text(), signedBy: list.default([]) }),
+  z.object({ type: z.literal('record-conversation'), date, attendees: z.pipe(list, z.array(z.string()).check(z.minLength(1, { error: 'required' }))), summary: text(), signedBy: z._default(list, []) }),
   z.object({ type: z.literal('request-response'), from: z.email({ error: 'email' }), question: text(5000) }),
   z.object({ type: z.literal('record-response'), from: z.email({ error: 'email' }), text: text() }),
-  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: z.string().trim().max(2000).optional().transform((v) => v || undefined) }),
-  z.object({ type: z.literal('decide'), outcome: z.string().min(1, { error: 'required' }), motivation: text(), measures: z.string().trim().max(20_000).default('') }),
-  z.object({ type: z.literal('advise'), outcome: z.string().min(1, { error: 'required' }), motivation: text(), recommendation: text() }),
-  z.object({ type: z.literal('escalate'), reason: text(2000), to: z.string().optional().transform((v) => v || undefined) }),
+  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000) }),
+  z.object({ type: z.literal('decide'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), measures: z._default(z.string().check(z.trim(), z.maxLength(20_000)), '') }),
+  z.object({ type: z.literal('advise'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), recommendation: text() }),
+  z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER) }),
   z.object({ type: z.literal('withdraw'), reason: text(2000) }),
   z.object({ type: z.literal('close'), reason: text(2000) }),
   z.object({ type: z.literal('note'), text: text() }),

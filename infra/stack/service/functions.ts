@@ -4,7 +4,9 @@
  * the table (and the indexes a function queries), the bucket prefixes, the SES identity and
  * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
  */
-import { relative } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -15,7 +17,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { BLOB_PREFIX } from '../../../shared/aws/bucket-layout.ts';
 import { INDEX } from '../../../shared/store/table.ts';
-import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, type FunctionKey } from '../bundle-options.ts';
+import { COMPILED_PROCEDURE_FILE } from '../../../shared/procedure/compiled.ts';
+import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../bundle-options.ts';
 import type { OfficeSettings } from '../settings.ts';
 import { MAIL_PREFIX, type StatefulPart } from '../stateful.ts';
 import { cap, LOG_RETENTION } from './common.ts';
@@ -106,7 +109,8 @@ export class FunctionsPart {
     const { scope, w } = this;
     const { settings: s, data } = w;
     const spec = SPECS[key];
-    const procedureInProject = relative(PROJECT_ROOT, s.procedureFile);
+    // The procedure as validated at synth, shipped as data next to each bundle (no YAML or schema at cold start).
+    const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
     const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(scope, `${cap(key)}Role`, {
       description: `The ${key} function of ${s.orgId}`,
@@ -154,7 +158,7 @@ export class FunctionsPart {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // The procedure this office runs, read at cold start (shared/aws/context.ts loadBundledProcedure).
-          afterBundling: (inputDir: string, outputDir: string) => [`cp "${inputDir}/${procedureInProject}" "${outputDir}/procedure.yaml"`],
+          afterBundling: (_inputDir: string, outputDir: string) => [`cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`],
         },
       },
     });
