@@ -3,7 +3,8 @@ import { execute, loadCase } from '../app/cases.ts';
 import type { AppContext } from '../app/context.ts';
 import { fileComplaint } from '../app/intake.ts';
 import { REFERENCE_PATTERN } from '../app/reference.ts';
-import { complainantView } from '../app/status.ts';
+import { complainantView } from '../presentation/status.ts';
+import { fieldTexts, refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
 import { renderForm } from '../web/form.ts';
@@ -69,10 +70,11 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     if (!result.ok) {
       const r = result.refusal;
       if (r.code === 'invalid') {
-        const errors = (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] }));
+        const errors = refusalErrors(r, lang, ctx.procedure);
         return body.form ? showForm(400, lang, values, errors) : json(400, { errors });
       }
-      return body.form ? showForm(422, lang, values, [], r.message[lang]) : json(422, { error: r.reason, message: r.message[lang], ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });
+      const message = refusalText(r, lang, ctx.procedure);
+      return body.form ? showForm(422, lang, values, [], message) : json(422, { error: r.reason, message, ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });
     }
     const url = statusUrl(ctx, result.reference, lang);
     if (body.form) return redirect(`/complaints/${result.reference}/ontvangen?token=${ctx.signer.sign('status', result.reference)}${lang === 'en' ? '&lang=en' : ''}`);
@@ -88,9 +90,10 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     if (!result.ok) {
       if ('conflict' in result) return json(409, { error: 'conflict' });
       const r = result.refusal;
-      const errors = (r.fields ?? []).map((f) => ({ field: f.field, message: f.message[lang] }));
-      if (body.form) return r.code === 'invalid' ? showForm(400, lang, values, errors) : showForm(422, lang, values, [], r.message[lang]);
-      return r.code === 'invalid' ? json(400, { errors }) : json(422, { error: r.reason, message: r.message[lang] });
+      const errors = fieldTexts(r, lang, ctx.procedure);
+      const message = refusalText(r, lang, ctx.procedure);
+      if (body.form) return r.code === 'invalid' ? showForm(400, lang, values, errors) : showForm(422, lang, values, [], message);
+      return r.code === 'invalid' ? json(400, { errors }) : json(422, { error: r.reason, message });
     }
     if (body.form) return redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`);
     return json(200, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });

@@ -1,3 +1,4 @@
+import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { amsterdamDate } from '../calendar/index.ts';
 import { exportCase, verifyExport } from '../app/audit.ts';
 import { execute, loadCase } from '../app/cases.ts';
@@ -64,8 +65,8 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
   const refusalStatus = (r: Refusal) => (r.code === 'invalid' ? 400 : r.code === 'forbidden' ? 403 : 422);
   const refusalJson = (r: Refusal, lang: Lang) =>
     r.code === 'invalid'
-      ? json(400, { errors: (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] })) })
-      : json(refusalStatus(r), { error: r.reason, message: r.message[lang] });
+      ? json(400, { errors: refusalErrors(r, lang, ctx.procedure) })
+      : json(refusalStatus(r), { error: r.reason, message: refusalText(r, lang, ctx.procedure) });
 
   async function act(member: StaffMember, ref: string, body: Record<string, unknown>) {
     const parsed = parseAction(body, { kind: 'staff', email: member.email });
@@ -77,7 +78,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
 
   async function enterComplaint(member: StaffMember, body: Record<string, unknown>, lang: Lang) {
     const channel = STAFF_CHANNELS.find((c) => c === body.channel);
-    if (!channel) return { ok: false as const, refusal: { code: 'invalid', reason: 'channel', message: { nl: 'Kies hoe de klacht binnenkwam.', en: 'Choose how the complaint came in.' }, fields: [{ field: 'channel', message: { nl: `Kies uit: ${STAFF_CHANNELS.join(', ')}.`, en: `Choose from: ${STAFF_CHANNELS.join(', ')}.` } }] } satisfies Refusal };
+    if (!channel) return { ok: false as const, refusal: { code: 'invalid', reason: 'channel', params: { missing: true }, fields: [{ field: 'channel', reason: 'channel', params: { allowed: [...STAFF_CHANNELS] } }] } satisfies Refusal };
     const { channel: _c, csrf: _x, ...fields } = body;
     return fileComplaint(ctx, { fields, channel, lang, actor: { kind: 'staff', email: member.email } });
   }
@@ -87,7 +88,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (body.action === 'discard') return discardHeld(ctx, id);
     const ref = typeof body.caseRef === 'string' ? body.caseRef.trim().toUpperCase() : '';
     if (body.action !== 'attach' || !REFERENCE_PATTERN.test(ref))
-      return { ok: false, refusal: { code: 'invalid', reason: 'held-action', message: { nl: 'Kies koppelen (met een kenmerk) of verwijderen.', en: 'Choose attach (with a reference) or discard.' }, fields: [{ field: body.action === 'attach' ? 'caseRef' : 'action', message: { nl: 'Vul een geldig kenmerk in.', en: 'Enter a valid reference.' } }] } };
+      return { ok: false, refusal: { code: 'invalid', reason: 'held-action', fields: [{ field: body.action === 'attach' ? 'caseRef' : 'action', reason: 'case-ref' }] } };
     if (!(await caseDetail(ctx, me, ref))) return { ok: false, status: 404, message: { nl: 'Deze klacht bestaat niet.', en: 'This complaint does not exist.' } };
     return attachHeld(ctx, me, id, ref);
   }
@@ -244,7 +245,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       if (heldAction) {
         const r = await actOnHeld(me, heldAction[1]!, fields);
         if (r.ok) return redirect(`/staff/held?done=${fields.action === 'attach' ? 'attach' : 'discard'}`);
-        const message = 'refusal' in r ? r.refusal.message[lang] : r.message[lang];
+        const message = 'refusal' in r ? refusalText(r.refusal, lang, p) : r.message[lang];
         return page('refusal' in r ? refusalStatus(r.refusal) : r.status, renderHeld(p, lang, me, csrf, await ctx.store.listHeld(200), { error: message }));
       }
       const m = /^\/staff\/cases\/([^/]+)\/actions$/.exec(path);
@@ -257,7 +258,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         const message =
           r.kind === 'invalid' ? r.errors.map((x) => `${x.field}: ${x.message[lang]}`).join(' ')
           : r.kind === 'conflict' ? (lang === 'nl' ? 'De klacht is intussen gewijzigd; bekijk haar opnieuw.' : 'The case changed meanwhile; look again.')
-          : r.refusal.message[lang];
+          : refusalText(r.refusal, lang, p);
         const detail = (await caseDetail(ctx, me, ref, lang))!;
         return page(status, renderCasePage(p, lang, me, csrf, detail, { error: message, action: String(fields.type ?? '') }));
       }

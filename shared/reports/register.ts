@@ -8,7 +8,7 @@
 import { amsterdamDate } from '../calendar/index.ts';
 import { loadCase } from '../app/cases.ts';
 import type { AppContext } from '../app/context.ts';
-import { outcomeLabel, STATUS } from '../app/present.ts';
+import { outcomeLabel, STATUS } from '../presentation/present.ts';
 import { APPEAL_TERM, termDef } from '../engine/terms.ts';
 import type { CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';

@@ -1,7 +1,7 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { loadCase } from '../app/cases.ts';
 import type { AppContext } from '../app/context.ts';
-import { describeEvent, fieldPairs, outcomeLabel, stageName, STATUS, termLines, type TermLine } from '../app/present.ts';
+import { describeEvent, fieldPairs, outcomeLabel, stageName, STATUS, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseState } from '../engine/types.ts';

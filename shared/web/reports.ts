@@ -4,7 +4,7 @@
  */
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import type { AuditExport, ChainLink, Verification } from '../app/audit.ts';
-import { outcomeLabel, stageName } from '../app/present.ts';
+import { outcomeLabel, stageName } from '../presentation/present.ts';
 import type { CaseEvent } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';

@@ -1,3 +1,4 @@
+import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../app/retention.ts';
 import type { Refusal } from '../engine/types.ts';
 import { resolveFields } from '../procedure/fields.ts';
@@ -214,7 +215,8 @@ ${field('erase-confirm', w(lang, `Typ ter bevestiging het kenmerk (${ref})`, `Ty
 }
 
 export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: Refusal): string {
-  const errorOf = (key: string) => refusal?.fields?.find((f) => f.field === key)?.message[lang];
+  const errors = refusal ? fieldTexts(refusal, lang, p) : [];
+  const errorOf = (key: string) => errors.find((f) => f.field === key)?.message;
   const channels = [
     { value: 'phone', label: w(lang, 'Telefonisch', 'By phone') },
     { value: 'in-person', label: w(lang, 'Persoonlijk', 'In person') },
@@ -228,7 +230,7 @@ export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, cs
     me,
     csrf,
     html`<h1>${w(lang, 'Klacht invoeren namens de klager', 'Enter a complaint for the complainant')}</h1>
-${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Er is een probleem', 'There is a problem')}</h2><p>${refusal.message[lang]}</p>${refusal.fields?.length ? html`<ul>${refusal.fields.map((f) => html`<li><a href="#n-${f.field}">${f.message[lang]}</a></li>`)}</ul>` : ''}</div>` : ''}
+${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Er is een probleem', 'There is a problem')}</h2><p>${refusalText(refusal, lang, p)}</p>${errors.length ? html`<ul>${errors.map((f) => html`<li><a href="#n-${f.field}">${f.message}</a></li>`)}</ul>` : ''}</div>` : ''}
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
 ${field('n-channel', w(lang, 'Hoe kwam de klacht binnen?', 'How did the complaint come in?'), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}

@@ -1,5 +1,5 @@
-import { capitalise, DEFAULT_MARK, fieldPairs } from '../app/present.ts';
-import type { ComplainantView } from '../app/status.ts';
+import { capitalise, DEFAULT_MARK, fieldPairs } from '../presentation/present.ts';
+import type { ComplainantView } from '../presentation/status.ts';
 import type { CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';

@@ -26,12 +26,13 @@ export function complainantView(p: Procedure, s: CaseState, events: CaseEvent[],
   const onward: string[] = [];
   const appeal = Object.values(s.openTerms).find((t) => t.termId === 'appeal');
   if (stage.appeal && appeal)
-    onward.push(`${text(p, 'notSatisfied', lang)} ${stage.appeal.label[lang]}: ${lang === 'nl' ? 'laat het ons weten vóór' : 'let us know by'} ${formatDate(appeal.lastDay, lang)}.`);
+    onward.push(`${text(p, 'notSatisfied', lang)} ${stage.appeal.label[lang]}: ${text(p, 'appeal.letUsKnow', lang, { date: formatDate(appeal.lastDay, lang) })}.`);
   else if (s.status === 'open' && stage.escalateTo.length)
     onward.push(
-      lang === 'nl'
-        ? `Lukt het niet met ${stage.name.nl}? Uw klacht kan ook naar ${stage.escalateTo.map((id) => stageName(p, id, 'nl')).join(' of ')}. Antwoord op onze e-mail of neem contact op.`
-        : `Not working out with ${stage.name.en}? Your complaint can also go to ${stage.escalateTo.map((id) => stageName(p, id, 'en')).join(' or ')}. Reply to our e-mail or contact us.`,
+      text(p, 'status.escalateHint', lang, {
+        stage: stage.name[lang],
+        stages: stage.escalateTo.map((id) => stageName(p, id, lang)).join(text(p, 'word.or', lang)),
+      }),
     );
   for (const b of p.nextBodies.filter((b) => b.id === stage.nextBody)) onward.push(b.text[lang] + (b.url ? ` ${b.url}` : ''));
   return {
