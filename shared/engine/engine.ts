@@ -4,7 +4,7 @@ import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
 import { text } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
-import { apply, MESSAGE_LIMIT } from './fold.ts';
+import { evolve, fold, MESSAGE_LIMIT } from './fold.ts';
 import type { FieldRefusal, LabelKey, MissingField, Refusal, RefusalCode, RefusalParams, RefusalReason } from './refusal.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
 import {
@@ -22,10 +22,11 @@ import {
 } from './types.ts';
 
 /**
- * The case engine: `(procedure, case, command, now) → events + effects`. Pure: no clock, no I/O,
- * no randomness. A refused command returns a refusal and nothing else.
+ * The case engine as `decide` and `evolve`: `decide(procedure, case, command, now)` gives the events
+ * and effects of a command, or a refusal and nothing else; `evolve` (fold.ts) applies one event.
+ * Pure: no clock, no I/O, no randomness.
  */
-export function handle(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): EngineResult {
+export function decide(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): Decided {
   const run = new Run(p, state, now);
   try {
     if (cmd.type === 'submit') {
@@ -40,8 +41,16 @@ export function handle(p: Procedure, state: CaseState | undefined, cmd: Command,
     if (e instanceof Refused) return { ok: false, refusal: e.refusal };
     throw e;
   }
-  return { ok: true, events: run.events, effects: run.effects, state: run.state! };
+  return { ok: true, events: run.events, effects: run.effects };
 }
+
+/** `decide`, then the case after its events (what the application commits and shows). */
+export function handle(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): EngineResult {
+  const d = decide(p, state, cmd, now);
+  return d.ok ? { ...d, state: fold(d.events, state)! } : d;
+}
+
+export type Decided = { ok: true; events: CaseEvent[]; effects: Effect[] } | { ok: false; refusal: Refusal };
 
 class Refused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -65,7 +74,7 @@ const need = (value: string | undefined, field: MissingField, label: LabelKey) =
   return value.trim();
 };
 
-/** One command's work: events are applied to the state as they are made, so later steps see them. */
+/** One command's work: each event is evolved into the state as it is made, so later steps see it. */
 class Run {
   events: CaseEvent[] = [];
   effects: Effect[] = [];
@@ -88,7 +97,7 @@ class Run {
 
   emit(e: DistributiveOmit<CaseEvent, 'at'>) {
     const event = { ...e, at: this.now } as CaseEvent;
-    this.state = apply(this.state, event);
+    this.state = evolve(this.state, event);
     this.events.push(event);
   }
 

@@ -1,3 +1,4 @@
+import { words as w } from '../presentation/words.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../app/retention.ts';
 import type { Refusal } from '../engine/types.ts';
@@ -12,7 +13,6 @@ import { HELD_RETENTION_DAYS } from '../app/held-mail.ts';
 import { layout } from './layout.ts';
 
 // The workspace is Dutch first; `?lang=en` gives English labels where we have them.
-const w = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
 const URGENCY: Record<Urgency, { nl: string; en: string; css: string }> = {
   overdue: { nl: 'Verlopen', en: 'Overdue', css: 'background:#b10e1e;color:#fff' },
