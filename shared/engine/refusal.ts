@@ -1,5 +1,4 @@
 import type { FieldError } from '../procedure/fields.ts';
-import type { CaseStatus } from './types.ts';
 
 /**
  * Why a command was refused, as data: a code and its parameters, no words. The sentence a person
@@ -95,5 +94,3 @@ export type RefusalCode = 'invalid' | 'forbidden' | 'not-allowed';
 export type Refusal = {
   [R in RefusalReason]: { code: RefusalCode; reason: R; fields?: FieldRefusal[] } & WithParams<RefusalParams[R]>;
 }[RefusalReason];
-
-export const statusReason = (status: CaseStatus) => `status-${status}` as const;
