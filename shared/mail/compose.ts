@@ -3,7 +3,6 @@ import {
   capitalise,
   contactLine,
   describeEvent,
-  DEFAULT_MARK,
   fieldPairs,
   outcomeLabel,
   stageName,
@@ -101,7 +100,7 @@ function nextSteps({ ctx, s, lang, t }: AnyInput): Block[] {
   return [
     { h: t('mail.nextSteps') },
     { p: `${t('mail.handles', { handler: capitalise(stageName(p, s.stage, lang)) })}${stage.description ? ' ' + stage.description[lang] : ''}` },
-    ...(terms.length ? [{ dl: terms.map((l): [string, string] => [l.label, `${t('mail.by', { date: l.date })}${l.isDefault ? ' ' + DEFAULT_MARK[lang] : ''}`]) }] : []),
+    ...(terms.length ? [{ dl: terms.map((l): [string, string] => [l.label, `${t('mail.by', { date: l.date })}${l.isDefault ? ' ' + t('term.defaultMark') : ''}`]) }] : []),
   ];
 }
 

@@ -4,7 +4,7 @@ import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
-import type { CaseEvent, CaseState, TermInstance } from '../engine/types.ts';
+import type { CaseEvent, CaseState, CaseStatus, TermInstance } from '../engine/types.ts';
 
 /** Plain-language words for what the engine records, for complainants and staff. */
 const OUTCOMES: Record<string, { nl: string; en: string }> = {
@@ -21,13 +21,10 @@ export const outcomeLabel = (p: Procedure, outcome: string, lang: Lang) =>
 
 export const stageName = (p: Procedure, stageId: string, lang: Lang) => stageOf(p, stageId).name[lang];
 
-export const STATUS: Record<CaseState['status'], { nl: string; en: string }> = {
-  'to-complete': { nl: 'Wacht op aanvulling', en: 'Waiting to be completed' },
-  open: { nl: 'In behandeling', en: 'Being handled' },
-  decided: { nl: 'Uitkomst verstuurd', en: 'Outcome sent' },
-  closed: { nl: 'Afgesloten', en: 'Closed' },
-  withdrawn: { nl: 'Ingetrokken', en: 'Withdrawn' },
-};
+/** A case status in words ("In behandeling"); an unknown status as it is. */
+export const statusLabel = (p: Procedure, status: string, lang: Lang) =>
+  STATUSES.includes(status as CaseStatus) ? text(p, `caseStatus.${status as CaseStatus}`, lang) : status;
+const STATUSES: readonly CaseStatus[] = ['to-complete', 'open', 'decided', 'closed', 'withdrawn'];
 
 export interface TermLine {
   instance: string;
@@ -56,8 +53,6 @@ export function termLines(p: Procedure, s: CaseState, lang: Lang, now?: string):
       };
     });
 }
-
-export const DEFAULT_MARK = { nl: '(wettelijke standaardtermijn)', en: '(statutory default term)' };
 
 /** The submitted fields as label/value pairs, in form order. */
 export function fieldPairs(p: Procedure, s: CaseState, lang: Lang): [string, string][] {

@@ -5,7 +5,7 @@ import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import { text } from '../procedure/text.ts';
 import { amsterdamDate } from '../calendar/index.ts';
-import { describeEvent, stageName, STATUS, termLines, type TermLine } from './present.ts';
+import { describeEvent, stageName, statusLabel, termLines, type TermLine } from './present.ts';
 
 /** What a complainant may see of their case: no staff names, notes or internal events. */
 export interface ComplainantView {
@@ -38,7 +38,7 @@ export function complainantView(p: Procedure, s: CaseState, events: CaseEvent[],
   return {
     reference: s.reference,
     status: s.status,
-    statusLabel: STATUS[s.status][lang],
+    statusLabel: statusLabel(p, s.status, lang),
     receivedOn: s.receivedOn,
     stage: { id: stage.id, name: stage.name[lang], ...(stage.description ? { description: stage.description[lang] } : {}) },
     ...(terms[0] ? { nextTerm: terms[0] } : {}),

@@ -1,4 +1,4 @@
-import { capitalise, DEFAULT_MARK, durationWords } from '../presentation/present.ts';
+import { capitalise, durationWords } from '../presentation/present.ts';
 import { resolveFields, type ResolvedField } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { otherLang, text, type Lang } from '../procedure/text.ts';
@@ -83,7 +83,7 @@ export function rules(p: Procedure, lang: Lang): Html {
   items.push(html`<li>${text(p, 'form.rule.receipt', lang)}</li>`);
   items.push(html`<li>${text(p, 'mail.handles', lang, { handler: capitalise(first.name[lang]) })}${first.description ? ' ' + first.description[lang] : ''}</li>`);
   for (const t of first.terms.filter((t) => t.from === 'received'))
-    items.push(html`<li>${text(p, 'form.rule.term', lang, { term: t.label[lang], duration: durationWords(t.length, lang) })} ${t.default ? DEFAULT_MARK[lang] : ''}</li>`);
+    items.push(html`<li>${text(p, 'form.rule.term', lang, { term: t.label[lang], duration: durationWords(t.length, lang) })} ${t.default ? text(p, 'term.defaultMark', lang) : ''}</li>`);
   if (p.intake.window)
     items.push(html`<li>${text(p, 'form.rule.window', lang, { duration: durationWords(p.intake.window.length, lang) })}</li>`);
   if (!p.intake.anonymous) items.push(html`<li>${text(p, 'form.rule.anonymous', lang)}</li>`);
