@@ -17,4 +17,3 @@ export function fill(template: string, vars: Record<string, string | number>): s
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-export const local = (t: { nl: string; en: string }, lang: Lang) => t[lang];
