@@ -12,10 +12,10 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addDays, HOLIDAY_YEARS } from '../shared/calendar/index.ts';
-import { procedureDiagram, procedureSummary } from '../shared/procedure/diagram.ts';
+import { procedureDiagram, procedureSummary } from '../shared/procedure-tools/diagram.ts';
 import { formatProblem, InvalidProcedureError, parseProcedure } from '../shared/procedure/load.ts';
 import type { Procedure } from '../shared/procedure/schema.ts';
-import { formatSimulation, simulate, SimulationError } from '../shared/procedure/simulate.ts';
+import { formatSimulation, simulate, SimulationError } from '../shared/procedure-tools/simulate.ts';
 
 export const USAGE =
   'usage: npm run procedure -- check <file> | simulate <file> --received YYYY-MM-DD [--json] | diagram <file> | publish <file> [--out dir] [--site url]';

@@ -4,7 +4,8 @@ import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
 import { fileComplaint } from '../app/use-cases/file-complaint.ts';
 import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
-import { complainantView } from '../app/status.ts';
+import { complainantView } from '../presentation/status.ts';
+import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
 import { renderForm } from '../web/form.ts';
@@ -13,7 +14,7 @@ import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
 import type { AppRefusal } from '../app/result.ts';
-import { fieldErrors, refusalJson, refusalStatus } from './refusal-status.ts';
+import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 
 export interface PublicOptions {
@@ -69,8 +70,8 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
 
   /** Refused: the form again with the problems (a conflict is answered as JSON either way), or the refusal as JSON. */
   const refusal = (r: AppRefusal, lang: Lang, form: boolean, values: Record<string, string>) => {
-    if (!form || r.code === 'conflict') return refusalJson(r, lang);
-    return r.code === 'invalid' ? showForm(400, lang, values, fieldErrors(r, lang)) : showForm(refusalStatus(r), lang, values, [], r.message[lang]);
+    if (!form || r.code === 'conflict') return refusalJson(r, lang, ctx.procedure);
+    return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
   function botCheck(fields: Record<string, unknown>, lang: Lang): { field: string; message: string } | undefined {

@@ -5,7 +5,7 @@
  * escaped by the renderer; anything unexpected in its output drops the diagram rather than ship it.
  */
 import { renderMermaidSVG } from 'beautiful-mermaid';
-import { procedureDiagram } from '../procedure/diagram.ts';
+import { procedureDiagram } from '../procedure-tools/diagram.ts';
 import type { Procedure } from '../procedure/schema.ts';
 
 const DRAWING_ELEMENTS = new Set(['svg', 'style', 'defs', 'marker', 'polygon', 'polyline', 'g', 'rect', 'text', 'tspan', 'circle', 'ellipse', 'path', 'line', 'title']);
@@ -23,7 +23,7 @@ export function safeSvg(svg: string): string {
   return cleaned;
 }
 
-/** The procedure's Mermaid diagram (shared/procedure/diagram.ts) as a safe SVG. */
+/** The procedure's Mermaid diagram (shared/procedure-tools/diagram.ts) as a safe SVG. */
 export function procedureSvg(p: Procedure): string {
   return safeSvg(renderMermaidSVG(procedureDiagram(p), { font: 'system-ui, sans-serif' }));
 }

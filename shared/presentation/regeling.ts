@@ -3,7 +3,7 @@
  * so the text people read and the system that acts on it cannot differ. Pure: a document model from
  * the parsed procedure, then HTML from the model (the PDF in regeling-pdf.ts reads the same model).
  */
-import { capitalise, durationWords, outcomeLabel } from '../app/present.ts';
+import { capitalise, durationWords, outcomeLabel } from './present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure, Stage, Term } from '../procedure/schema.ts';

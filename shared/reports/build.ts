@@ -6,11 +6,11 @@
  */
 import { amsterdamDate } from '../calendar/index.ts';
 import type { AppContext } from '../app/context.ts';
-import { outcomeLabel } from '../app/present.ts';
+import { outcomeLabel } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { termDef } from '../engine/terms.ts';
 import type { Procedure } from '../procedure/schema.ts';
-import type { Lang } from '../procedure/text.ts';
+import { text, type Lang } from '../procedure/text.ts';
 import { LIST_STATUSES } from '../staff/views.ts';
 import {
   aggregate,
@@ -211,7 +211,7 @@ export function labels(p: Procedure, lang: Lang): Report['labels'] {
   const terms: Record<string, string> = {};
   for (const s of p.stages) for (const t of s.terms) terms[`${s.id}.${t.id}`] = `${t.label[lang]} (${s.name[lang]})`;
   return {
-    topic: { ...Object.fromEntries(p.intake.topics.map((t) => [t.value, t.label[lang]])), [NO_TOPIC]: lang === 'nl' ? 'geen onderwerp' : 'no topic' },
+    topic: { ...Object.fromEntries(p.intake.topics.map((t) => [t.value, t.label[lang]])), [NO_TOPIC]: text(p, 'report.noTopic', lang) },
     channel: Object.fromEntries(Object.entries(CHANNELS).map(([k, v]) => [k, v[lang]])),
     outcome: outcomes,
     stage: Object.fromEntries(p.stages.map((s) => [s.id, s.name[lang]])),

@@ -8,7 +8,7 @@
 import { amsterdamDate } from '../calendar/index.ts';
 import { loadCase } from '../app/pipeline.ts';
 import type { AppContext } from '../app/context.ts';
-import { outcomeLabel, STATUS } from '../app/present.ts';
+import { outcomeLabel, statusLabel } from '../presentation/present.ts';
 import { APPEAL_TERM, termDef } from '../engine/terms.ts';
 import type { CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -93,7 +93,7 @@ function line(p: Procedure, s: CaseState, lang: Lang): RegisterLine {
     channel: s.channel,
     topic: knownTopic(p, s.fields.topic),
     status: s.status,
-    statusLabel: STATUS[s.status][lang],
+    statusLabel: statusLabel(p, s.status, lang),
     stage: s.stage,
     stageName: L.stage[s.stage] ?? s.stage,
     ...(outcome ? { outcome, outcomeLabel: L.outcome[outcome] ?? outcomeLabel(p, outcome, lang) } : {}),

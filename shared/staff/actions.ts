@@ -1,3 +1,4 @@
+import type { FieldRefusal } from '../engine/refusal.ts';
 // zod/mini: the staff function loads this at every cold start (see shared/edge/zod-locale.ts).
 import * as z from 'zod/mini';
 import '../edge/zod-locale.ts';
@@ -35,15 +36,16 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send-message'), text: text() }),
 ]);
 
-const MESSAGES: Record<string, { nl: string; en: string }> = {
-  required: { nl: 'Vul dit veld in.', en: 'Fill in this field.' },
-  tooLong: { nl: 'Deze tekst is te lang.', en: 'This text is too long.' },
-  date: { nl: 'Vul een datum in als JJJJ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
-  email: { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
-  type: { nl: `Kies een actie: ${ACTION_TYPES.join(', ')}.`, en: `Choose an action: ${ACTION_TYPES.join(', ')}.` },
+/** The schema's error names, as field refusals (their sentences are in the text catalogue). */
+const REASONS: Record<string, FieldRefusal> = {
+  required: { field: '', reason: 'action-required' },
+  tooLong: { field: '', reason: 'text-too-long' },
+  date: { field: '', reason: 'action-date' },
+  email: { field: '', reason: 'action-email' },
+  type: { field: '', reason: 'choose-action', params: { allowed: [...ACTION_TYPES] } },
 };
 
-export type ParsedAction = { ok: true; command: Command; expectedSeq?: number } | { ok: false; errors: { field: string; message: { nl: string; en: string } }[] };
+export type ParsedAction = { ok: true; command: Command; expectedSeq?: number } | { ok: false; errors: FieldRefusal[] };
 
 /** Turns a staff action (JSON or form) into an engine command, naming each bad field. */
 export function parseAction(body: Record<string, unknown>, actor: Actor): ParsedAction {
@@ -53,12 +55,12 @@ export function parseAction(body: Record<string, unknown>, actor: Actor): Parsed
       ok: false,
       errors: r.error.issues.map((i) => {
         const field = i.path.length ? String(i.path[0]) : 'type';
-        const key = i.code === 'invalid_union' || (field === 'type' && i.code !== 'custom') ? 'type' : i.message in MESSAGES ? i.message : i.code === 'invalid_type' ? 'required' : 'required';
-        return { field, message: MESSAGES[key]! };
+        const key = i.code === 'invalid_union' || (field === 'type' && i.code !== 'custom') ? 'type' : i.message in REASONS ? i.message : 'required';
+        return { ...REASONS[key]!, field };
       }),
     };
   }
   const seq = body.expectedSeq === undefined || body.expectedSeq === '' ? undefined : Number(body.expectedSeq);
-  if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', message: { nl: 'Ongeldig volgnummer.', en: 'Invalid sequence number.' } }] };
+  if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', reason: 'sequence' }] };
   return { ok: true, command: { ...r.data, actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
 }

@@ -1,7 +1,7 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { loadCase } from '../app/pipeline.ts';
 import type { AppContext } from '../app/context.ts';
-import { describeEvent, fieldPairs, outcomeLabel, stageName, STATUS, termLines, type TermLine } from '../app/present.ts';
+import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseState } from '../engine/types.ts';
@@ -63,7 +63,7 @@ function listItem(p: Procedure, s: CaseSummary, now: string, lang: Lang): CaseLi
   return {
     reference: s.caseRef,
     status: s.status,
-    statusLabel: STATUS[s.status as CaseState['status']]?.[lang] ?? s.status,
+    statusLabel: statusLabel(p, s.status, lang),
     stage: s.stage,
     stageName: safeStageName(p, s.stage, lang),
     receivedOn: amsterdamDate(s.receivedAt),
@@ -114,7 +114,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     reference: s.reference,
     seq,
     status: s.status,
-    statusLabel: STATUS[s.status][lang],
+    statusLabel: statusLabel(p, s.status, lang),
     stage: { id: stage.id, name: stage.name[lang], kind: stage.kind },
     ...(s.handler ? { handler: s.handler } : {}),
     admissibility: s.admissibility,

@@ -9,7 +9,7 @@ import { regelingPdf } from '../../shared/presentation/regeling-pdf.ts';
 import { regelingDocument, regelingPage } from '../../shared/presentation/regeling.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import type { Procedure } from '../../shared/procedure/schema.ts';
-import { simulate } from '../../shared/procedure/simulate.ts';
+import { simulate } from '../../shared/procedure-tools/simulate.ts';
 import type { Lang } from '../../shared/procedure/text.ts';
 import { escapeHtml } from '../../shared/web/html.ts';
 import { pdfText } from '../support/pdf-text.ts';

@@ -5,7 +5,7 @@ import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import { text } from '../procedure/text.ts';
 import { amsterdamDate } from '../calendar/index.ts';
-import { describeEvent, stageName, STATUS, termLines, type TermLine } from './present.ts';
+import { describeEvent, stageName, statusLabel, termLines, type TermLine } from './present.ts';
 
 /** What a complainant may see of their case: no staff names, notes or internal events. */
 export interface ComplainantView {
@@ -26,18 +26,19 @@ export function complainantView(p: Procedure, s: CaseState, events: CaseEvent[],
   const onward: string[] = [];
   const appeal = Object.values(s.openTerms).find((t) => t.termId === 'appeal');
   if (stage.appeal && appeal)
-    onward.push(`${text(p, 'notSatisfied', lang)} ${stage.appeal.label[lang]}: ${lang === 'nl' ? 'laat het ons weten vóór' : 'let us know by'} ${formatDate(appeal.lastDay, lang)}.`);
+    onward.push(`${text(p, 'notSatisfied', lang)} ${stage.appeal.label[lang]}: ${text(p, 'appeal.letUsKnow', lang, { date: formatDate(appeal.lastDay, lang) })}.`);
   else if (s.status === 'open' && stage.escalateTo.length)
     onward.push(
-      lang === 'nl'
-        ? `Lukt het niet met ${stage.name.nl}? Uw klacht kan ook naar ${stage.escalateTo.map((id) => stageName(p, id, 'nl')).join(' of ')}. Antwoord op onze e-mail of neem contact op.`
-        : `Not working out with ${stage.name.en}? Your complaint can also go to ${stage.escalateTo.map((id) => stageName(p, id, 'en')).join(' or ')}. Reply to our e-mail or contact us.`,
+      text(p, 'status.escalateHint', lang, {
+        stage: stage.name[lang],
+        stages: stage.escalateTo.map((id) => stageName(p, id, lang)).join(text(p, 'word.or', lang)),
+      }),
     );
   for (const b of p.nextBodies.filter((b) => b.id === stage.nextBody)) onward.push(b.text[lang] + (b.url ? ` ${b.url}` : ''));
   return {
     reference: s.reference,
     status: s.status,
-    statusLabel: STATUS[s.status][lang],
+    statusLabel: statusLabel(p, s.status, lang),
     receivedOn: s.receivedOn,
     stage: { id: stage.id, name: stage.name[lang], ...(stage.description ? { description: stage.description[lang] } : {}) },
     ...(terms[0] ? { nextTerm: terms[0] } : {}),

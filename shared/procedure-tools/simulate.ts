@@ -17,8 +17,9 @@ import type { LocalDate } from '../calendar/types.ts';
 import { handle, stageOutcomes } from '../engine/engine.ts';
 import { APPEAL_TERM, stageOf, termDef } from '../engine/terms.ts';
 import type { Actor, CaseEvent, CaseState, Command, Refusal, TermInstance } from '../engine/types.ts';
-import { resolveFields } from './fields.ts';
-import type { Procedure } from './schema.ts';
+import { resolveFields } from '../procedure/fields.ts';
+import { fieldTexts, refusalText } from '../presentation/refusal.ts';
+import type { Procedure } from '../procedure/schema.ts';
 
 export interface SimStep {
   /** The term's last day (after roll-forward). */
@@ -156,13 +157,13 @@ function submit(p: Procedure, received: LocalDate, fields: Record<string, string
     { type: 'submit', actor: { kind: 'complainant' }, reference: 'SIMULATIE', channel, lang: 'nl', fields, procedureHash: 'simulatie' },
     at,
   );
-  if (!r.ok) throw refused('the complaint', r.refusal);
+  if (!r.ok) throw refused(p, 'the complaint', r.refusal);
   return { state: r.state, clock: at, events: r.events, transitions: [], commands: 1 };
 }
 
-function refused(what: string, refusal: Refusal): SimulationError {
-  const fields = refusal.fields?.map((f) => `${f.field}: ${f.message.en}`).join('; ');
-  return new SimulationError(`the engine refused ${what}: ${refusal.reason}: ${refusal.message.en}${fields ? ` (${fields})` : ''}`, refusal);
+function refused(p: Procedure, what: string, refusal: Refusal): SimulationError {
+  const fields = fieldTexts(refusal, 'en', p).map((f) => `${f.field}: ${f.message}`).join('; ');
+  return new SimulationError(`the engine refused ${what}: ${refusal.reason}: ${refusalText(refusal, 'en', p)}${fields ? ` (${fields})` : ''}`, refusal);
 }
 
 /** Runs a command at `at` (or now, if the clock is already later) and returns the walk after it. */
@@ -170,7 +171,7 @@ function exec(p: Procedure, w: Walk, cmd: Command, at: string): Walk {
   if (w.commands >= MAX_COMMANDS) throw new SimulationError(`more than ${MAX_COMMANDS} steps on one path: does the procedure loop?`);
   const now = later(at, w.clock);
   const r = handle(p, w.state, cmd, now);
-  if (!r.ok) throw refused(`${cmd.type} in stage ${w.state.stage} on ${amsterdamDate(now)}`, r.refusal);
+  if (!r.ok) throw refused(p, `${cmd.type} in stage ${w.state.stage} on ${amsterdamDate(now)}`, r.refusal);
   return { ...w, state: r.state, clock: now, events: [...w.events, ...r.events], commands: w.commands + 1 };
 }
 

@@ -1,9 +1,10 @@
 import { formatDate } from '../calendar/index.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
-import type { Lang } from '../procedure/text.ts';
+import { text, type Lang } from '../procedure/text.ts';
+import type { TextKey } from '../procedure/texts.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
-import type { CaseEvent, CaseState, TermInstance } from '../engine/types.ts';
+import type { CaseEvent, CaseState, CaseStatus, TermInstance } from '../engine/types.ts';
 
 /** Plain-language words for what the engine records, for complainants and staff. */
 const OUTCOMES: Record<string, { nl: string; en: string }> = {
@@ -20,13 +21,10 @@ export const outcomeLabel = (p: Procedure, outcome: string, lang: Lang) =>
 
 export const stageName = (p: Procedure, stageId: string, lang: Lang) => stageOf(p, stageId).name[lang];
 
-export const STATUS: Record<CaseState['status'], { nl: string; en: string }> = {
-  'to-complete': { nl: 'Wacht op aanvulling', en: 'Waiting to be completed' },
-  open: { nl: 'In behandeling', en: 'Being handled' },
-  decided: { nl: 'Uitkomst verstuurd', en: 'Outcome sent' },
-  closed: { nl: 'Afgesloten', en: 'Closed' },
-  withdrawn: { nl: 'Ingetrokken', en: 'Withdrawn' },
-};
+/** A case status in words ("In behandeling"); an unknown status as it is. */
+export const statusLabel = (p: Procedure, status: string, lang: Lang) =>
+  STATUSES.includes(status as CaseStatus) ? text(p, `caseStatus.${status as CaseStatus}`, lang) : status;
+const STATUSES: readonly CaseStatus[] = ['to-complete', 'open', 'decided', 'closed', 'withdrawn'];
 
 export interface TermLine {
   instance: string;
@@ -56,8 +54,6 @@ export function termLines(p: Procedure, s: CaseState, lang: Lang, now?: string):
     });
 }
 
-export const DEFAULT_MARK = { nl: '(wettelijke standaardtermijn)', en: '(statutory default term)' };
-
 /** The submitted fields as label/value pairs, in form order. */
 export function fieldPairs(p: Procedure, s: CaseState, lang: Lang): [string, string][] {
   return resolveFields(p)
@@ -71,46 +67,43 @@ export function fieldPairs(p: Procedure, s: CaseState, lang: Lang): [string, str
 
 /** One line of the complainant's timeline, or undefined for internal events. */
 export function describeEvent(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
-  const nl = lang === 'nl';
+  const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, vars);
+  const organisation = p.organisation.shortName ?? p.organisation.name;
   switch (e.type) {
     case 'submitted':
-      return nl ? 'Uw klacht is ontvangen.' : 'Your complaint was received.';
+      return t('timeline.submitted');
     case 'completed':
-      return nl ? 'U heeft uw klacht aangevuld.' : 'You completed your complaint.';
+      return t('timeline.completed');
     case 'admitted':
-      return nl ? 'Uw klacht wordt in behandeling genomen, ook al kwam zij na de termijn binnen.' : 'Your complaint will be handled, although it arrived after the term.';
+      return t('timeline.admitted');
     case 'stage-started':
-      return nl ? `Uw klacht wordt behandeld door ${stageName(p, e.stage, lang)}.` : `Your complaint is handled by ${stageName(p, e.stage, lang)}.`;
+      return t('timeline.stageStarted', { stage: stageName(p, e.stage, lang) });
     case 'acknowledged':
-      return nl ? 'De behandeling van uw klacht is bevestigd.' : 'The handling of your complaint was confirmed.';
+      return t('timeline.acknowledged');
     case 'conversation-recorded':
-      return nl ? `Er is een gesprek gevoerd op ${formatDate(e.date, lang)}; het verslag is vastgelegd.` : `A conversation took place on ${formatDate(e.date, lang)}; it was recorded.`;
+      return t('timeline.conversation', { date: formatDate(e.date, lang) });
     case 'response-requested':
-      return nl ? 'Er is een reactie gevraagd aan de betrokkene.' : 'A response was requested from the person concerned.';
+      return t('timeline.responseRequested');
     case 'response-recorded':
-      return nl ? 'De reactie van de betrokkene is ontvangen.' : 'The response of the person concerned was received.';
+      return t('timeline.responseRecorded');
     case 'term-extended':
-      return nl
-        ? `De termijn is verlengd tot ${formatDate(e.term.lastDay, lang)}. Reden: ${e.reason}`
-        : `The term was extended to ${formatDate(e.term.lastDay, lang)}. Reason: ${e.reason}`;
+      return t('timeline.extended', { date: formatDate(e.term.lastDay, lang), reason: e.reason });
     case 'escalated':
-      return nl ? `Uw klacht is doorgestuurd naar ${stageName(p, e.to, lang)}.` : `Your complaint was passed on to ${stageName(p, e.to, lang)}.`;
+      return t('timeline.escalated', { stage: stageName(p, e.to, lang) });
     case 'advised':
-      return nl
-        ? `${capitalise(stageName(p, e.stage, lang))} heeft advies uitgebracht: ${outcomeLabel(p, e.outcome, lang)}.`
-        : `${capitalise(stageName(p, e.stage, lang))} gave its advice: ${outcomeLabel(p, e.outcome, lang)}.`;
+      return t('timeline.advised', { stage: capitalise(stageName(p, e.stage, lang)), outcome: outcomeLabel(p, e.outcome, lang) });
     case 'decided':
-      return nl ? `Uitkomst: uw klacht is ${outcomeLabel(p, e.outcome, lang)}.` : `Outcome: your complaint is ${outcomeLabel(p, e.outcome, lang)}.`;
+      return t('timeline.decided', { outcome: outcomeLabel(p, e.outcome, lang) });
     case 'withdrawn':
-      return nl ? 'De klacht is ingetrokken.' : 'The complaint was withdrawn.';
+      return t('timeline.withdrawn');
     case 'closed':
-      return nl ? 'De klacht is afgesloten.' : 'The complaint was closed.';
+      return t('timeline.closed');
     case 'message-received':
       // What the person concerned wrote, and mail that is noise, stay internal.
       if (e.noise || e.party === 'concerned') return undefined;
-      return e.party === 'complainant' ? `${nl ? 'Uw bericht' : 'Your message'}: ${e.text}` : `${nl ? 'Bericht van' : 'Message from'} ${p.organisation.shortName ?? p.organisation.name}: ${e.text}`;
+      return e.party === 'complainant' ? t('timeline.yourMessage', { text: e.text }) : t('timeline.messageFrom', { organisation, text: e.text });
     case 'message-sent':
-      return `${nl ? 'Bericht van' : 'Message from'} ${p.organisation.shortName ?? p.organisation.name}: ${e.text}`;
+      return t('timeline.messageFrom', { organisation, text: e.text });
     default:
       return undefined;
   }

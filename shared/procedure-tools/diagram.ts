@@ -4,7 +4,7 @@
  */
 import type { Duration } from '../calendar/types.ts';
 import { stageOutcomes } from '../engine/engine.ts';
-import type { MetBy, Moment, Procedure, Stage, Term } from './schema.ts';
+import type { MetBy, Moment, Procedure, Stage, Term } from '../procedure/schema.ts';
 
 const UNITS: Record<Duration['unit'], [string, string]> = {
   days: ['dag', 'dagen'],
