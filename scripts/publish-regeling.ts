@@ -5,9 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { procedureSvg } from '../shared/presentation/diagram-svg.ts';
-import { regelingPdf } from '../shared/presentation/regeling-pdf.ts';
-import { regelingDocument, regelingPage } from '../shared/presentation/regeling.ts';
+import { procedureSvg } from '../shared/web/diagram-svg.ts';
+import { regelingPdf } from '../shared/web/regeling-pdf.ts';
+import { regelingDocument, regelingPage } from '../shared/web/regeling.ts';
 import type { Procedure } from '../shared/procedure/schema.ts';
 import { LANGS } from '../shared/procedure/text.ts';
 import { withLang } from '../shared/web/layout.ts';

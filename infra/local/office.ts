@@ -9,7 +9,7 @@ import { maintain } from '../../shared/app/use-cases/maintain.ts';
 import { json } from '../../shared/http/api.ts';
 import { internalError, withBoundary } from '../../shared/http/boundary.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
-import { cachedProcedureSvg } from '../../shared/presentation/diagram-svg.ts';
+import { cachedProcedureSvg } from '../../shared/web/diagram-svg.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';

@@ -9,7 +9,7 @@ import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
 import { renderForm } from '../web/form.ts';
-import { regelingPage } from '../presentation/regeling.ts';
+import { regelingPage } from '../web/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';

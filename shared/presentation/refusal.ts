@@ -76,6 +76,9 @@ export function fieldText(f: FieldRefusal, lang: Lang, p: Procedure): string {
       return text(p, 'field.choose-from', lang, { options: list(f.params.allowed) });
     case 'possible-stages':
       return text(p, 'field.possible-stages', lang, { possible: list(f.params.possible) || text(p, 'word.none', lang) });
+    case 'choose-action':
+    case 'choose-grounds':
+      return text(p, `field.${f.reason}`, lang, { allowed: list(f.params.allowed) });
     case 'too-long':
     case 'until':
       return text(p, `field.${f.reason}`, lang, f.params);
@@ -93,4 +96,4 @@ export const refusalErrors = (r: RefusalBody, lang: Lang, p: Procedure) =>
 
 /** A refusal as one line above a form: its field errors, or else its sentence. */
 export const refusalSummary = (r: RefusalBody, lang: Lang, p: Procedure) =>
-  r.fields?.length ? fieldTexts(r, lang, p).map((f) => f.message).join(' ') : refusalText(r, lang, p);
+  r.fields?.length ? fieldTexts(r, lang, p).map((f) => `${f.field}: ${f.message}`).join(' ') : refusalText(r, lang, p);

@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Block, Inline, Regeling } from './regeling.ts';
-import { REGELING_TEXTS } from './regeling-texts.ts';
+import { REGELING_TEXTS } from '../presentation/regeling-texts.ts';
 
 const MARGIN = 56;
 const BODY = 10.5;

@@ -3,14 +3,14 @@
  * so the text people read and the system that acts on it cannot differ. Pure: a document model from
  * the parsed procedure, then HTML from the model (the PDF in regeling-pdf.ts reads the same model).
  */
-import { capitalise, durationWords, outcomeLabel } from './present.ts';
+import { capitalise, durationWords, outcomeLabel } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure, Stage, Term } from '../procedure/schema.ts';
 import { fill, type Lang } from '../procedure/text.ts';
-import { escapeHtml, html, raw, type Html } from '../web/html.ts';
-import { layout, withLang } from '../web/layout.ts';
-import { CHANNEL_WORDS, EXPIRY_WORDS, MOMENT_WORDS, REGELING_TEXTS, REPORT_EVERY_WORDS, type RegelingTextKey } from './regeling-texts.ts';
+import { escapeHtml, html, raw, type Html } from './html.ts';
+import { layout, withLang } from './layout.ts';
+import { CHANNEL_WORDS, EXPIRY_WORDS, MOMENT_WORDS, REGELING_TEXTS, REPORT_EVERY_WORDS, type RegelingTextKey } from '../presentation/regeling-texts.ts';
 
 /** A run of text, or a link. */
 export type Inline = string | { text: string; href: string };
