@@ -15,8 +15,7 @@ import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite } from '../../shared/store/embedded.ts';
-import { receiveMail, type InboundOutcome } from '../../shared/app/use-cases/receive-mail.ts';
-import type { Envelope } from '../../shared/mail/inbound.ts';
+import { receiveMail } from '../../shared/app/use-cases/receive-mail.ts';
 import { localBlobStore } from './blobs.ts';
 import { MAX_MAIL_BYTES, startSmtp } from './smtp.ts';
 import { VirtualClock } from './clock.ts';
@@ -24,6 +23,9 @@ import { serverOptions, toApiEvent, writeRefusal, writeResult } from './http.ts'
 import { localRoutes } from './local-routes.ts';
 import { LocalOutbox } from './outbox.ts';
 import { LocalDeadlines } from './timer.ts';
+import type { LocalOffice } from './local-office-type.ts';
+
+export type { LocalOffice };
 
 export interface LocalOfficeOptions {
   procedurePath: string;
@@ -45,24 +47,6 @@ export interface LocalOfficeOptions {
   requestTimeoutMs?: number;
 }
 
-export interface LocalOffice {
-  url: string;
-  /** The SMTP listener's port, when there is one. */
-  smtpPort?: number;
-  /** Mail in, as it would arrive by SMTP or SES. */
-  receive(raw: Buffer, envelope: Envelope): Promise<InboundOutcome>;
-  ctx: AppContext;
-  clock: VirtualClock;
-  outbox: LocalOutbox;
-  deadlines: LocalDeadlines;
-  /**
-   * Moves the clock to `instant`, firing every deadline due by then at its own due time; then,
-   * as the sweeper does on AWS, deletes what retention says and sends the reports that are due.
-   */
-  advanceTo(instant: string): Promise<number>;
-  sweep(): Promise<{ commits: number; failed: number }>;
-  close(): Promise<void>;
-}
 
 const TABLE = 'klachtenloket';
 

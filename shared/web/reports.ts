@@ -9,12 +9,12 @@ import { outcomeLabel, stageName } from '../presentation/present.ts';
 import type { CaseEvent } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
-import { figureRows, type Report } from '../reports/build.ts';
+import { figureRows, type Report } from '../app/reports/build.ts';
 import type { Signal } from '../reports/figures.ts';
 import { lastCompleted, periodLabel, periodOf, previous } from '../reports/periods.ts';
-import type { Register } from '../reports/register.ts';
+import type { Register } from '../app/reports/register.ts';
 import type { StaffMember } from '../staff/auth.ts';
-import type { CaseDetail } from '../staff/views.ts';
+import type { CaseDetail } from '../app/staff-views.ts';
 import { html, type Html } from './html.ts';
 import { shell } from './staff.ts';
 

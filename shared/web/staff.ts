@@ -6,7 +6,7 @@ import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
-import type { CaseDetail, CaseListItem, Urgency } from '../staff/views.ts';
+import type { CaseDetail, CaseListItem, Urgency } from '../app/staff-views.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
 import { HELD_RETENTION_DAYS } from '../policy/retention.ts';

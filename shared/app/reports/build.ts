@@ -4,14 +4,14 @@
  * anonymous figures only (see figures.ts), as JSON and as CSV; never a name, an address, an e-mail,
  * a phone number, a reference or free text.
  */
-import { amsterdamDate } from '../calendar/index.ts';
-import type { AppContext } from '../app/context.ts';
-import { outcomeLabel } from '../presentation/present.ts';
-import { stageOutcomes } from '../engine/engine.ts';
-import { termDef } from '../engine/terms.ts';
-import type { Procedure } from '../procedure/schema.ts';
-import { text, type Lang } from '../procedure/text.ts';
-import { LIST_STATUSES } from '../staff/views.ts';
+import { amsterdamDate } from '../../calendar/index.ts';
+import type { AppContext } from '../context.ts';
+import { outcomeLabel } from '../../presentation/present.ts';
+import { stageOutcomes } from '../../engine/engine.ts';
+import { termDef } from '../../engine/terms.ts';
+import type { Procedure } from '../../procedure/schema.ts';
+import { text, type Lang } from '../../procedure/text.ts';
+import { LIST_STATUSES } from '../staff-views.ts';
 import {
   aggregate,
   knownTopic,
@@ -28,8 +28,8 @@ import {
   type RegisterData,
   type RegisterFigures,
   type Signal,
-} from './figures.ts';
-import { contains, endInstant, parts, periodLabel, previous, shift, type Period } from './periods.ts';
+} from '../../reports/figures.ts';
+import { contains, endInstant, parts, periodLabel, previous, shift, type Period } from '../../reports/periods.ts';
 
 export type ReportKind = 'inventory' | 'yearly' | 'anonymous';
 

@@ -10,13 +10,13 @@
  * Reports start with the period the office was running in when this job first ran; no report is
  * made for periods before that.
  */
-import type { AppContext } from '../app/context.ts';
-import type { Address } from '../engine/types.ts';
-import type { OutgoingMessage } from '../mail/message.ts';
-import { renderHtml, renderText, type Block } from '../mail/render.ts';
-import type { Procedure } from '../procedure/schema.ts';
+import type { AppContext } from '../context.ts';
+import type { Address } from '../../engine/types.ts';
+import type { OutgoingMessage } from '../../mail/message.ts';
+import { renderHtml, renderText, type Block } from '../../mail/render.ts';
+import type { Procedure } from '../../procedure/schema.ts';
 import { buildReport, REPORTS_SINCE_KEY, reportCsv, reportFileName, type ProcedureReport, type Report } from './build.ts';
-import { endedBetween } from './periods.ts';
+import { endedBetween } from '../../reports/periods.ts';
 
 export const reportSentKey = (reportId: string, periodId: string) => `report:${reportId}:${periodId}`;
 

@@ -1,6 +1,6 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
-import { loadCase } from '../app/pipeline.ts';
-import type { AppContext } from '../app/context.ts';
+import { loadCase } from './pipeline.ts';
+import type { AppContext } from './context.ts';
 import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
@@ -8,7 +8,7 @@ import type { CaseEvent, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { CaseSummary } from '../store/port.ts';
-import type { StaffMember } from './auth.ts';
+import type { StaffMember } from '../staff/auth.ts';
 
 export const LIST_STATUSES = ['open', 'to-complete', 'decided'] as const;
 

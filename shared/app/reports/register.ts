@@ -5,19 +5,19 @@
  * (index queries, no scan) and the cases themselves. Cases already deleted by retention are no
  * longer in it by reference; they are counted from the register's anonymous figures.
  */
-import { amsterdamDate } from '../calendar/index.ts';
-import { loadCase } from '../app/pipeline.ts';
-import type { AppContext } from '../app/context.ts';
-import { outcomeLabel, statusLabel } from '../presentation/present.ts';
-import { APPEAL_TERM, termDef } from '../engine/terms.ts';
-import type { CaseState } from '../engine/types.ts';
-import type { Procedure } from '../procedure/schema.ts';
-import type { Lang } from '../procedure/text.ts';
-import type { StaffMember } from '../staff/auth.ts';
-import { LIST_STATUSES } from '../staff/views.ts';
+import { amsterdamDate } from '../../calendar/index.ts';
+import { loadCase } from '../pipeline.ts';
+import type { AppContext } from '../context.ts';
+import { outcomeLabel, statusLabel } from '../../presentation/present.ts';
+import { APPEAL_TERM, termDef } from '../../engine/terms.ts';
+import type { CaseState } from '../../engine/types.ts';
+import type { Procedure } from '../../procedure/schema.ts';
+import type { Lang } from '../../procedure/text.ts';
+import type { StaffMember } from '../../staff/auth.ts';
+import { LIST_STATUSES } from '../staff-views.ts';
 import { labels, registerData, toCsv } from './build.ts';
-import { knownTopic, OUTCOME_NONE, OUTCOME_WITHDRAWN } from './figures.ts';
-import { contains, parsePeriod } from './periods.ts';
+import { knownTopic, OUTCOME_NONE, OUTCOME_WITHDRAWN } from '../../reports/figures.ts';
+import { contains, parsePeriod } from '../../reports/periods.ts';
 
 export interface RegisterLine {
   reference: string;
