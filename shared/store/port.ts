@@ -43,6 +43,8 @@ export interface CaseSummary {
    */
   nextDueAt?: string;
   updatedAt: string;
+  /** The commit it projects: a summary is only replaced by one of the same or a later commit. */
+  seq?: number;
   /** Extra projected fields (no free text, no personal data beyond what staff lists need). */
   data: Record<string, unknown>;
   /** As `Commit.expiresAt`: the backstop deletion of the summary item. */
@@ -103,6 +105,8 @@ export interface KeyRegistry {
    * Used for idempotent intake.
    */
   claimKey(key: string, caseRef: string): Promise<{ caseRef: string; fresh: boolean }>;
+  /** Unbinds a key from a case that could not be created (its new reference was taken): only if still bound to it. */
+  releaseKey(key: string, caseRef: string): Promise<void>;
   /** The value a key is bound to (by `claimKey` or `setOnce`), if any. */
   readKey(key: string): Promise<string | undefined>;
   /** Binds a key to a value once (no case attached): returns the value bound first. */

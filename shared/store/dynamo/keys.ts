@@ -29,6 +29,13 @@ export function createKeyRegistry(table: TableClient): KeyRegistry {
       }
     },
 
+    async releaseKey(key, caseRef) {
+      requireText('caseRef', caseRef);
+      requireKey('releaseKey', key);
+      await table.delete(keyItem.key(key), { expression: '#caseRef = :ref', names: { '#caseRef': 'caseRef' }, values: { ':ref': caseRef } });
+      await table.delete(keyRefItem.key(caseRef, key));
+    },
+
     async readKey(key) {
       requireText('key', key);
       return keyItem.valueOf(await table.get(keyItem.key(key)));
