@@ -41,6 +41,12 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
   return { failed };
 }
 
+/**
+ * On AWS: the table's stream starts the effects function for every new commit with effects
+ * (functions/effects.ts), so a command has nothing to enqueue and answers right after its commit.
+ */
+export const effectsByTableStream: NonNullable<AppContext['effectsAfterAnswer']> = { every: true, enqueue() {} };
+
 async function perform(ctx: AppContext, commit: Commit, effectId: string, effect: OfficeEffect, state: CaseState) {
   const { caseRef } = commit;
   switch (effect.kind) {
