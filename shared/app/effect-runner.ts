@@ -52,6 +52,8 @@ async function perform(ctx: AppContext, commit: Commit, effectId: string, effect
   switch (effect.kind) {
     case 'project':
       return ctx.store.putSummary(summarise(state, commit.at, ctx.procedure, commit.seq));
+    case 'key-reference':
+      return ctx.store.addKeyReference(caseRef, effect.key);
     case 'register':
       return writeRegister(ctx, caseRef, effect.figures);
     case 'expire-items':

@@ -79,9 +79,10 @@ export function buildCommit(
   current: LoadedCase | undefined,
   decided: { events: CaseEvent[]; effects: Effect[]; state: CaseState },
   now: string,
+  own: OfficeEffect[] = [],
 ): Commit {
   const seq = (current?.seq ?? 0) + 1;
-  const effects: OfficeEffect[] = [{ kind: 'project' }, ...decided.effects, ...closingEffects(ctx.procedure, current?.state, decided.state)];
+  const effects: OfficeEffect[] = [{ kind: 'project' }, ...own, ...decided.effects, ...closingEffects(ctx.procedure, current?.state, decided.state)];
   const prevHash = current?.hash ?? GENESIS;
   const purge = purgeAt(ctx.procedure, decided.state);
   return {

@@ -104,7 +104,12 @@ export interface KeyRegistry {
    * Binds a key (e.g. a submissionId) to a case once: returns the caseRef bound first.
    * Used for idempotent intake.
    */
-  claimKey(key: string, caseRef: string): Promise<{ caseRef: string; fresh: boolean }>;
+  claimKey(key: string, caseRef: string, options?: { backReference?: boolean }): Promise<{ caseRef: string; fresh: boolean }>;
+  /**
+   * The case's back-reference to a key it claimed, so removing the case releases the key: written
+   * by `claimKey` first, or (`backReference: false`) later by this, as an effect of the case's commit.
+   */
+  addKeyReference(caseRef: string, key: string): Promise<void>;
   /** Unbinds a key from a case that could not be created (its new reference was taken): only if still bound to it. */
   releaseKey(key: string, caseRef: string): Promise<void>;
   /** The value a key is bound to (by `claimKey` or `setOnce`), if any. */

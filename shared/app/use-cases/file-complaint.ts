@@ -17,8 +17,8 @@ const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,100}$/;
  * nothing new (a double click, a retried request, a back-button resubmit).
  *
  * The short path, decided once: the engine runs once, and before the answer the store sees only
- * the submission's claim (with a `submissionId`) and the commit, a conditional put that fails if
- * the new reference is taken (so no read first). Everything a later read can rebuild or that can
+ * the submission's claim (with a `submissionId`; one write) and the commit, a conditional put that
+ * fails if the new reference is taken (so no read first). Everything a later read can rebuild or that can
  * wait (the list summary, the receipt, the timers) is an effect of the commit, carried out after
  * the answer by the effects runner, with the sweeper as the backstop.
  */
@@ -46,7 +46,8 @@ export async function fileComplaint(
     if (!decided.ok) return decided;
     let reference = drawn;
     if (key) {
-      const claim = await ctx.store.claimKey(key, reference);
+      // One write: the case's back-reference to the key is an effect of its commit (below).
+      const claim = await ctx.store.claimKey(key, reference, { backReference: false });
       if (!claim.fresh) {
         if (await loadCase(ctx, claim.caseRef)) return { ok: true, reference: claim.caseRef, repeated: true };
         // Claimed by an attempt that stopped before its commit: finish it under that reference.
@@ -55,7 +56,7 @@ export async function fileComplaint(
         if (!decided.ok) return decided;
       }
     }
-    const commit = buildCommit(ctx, reference, undefined, decided, now);
+    const commit = buildCommit(ctx, reference, undefined, decided, now, key ? [{ kind: 'key-reference', key }] : []);
     if (await append(ctx, commit)) {
       ctx.log.info('command', { ref: reference, type: 'submit', seq: 1, events: decided.events.length, effects: commit.effects.length });
       await carryOut(ctx, commit, decided.state, true);
