@@ -93,8 +93,17 @@ interface Measurement {
   non2xx: number;
 }
 
-async function measureIntake(connections: number): Promise<Measurement> {
+/**
+ * `effects: 'alongside'`: the office's queue carries out intake's effects in the same process while
+ * the load runs (the local office as it is). `'after'`: they are held until the run is over and
+ * then carried out (and checked): the answer path alone, as on AWS, where the effects function
+ * runs them in another process.
+ */
+async function measureIntake(connections: number, effects: 'alongside' | 'after'): Promise<Measurement> {
   const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0 });
+  const queue = office.ctx.effectsAfterAnswer!;
+  const held: Parameters<typeof queue.enqueue>[] = [];
+  if (effects === 'after') office.ctx.effectsAfterAnswer = { every: false, enqueue: (...args) => void held.push(args) };
   try {
     // The office listens on 127.0.0.1; `localhost` may resolve to ::1 first.
     const url = office.url.replace('//localhost:', '//127.0.0.1:');
@@ -115,6 +124,7 @@ async function measureIntake(connections: number): Promise<Measurement> {
       ],
     });
     await drained();
+    for (const args of held) queue.enqueue(...args);
     // Every 2xx must have filed a complaint: its receipt is in the outbox once the effects queue is done.
     await office.idle();
     const receipts = office.outbox.messages.filter((m) => m.to.some((a) => a.email === 'bench@example.nl')).length;
@@ -308,42 +318,48 @@ function median(xs: number[]): number {
 
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
+/** A table row: medians of the runs, and the ratio to the PutItem baseline measured alongside. */
+function row(c: number, effects: string, intake: Measurement[], put: Measurement[]): string[] {
+  const ips = median(intake.map((m) => m.perSecond));
+  const pps = median(put.map((m) => m.perSecond));
+  return [
+    String(c),
+    effects,
+    fmt(ips),
+    fmt(median(intake.map((m) => m.p50))),
+    fmt(median(intake.map((m) => m.p99))),
+    fmt(pps),
+    fmt(median(put.map((m) => m.p50)), 2),
+    fmt(ips / pps, 3),
+    String(intake.reduce((s, m) => s + m.errors, 0) + put.reduce((s, m) => s + m.errors, 0)),
+    String(intake.reduce((s, m) => s + m.non2xx, 0)),
+  ];
+}
+
 async function main() {
-  const total = CONCURRENCY.length * RUNS * 2 * SECONDS;
+  const total = CONCURRENCY.length * RUNS * 3 * SECONDS;
   console.log(`intake bench: ${SECONDS} s per measurement, ${RUNS} run(s), concurrency ${CONCURRENCY.join(', ')} — about ${Math.ceil(total / 60)} min`);
   console.log(`baseline PutItem item ≈ ${BASELINE_ITEM_BYTES} bytes; node ${process.version}`);
   for (const line of await callsPerIntake()) console.log(line);
   const rows: string[][] = [];
   let failures = 0;
   for (const c of CONCURRENCY) {
-    const intake: Measurement[] = [];
+    const intake = { alongside: [] as Measurement[], after: [] as Measurement[] };
     const put: Measurement[] = [];
     for (let r = 1; r <= RUNS; r++) {
-      const a = await measureIntake(c);
-      intake.push(a);
-      console.log(`  c=${c} run ${r}/${RUNS} intake : ${fmt(a.perSecond)} req/s, p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms, 2xx ${a.ok}, errors ${a.errors}, non-2xx ${a.non2xx}`);
+      for (const mode of ['alongside', 'after'] as const) {
+        const a = await measureIntake(c, mode);
+        intake[mode].push(a);
+        console.log(`  c=${c} run ${r}/${RUNS} intake, effects ${mode.padEnd(9)}: ${fmt(a.perSecond)} req/s, p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms, 2xx ${a.ok}, errors ${a.errors}, non-2xx ${a.non2xx}`);
+      }
       const b = await measurePutItem(c);
       put.push(b);
       console.log(`  c=${c} run ${r}/${RUNS} PutItem: ${fmt(b.perSecond)} /s, p50 ${fmt(b.p50, 2)} ms, p99 ${fmt(b.p99, 2)} ms, ok ${b.ok}, errors ${b.errors}`);
     }
-    const errors = intake.reduce((s, m) => s + m.errors, 0) + put.reduce((s, m) => s + m.errors, 0);
-    const non2xx = intake.reduce((s, m) => s + m.non2xx, 0);
-    failures += errors + non2xx;
-    const ips = median(intake.map((m) => m.perSecond));
-    const pps = median(put.map((m) => m.perSecond));
-    rows.push([
-      String(c),
-      fmt(ips),
-      fmt(median(intake.map((m) => m.p50))),
-      fmt(median(intake.map((m) => m.p99))),
-      fmt(pps),
-      fmt(median(put.map((m) => m.p50)), 2),
-      fmt(ips / pps, 3),
-      String(errors),
-      String(non2xx),
-    ]);
+    for (const mode of ['alongside', 'after'] as const) rows.push(row(c, mode, intake[mode], put));
+    failures += rows.slice(-2).reduce((sum, r) => sum + Number(r.at(-2)) + Number(r.at(-1)), 0);
   }
-  const head = ['concurrency', 'intake req/s', 'p50 ms', 'p99 ms', 'PutItem/s', 'PutItem p50 ms', 'ratio intake/PutItem', 'errors', 'non-2xx'];
+  const head = ['concurrency', 'effects', 'intake req/s', 'p50 ms', 'p99 ms', 'PutItem/s', 'PutItem p50 ms', 'ratio intake/PutItem', 'errors', 'non-2xx'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((x, i) => x.padStart(widths[i]!)).join(' | ')} |`;
   console.log(`\nmedians of ${RUNS} run(s) × ${SECONDS} s`);
