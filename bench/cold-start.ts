@@ -12,12 +12,13 @@
  * baseline; once plain and once with `--enable-source-maps`, which the functions run with.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE_BUDGET_BYTES, esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, type FunctionKey } from '../infra/stack/bundle-options.ts';
+import { BUNDLE_BUDGET_BYTES, esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../infra/stack/bundle-options.ts';
+import { loadProcedureFile } from '../shared/procedure/load.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Number(runsArg > 0 ? process.argv[runsArg + 1] : (process.env.RUNS ?? 7));
@@ -38,7 +39,7 @@ const DUMMY_ENV: Record<string, string> = {
   SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
   DEADLINE_DLQ_ARN: 'arn:aws:sqs:eu-west-1:123456789012:dlq',
   SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:key-AbCdEf',
-  PROCEDURE_FILE: 'procedure.yaml',
+  PROCEDURE_FILE: 'procedure.json',
 };
 
 /** What every function pays anyway: the five SDK clients, made at module scope. */
@@ -61,10 +62,11 @@ async function bundleAll(dir: string): Promise<Map<Name, string>> {
   const { entryPoints: _unused, ...options } = esbuildOptions('', baseline);
   await build({ ...options, stdin: { contents: BASELINE, resolveDir: PROJECT_ROOT, sourcefile: 'baseline.ts', loader: 'ts' } });
   files.set('baseline', baseline);
+  const procedure = loadProcedureFile(resolve(PROJECT_ROOT, 'procedures/hss.yaml'));
   for (const key of FUNCTION_KEYS) {
     const out = join(dir, key, 'index.mjs');
     await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
-    copyFileSync(resolve(PROJECT_ROOT, 'procedures/hss.yaml'), join(dir, key, 'procedure.yaml'));
+    writeCompiledProcedure(procedure, join(dir, key));
     files.set(key, out);
   }
   return files;

@@ -5,7 +5,8 @@
  * failed invocations go); the engine decides whether a valid one still matters (a late, repeated
  * or stale timer changes nothing).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/edge/zod-locale.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { onDeadline } from '../shared/app/use-cases/fire-deadline.ts';
 import type { ExecuteResult } from '../shared/app/pipeline.ts';
@@ -13,10 +14,10 @@ import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
 import type { DeadlinePayload } from '../shared/deadlines/port.ts';
 
 export const deadlinePayloadSchema = z.object({
-  caseRef: z.string().min(1),
-  instance: z.string().min(1),
+  caseRef: z.string().check(z.minLength(1)),
+  instance: z.string().check(z.minLength(1)),
   action: z.enum(['expire', 'remind']),
-}) satisfies z.ZodType<DeadlinePayload>;
+}) satisfies z.ZodMiniType<DeadlinePayload>;
 
 export function parseDeadlinePayload(event: unknown): DeadlinePayload {
   // A schedule made by hand in the console may carry its Input as a JSON string.

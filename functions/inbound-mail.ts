@@ -22,13 +22,14 @@
  * (keyed by the message's digest), but a reply matched to a case is recorded (and passed on) again:
  * receiveMail does not yet deduplicate those.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/edge/zod-locale.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { receiveMail, type InboundOutcome, type Verdicts } from '../shared/app/use-cases/receive-mail.ts';
 import type { BlobStore } from '../shared/blobs/port.ts';
 import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
 
-const verdict = z.object({ status: z.string() }).optional();
+const verdict = z.optional(z.object({ status: z.string() }));
 
 /** The part of SES's receipt event we rely on; anything else in it is ignored. */
 export const sesReceiptEventSchema = z.object({
@@ -38,12 +39,12 @@ export const sesReceiptEventSchema = z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
           mail: z.object({
-            messageId: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected an SES message id'),
+            messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]+$/, 'expected an SES message id')),
             source: z.string(),
-            destination: z.array(z.string()).optional(),
+            destination: z.optional(z.array(z.string())),
           }),
           receipt: z.object({
-            recipients: z.array(z.string()).min(1),
+            recipients: z.array(z.string()).check(z.minLength(1)),
             spfVerdict: verdict,
             dkimVerdict: verdict,
             dmarcVerdict: verdict,
@@ -53,7 +54,7 @@ export const sesReceiptEventSchema = z.object({
         }),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';

@@ -4,6 +4,7 @@
  *   npm run procedure -- check <file>
  *   npm run procedure -- simulate <file> --received YYYY-MM-DD [--json]
  *   npm run procedure -- diagram <file>
+ *   npm run procedure -- publish <file> [--out dir] [--site url]
  *
  * Exit codes: 0 done, 1 the file is invalid (or the simulation failed), 2 bad arguments or an
  * unreadable file. The work is done by shared/procedure/{load,simulate,diagram}.ts.
@@ -11,13 +12,13 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addDays, HOLIDAY_YEARS } from '../shared/calendar/index.ts';
-import { procedureDiagram, procedureSummary } from '../shared/procedure/diagram.ts';
+import { procedureDiagram, procedureSummary } from '../shared/procedure-tools/diagram.ts';
 import { formatProblem, InvalidProcedureError, parseProcedure } from '../shared/procedure/load.ts';
 import type { Procedure } from '../shared/procedure/schema.ts';
-import { formatSimulation, simulate, SimulationError } from '../shared/procedure/simulate.ts';
+import { formatSimulation, simulate, SimulationError } from '../shared/procedure-tools/simulate.ts';
 
 export const USAGE =
-  'usage: npm run procedure -- check <file> | simulate <file> --received YYYY-MM-DD [--json] | diagram <file>';
+  'usage: npm run procedure -- check <file> | simulate <file> --received YYYY-MM-DD [--json] | diagram <file> | publish <file> [--out dir] [--site url]';
 
 export interface Io {
   out: (text: string) => void;
@@ -28,25 +29,30 @@ const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.std
 
 class UsageError extends Error {}
 
-/** Runs the tool on its arguments (without `node script`) and returns the exit code. */
-export function main(argv: string[], io: Io = stdio): number {
+/** Runs the tool on its arguments (without `node script`) and returns the exit code (`publish`: later). */
+export function main(argv: string[], io: Io = stdio): number | Promise<number> {
   try {
+    if (argv[0] === 'publish') return publish(argv.slice(1), io).catch((e: unknown) => failure(e, io));
     return run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof InvalidProcedureError) {
-      io.err(e.problems.map(formatProblem).join('\n') + '\n');
-      return 1;
-    }
-    if (e instanceof SimulationError) {
-      io.err(`simulation failed: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return failure(e, io);
   }
+}
+
+function failure(e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.err(`${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (e instanceof InvalidProcedureError) {
+    io.err(e.problems.map(formatProblem).join('\n') + '\n');
+    return 1;
+  }
+  if (e instanceof SimulationError) {
+    io.err(`simulation failed: ${e.message}\n`);
+    return 1;
+  }
+  throw e;
 }
 
 function run(argv: string[], io: Io): number {
@@ -85,6 +91,28 @@ function run(argv: string[], io: Io): number {
   return 0;
 }
 
+async function publish(args: string[], io: Io): Promise<number> {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--out' || a === '--site') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${a} needs a value`);
+      options[a.slice(2)] = value;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length !== 1) throw new UsageError('publish takes one procedure file');
+  if (options.site !== undefined && !URL.canParse(options.site)) throw new UsageError(`--site: not an address: ${options.site}`);
+  const procedure = load(positional[0]!);
+  // Loaded here only: the PDF and diagram libraries would slow every other command's start.
+  const { publishRegeling } = await import('./publish-regeling.ts');
+  const written = await publishRegeling(procedure, options.out ?? '.', options.site);
+  io.out(written.map((f) => `${f}\n`).join(''));
+  return 0;
+}
+
 function load(file: string): Procedure {
   let text: string;
   try {
@@ -120,4 +148,4 @@ function invokedDirectly(): boolean {
   }
 }
 
-if (invokedDirectly()) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly()) void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));

@@ -1,9 +1,35 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { MAX_BODY_BYTES, type ApiEvent, type ApiResult } from '../../shared/http/api.ts';
 
-/** Turns a Node request into the API Gateway HTTP API (v2) event a Lambda would get. */
-export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<ApiEvent | 'too-large'> {
+/**
+ * The server's connection timeouts. Idle keep-alive connections are kept longer than any client
+ * keeps them (undici, i.e. fetch, stays a second under the `Keep-Alive: timeout` the server
+ * announces, else 4 s; Node's default of 5 s let a busy client send on a socket the server was
+ * closing: ECONNRESET). A request, headers and body, must arrive within `requestTimeoutMs`, so a
+ * trickling body cannot hold a connection for minutes (Node's default is 5 minutes).
+ */
+export function serverOptions(requestTimeoutMs = 30_000): ServerOptions {
+  return {
+    keepAliveTimeout: 65_000,
+    headersTimeout: Math.min(20_000, requestTimeoutMs),
+    requestTimeout: requestTimeoutMs,
+    // How often Node checks those two: by default every 30 s, far coarser than the timeouts.
+    connectionsCheckingInterval: Math.min(1000, requestTimeoutMs / 2),
+  };
+}
+
+/** A body refused unread (too large): the connection ends with the answer, never reused half-read. */
+export function writeRefusal(res: ServerResponse, r: ApiResult) {
+  res.setHeader('connection', 'close');
+  writeResult(res, r);
+}
+
+/**
+ * Turns a Node request into the API Gateway HTTP API (v2) event a Lambda would get. A `binary` body
+ * (raw mail) comes base64-encoded, as API Gateway sends binary media types: its bytes stay unchanged.
+ */
+export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES, binary = false): Promise<ApiEvent | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -26,8 +52,8 @@ export async function toApiEvent(req: IncomingMessage, maxBytes = MAX_BODY_BYTES
     headers,
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     ...(req.headers.cookie ? { cookies: req.headers.cookie.split(/;\s*/) } : {}),
-    ...(body.length ? { body: body.toString('utf8') } : {}),
-    isBase64Encoded: false,
+    ...(body.length ? { body: body.toString(binary ? 'base64' : 'utf8') } : {}),
+    isBase64Encoded: binary && body.length > 0,
     requestContext: {
       requestId: randomUUID(),
       timeEpoch: Date.now(),

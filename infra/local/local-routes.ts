@@ -1,10 +1,13 @@
 import { json, page, readFields, type ApiEvent, type ApiResult } from '../../shared/http/api.ts';
 import type { OutgoingMessage } from '../../shared/mail/message.ts';
 import { escapeHtml } from '../../shared/web/html.ts';
-import type { LocalOffice } from './office.ts';
+import type { LocalOffice } from './local-office-type.ts';
+
+/** What the local-only routes use of the office. */
+type LocalControls = Pick<LocalOffice, 'outbox' | 'receive' | 'clock' | 'deadlines' | 'advanceTo'>;
 
 /** Local-only routes: never part of the deployed API. */
-export async function localRoutes(office: LocalOffice, e: ApiEvent): Promise<ApiResult | undefined> {
+export async function localRoutes(office: LocalControls, e: ApiEvent): Promise<ApiResult | undefined> {
   const method = e.requestContext.http.method;
   switch (`${method} ${e.rawPath}`) {
     case 'GET /_local/outbox':

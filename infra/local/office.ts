@@ -6,25 +6,27 @@ import type { AddressInfo } from 'node:net';
 import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../shared/app/context.ts';
 import { onDeadline } from '../../shared/app/use-cases/fire-deadline.ts';
 import { maintain } from '../../shared/app/use-cases/maintain.ts';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { runEffects } from '../../shared/app/effect-runner.ts';
 import { json, type ApiEvent } from '../../shared/http/api.ts';
 import { internalError, withBoundary } from '../../shared/http/boundary.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
+import { cachedProcedureSvg } from '../../shared/web/diagram-svg.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite } from '../../shared/store/embedded.ts';
-import { receiveMail, type InboundOutcome } from '../../shared/app/use-cases/receive-mail.ts';
-import type { Envelope } from '../../shared/mail/inbound.ts';
+import { receiveMail } from '../../shared/app/use-cases/receive-mail.ts';
 import { localBlobStore } from './blobs.ts';
 import { MAX_MAIL_BYTES, startSmtp } from './smtp.ts';
 import { VirtualClock } from './clock.ts';
-import { toApiEvent, writeResult } from './http.ts';
+import { serverOptions, toApiEvent, writeRefusal, writeResult } from './http.ts';
 import { localRoutes } from './local-routes.ts';
 import { LocalOutbox } from './outbox.ts';
 import { LocalDeadlines } from './timer.ts';
+import type { LocalOffice } from './local-office-type.ts';
+
+export type { LocalOffice };
 
 export interface LocalOfficeOptions {
   procedurePath: string;
@@ -47,30 +49,10 @@ export interface LocalOfficeOptions {
    * window between an answer and its effects (a crash test kills the process in it).
    */
   effectsDelayMs?: number;
+  /** How long a request (headers and body) may take to arrive; default 30 s (see serverOptions). */
+  requestTimeoutMs?: number;
 }
 
-export interface LocalOffice {
-  url: string;
-  /** The SMTP listener's port, when there is one. */
-  smtpPort?: number;
-  /** Mail in, as it would arrive by SMTP or SES. */
-  receive(raw: Buffer, envelope: Envelope): Promise<InboundOutcome>;
-  ctx: AppContext;
-  clock: VirtualClock;
-  outbox: LocalOutbox;
-  deadlines: LocalDeadlines;
-  /**
-   * Moves the clock to `instant`, firing every deadline due by then at its own due time; then,
-   * as the sweeper does on AWS, deletes what retention says and sends the reports that are due.
-   */
-  advanceTo(instant: string): Promise<number>;
-  sweep(): Promise<{ commits: number; failed: number }>;
-  /** Resolves once the queue (effects after answers, timers, clock moves, inbound mail) is empty. */
-  idle(): Promise<void>;
-  /** The DynamoDB client of the embedded store (the benchmark counts its calls). */
-  dynamo: DynamoDBClient;
-  close(): Promise<void>;
-}
 
 const TABLE = 'klachtenloket';
 
@@ -139,7 +121,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     return fired;
   };
 
-  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000 });
+  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure) });
   const staffHandler = createStaffHandler(ctx);
   const office: LocalOffice = {
     url: '',
@@ -190,11 +172,13 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     () => log,
     { logRequests: o.logRequests ?? false },
   );
-  server = createServer(async (req, res) => {
+  server = createServer(serverOptions(o.requestTimeoutMs), async (req, res) => {
     inFlight++;
     try {
-      const event = await toApiEvent(req, req.url?.startsWith('/_local/inbound') ? MAX_MAIL_BYTES : undefined);
-      writeResult(res, event === 'too-large' ? json(413, { errors: [{ field: 'body', message: 'body too large' }] }) : await handle(event));
+      const mail = req.url?.startsWith('/_local/inbound');
+      const event = await toApiEvent(req, mail ? MAX_MAIL_BYTES : undefined, mail);
+      if (event === 'too-large') writeRefusal(res, json(413, { errors: [{ field: 'body', message: 'body too large' }] }));
+      else writeResult(res, await handle(event));
     } catch (e) {
       // The request could not be read (the stream broke).
       log.error('request failed', { error: e instanceof Error ? e.name : 'unknown' });

@@ -3,8 +3,11 @@
  * options) and by `bench/cold-start.ts` (esbuild's API), so the benchmark measures what is deployed.
  * Kept free of aws-cdk-lib imports: the benchmark should not pay for loading the CDK.
  */
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMPILED_PROCEDURE_FILE, serializeProcedure } from '../../shared/procedure/compiled.ts';
+import type { LoadedProcedure } from '../../shared/procedure/load.ts';
 
 /** The repository root (where package.json, functions/ and procedures/ are). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -88,4 +91,16 @@ export function esbuildOptions(entry: string, outfile: string) {
     metafile: true,
     logLevel: 'warning' as const,
   };
+}
+
+/**
+ * How the procedure reaches a bundle: parsed and validated at build time (synth reads it with
+ * loadProcedureFile), written as `procedure.json` into `dir` (the stack copies it next to each bundle; the functions read it with
+ * a JSON.parse, see shared/procedure/compiled.ts). An invalid procedure fails the build, not a cold start.
+ */
+export function writeCompiledProcedure(loaded: LoadedProcedure, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, COMPILED_PROCEDURE_FILE);
+  writeFileSync(out, serializeProcedure(loaded));
+  return out;
 }

@@ -6,14 +6,17 @@ import { Validations } from 'aws-cdk-lib';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { IConstruct } from 'constructs';
 import type { FunctionKey } from './bundle-options.ts';
-import type { OfficeStack } from './office-stack.ts';
+import type { Stack } from 'aws-cdk-lib';
+import type { ServicePart } from './service.ts';
+import type { StatefulPart } from './stateful.ts';
 import { GRANTS } from './service/functions.ts';
 import { MAIL_PREFIX } from './stateful.ts';
 import { BLOB_PREFIX } from '../../shared/aws/bucket-layout.ts';
 
 const ack = (scope: IConstruct, rule: string, reason: string) => Validations.of(scope).acknowledge({ id: `AwsSolutions::AwsSolutions-${rule}`, reason });
 
-export function acknowledgeFindings(stack: OfficeStack): void {
+/** The stack's two parts (office-stack.ts calls this, so it is not imported here). */
+export function acknowledgeFindings(stack: Stack & { data: StatefulPart; service: ServicePart }): void {
   const { data, service } = stack;
   // A finding names the resource as cdk-nag prints it, which depends on whether the stack's region
   // and account are known (`arn:aws:scheduler:eu-west-1:<AWS::AccountId>:…` or `arn:<AWS::Partition>:…`).

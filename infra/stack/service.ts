@@ -25,6 +25,7 @@ import { cap, failureQueue } from './service/common.ts';
 import { DeadlinesPart } from './service/deadlines.ts';
 import { FunctionsPart } from './service/functions.ts';
 import { MailPart } from './service/mail.ts';
+import { COMPILED_PROCEDURE_FILE } from '../../shared/procedure/compiled.ts';
 
 export interface ServicePartProps {
   settings: OfficeSettings;
@@ -84,7 +85,7 @@ export class ServicePart extends Construct {
         SCHEDULER_ROLE_ARN: deadlines.schedulerRole.roleArn,
         DEADLINE_DLQ_ARN: this.queues.schedulerDlq.queueArn,
         SIGNING_KEY_SECRET_ARN: data.signingKey.secretArn,
-        PROCEDURE_FILE: 'procedure.yaml',
+        PROCEDURE_FILE: COMPILED_PROCEDURE_FILE,
         // Stack traces through the bundles' external .map files (NodejsFunction does not set this itself).
         NODE_OPTIONS: '--enable-source-maps',
         // Not read by the code: changing it makes Lambda start fresh containers (key rotation).

@@ -13,7 +13,7 @@ export interface OfficeSettings {
   /** The procedure's `id`: the stack's name and the prefix of the few fixed resource names. */
   orgId: string;
   stackName: string;
-  /** Absolute path of the procedure file that is bundled with every function as `procedure.yaml`. */
+  /** Absolute path of the procedure file that is compiled at synth and bundled with every function as `procedure.json`. */
   procedureFile: string;
   procedure: Procedure;
   /** sha256 of the procedure file (each case records the hash it started under). */

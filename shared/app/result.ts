@@ -1,23 +1,23 @@
-import type { Refusal } from '../engine/types.ts';
+import type { FieldRefusal, Refusal, RefusalBody } from '../engine/refusal.ts';
 
-type Text = { nl: string; en: string };
+/** `not-found`: no such case or item, or one this person may not know of; `conflict`: it changed meanwhile. */
+export type AppCode = Refusal['code'] | 'not-found' | 'conflict';
 
 /**
- * Why a use case did not do what was asked: the engine's refusal codes, plus `not-found` (no such
- * case or item, or one this person may not know of) and `conflict` (it changed meanwhile). The
- * edges map codes to statuses (shared/http/refusal-status.ts); use cases never speak HTTP.
+ * Why a use case did not do what was asked: the engine's refusal codes and reasons, with two more
+ * classes. The edges map codes to statuses (shared/http/refusal-status.ts) and reasons to sentences
+ * (shared/presentation/refusal.ts); use cases never speak HTTP and hold no sentences.
  */
-export interface AppRefusal extends Omit<Refusal, 'code'> {
-  code: Refusal['code'] | 'not-found' | 'conflict';
-}
+export type AppRefusal = RefusalBody & { code: AppCode };
 
 /** Every use case answers with this one shape. */
 export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; refusal: AppRefusal };
 
-export const refused = (code: AppRefusal['code'], reason: string, message: Text, fields?: AppRefusal['fields']): { ok: false; refusal: AppRefusal } => ({
-  ok: false,
-  refusal: { code, reason, message, ...(fields ? { fields } : {}) },
-});
+export const refused = (refusal: AppRefusal): { ok: false; refusal: AppRefusal } => ({ ok: false, refusal });
 
-export const NOT_FOUND = refused('not-found', 'not-found', { nl: 'Niet gevonden.', en: 'Not found.' });
-export const CONFLICT = refused('conflict', 'conflict', { nl: 'De klacht is intussen gewijzigd; probeer het opnieuw.', en: 'The case changed meanwhile; try again.' });
+/** An invalid input, field by field. */
+export const invalid = (reason: 'action' | 'erase' | 'held-action' | 'channel', fields: FieldRefusal[]) =>
+  refused({ code: 'invalid', reason, fields } as AppRefusal);
+
+export const NOT_FOUND = refused({ code: 'not-found', reason: 'not-found' });
+export const CONFLICT = refused({ code: 'conflict', reason: 'conflict' });

@@ -1,7 +1,7 @@
 /**
  * The AppContext on AWS: DynamoDB case store, S3 blobs, SES mail out, EventBridge Scheduler timers,
  * signing keys from Secrets Manager. Config comes from the Lambda environment (validated, every
- * problem named at once); the procedure text is bundled with the function (see `loadBundledProcedure`).
+ * problem named at once); the procedure, compiled at build time, is bundled with the function (see `loadBundledProcedure`).
  *
  * Per container, once: the SDK clients (module scope, per region) and the signing keys (per secret
  * ARN). A failed secret fetch is not cached, so the next invocation tries again.
@@ -13,7 +13,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../edge/zod-locale.ts';
 import { jsonLogger, type AppContext, type Logger } from '../app/context.ts';
 import { effectsByTableStream } from '../app/effect-runner.ts';
 import type { BlobStore } from '../blobs/port.ts';
@@ -21,40 +22,39 @@ import { createS3BlobStore } from '../blobs/s3.ts';
 import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
 import { systemClock } from '../deadlines/port.ts';
 import { createSesMailer } from '../mail/ses-mailer.ts';
-import { parseProcedure } from '../procedure/load.ts';
+import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../procedure/compiled.ts';
+import type { LoadedProcedure } from '../procedure/load.ts';
 import { createSigner, parseSigningKeys, type SigningKey } from '../security/signer.ts';
 import { createDynamoCaseStore } from '../store/dynamo.ts';
 import { BLOB_PREFIX } from './bucket-layout.ts';
 
 export { BLOB_PREFIX };
 
-const required = z.string().trim().min(1);
-const arn = (service: string) => required.regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
+const required = (pattern?: RegExp, message?: string) => z.string().check(z.trim(), z.minLength(1), ...(pattern ? [z.regex(pattern, message)] : []));
+const arn = (service: string) => required(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
+const optionalText = z.optional(z.string().check(z.trim()));
 
 /** Every environment variable the functions read on AWS. */
 export const awsEnvSchema = z.object({
   /** Set by Lambda itself. */
-  AWS_REGION: required,
-  TABLE_NAME: required,
-  BUCKET: required,
+  AWS_REGION: required(),
+  TABLE_NAME: required(),
+  BUCKET: required(),
   /** The SES receipt rule's S3 action ObjectKeyPrefix (e.g. `inbound/`); may be empty when the rule has none. */
   MAIL_PREFIX: z.string(),
-  PUBLIC_URL: required.regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) URL').transform((u) => u.replace(/\/+$/, '')),
-  REPLY_DOMAIN: required.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name'),
+  PUBLIC_URL: z.pipe(required(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'must be an http(s) URL'), z.transform((u: string) => u.replace(/\/+$/, ''))),
+  REPLY_DOMAIN: required(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name'),
   /** Optional: without it SES sends with no configuration set (no bounce/complaint event publishing). */
-  SES_CONFIGURATION_SET: z.string().trim().optional().transform((v) => v || undefined),
-  SCHEDULE_GROUP: required,
+  SES_CONFIGURATION_SET: z.pipe(optionalText, z.transform((v: string | undefined) => v || undefined)),
+  SCHEDULE_GROUP: required(),
   DEADLINE_FUNCTION_ARN: arn('lambda'),
   SCHEDULER_ROLE_ARN: arn('iam'),
   DEADLINE_DLQ_ARN: arn('sqs'),
   SIGNING_KEY_SECRET_ARN: arn('secretsmanager'),
   /** Optional, default 3000: a form sent back faster than this after it was shown is a bot. */
   FORM_MIN_FILL_MS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? Number(v) : 3000))
-    .refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number of milliseconds'),
+    .pipe(optionalText, z.transform((v: string | undefined) => (v ? Number(v) : 3000)))
+    .check(z.refine((n: number) => Number.isInteger(n) && n >= 0, 'must be a whole number of milliseconds')),
 });
 
 export type AwsConfig = z.output<typeof awsEnvSchema>;
@@ -99,13 +99,17 @@ export interface AwsClients {
 
 const clientsByRegion = new Map<string, AwsClients>();
 
-/** The SDK clients, made once per container (and region) and reused by every invocation. */
+/**
+ * The SDK clients, made once per container (and region) and reused by every invocation. Endpoints
+ * follow the SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables (the bundle test points them at local servers).
+ */
 export function awsClients(region: string): AwsClients {
   let clients = clientsByRegion.get(region);
   if (!clients) {
     clients = {
       dynamo: new DynamoDBClient({ region }),
-      s3: new S3Client({ region }),
+      // A local S3 endpoint (AWS_ENDPOINT_URL_S3, e.g. in the bundle test) cannot serve bucket subdomains.
+      s3: new S3Client({ region, ...(process.env.AWS_S3_FORCE_PATH_STYLE === 'true' ? { forcePathStyle: true } : {}) }),
       ses: new SESClient({ region }),
       scheduler: new SchedulerClient({ region }),
       secrets: new SecretsManagerClient({ region }),
@@ -147,17 +151,15 @@ export interface AwsContext extends AppContext {
 }
 
 export interface AwsContextOptions {
-  /** The procedure file's text (bundled with the function, see `loadBundledProcedure`). */
-  procedureText: string;
-  /** Its name, for error messages. */
-  procedureFile?: string;
+  /** The procedure, parsed and validated (at build time on AWS, see `loadBundledProcedure`). */
+  procedure: LoadedProcedure;
   env?: NodeJS.ProcessEnv;
   log?: Logger;
 }
 
 export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext> {
   const config = readAwsConfig(o.env ?? process.env);
-  const { procedure, hash } = parseProcedure(o.procedureText, o.procedureFile ?? 'procedure.yaml');
+  const { procedure, hash } = o.procedure;
   const clients = awsClients(config.AWS_REGION);
   const keys = await signingKeys(clients.secrets, config.SIGNING_KEY_SECRET_ARN);
   return {
@@ -184,16 +186,15 @@ export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext
 }
 
 /**
- * The procedure file bundled with the function. esbuild cannot bundle a YAML import that also
- * type-checks, so the CDK bundling copies the chosen procedure file next to each bundle as
- * `procedure.yaml`; we read it at cold start. `PROCEDURE_FILE` overrides the path; a relative path
- * is taken from the function's root (`LAMBDA_TASK_ROOT`, i.e. /var/task, where the bundle is), else
- * from the working directory.
+ * The procedure bundled with the function: compiled at build time (parsed and validated) and copied
+ * next to the bundle as `procedure.json` (infra/stack/bundle-options.ts `writeCompiledProcedure`),
+ * so a cold start only parses JSON. `PROCEDURE_FILE` overrides the path; a relative path is taken from
+ * the function's root (`LAMBDA_TASK_ROOT`, i.e. /var/task, where the bundle is), else from the working directory.
  */
-export function loadBundledProcedure(env: NodeJS.ProcessEnv = process.env): { procedureText: string; procedureFile: string } {
-  const file = env.PROCEDURE_FILE || './procedure.yaml';
+export function loadBundledProcedure(env: NodeJS.ProcessEnv = process.env): LoadedProcedure {
+  const file = env.PROCEDURE_FILE || `./${COMPILED_PROCEDURE_FILE}`;
   const path = isAbsolute(file) ? file : resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), file);
-  return { procedureText: readFileSync(path, 'utf8'), procedureFile: file };
+  return readCompiledProcedure(readFileSync(path, 'utf8'), file);
 }
 
 /**
@@ -216,4 +217,4 @@ export function lazyContext<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 /** The context of a deployed function: the bundled procedure and the Lambda environment. */
-export const awsContextFromBundle = (env: NodeJS.ProcessEnv = process.env) => createAwsContext({ ...loadBundledProcedure(env), env });
+export const awsContextFromBundle = (env: NodeJS.ProcessEnv = process.env) => createAwsContext({ procedure: loadBundledProcedure(env), env });

@@ -1,9 +1,11 @@
 import { addDays, amsterdamDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
-import { normaliseDate, validateFields, type FieldError } from '../procedure/fields.ts';
+import { normaliseDate, validateFields } from '../procedure/fields.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
-import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/schema.ts';
+import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/outcomes.ts';
 import { text } from '../procedure/text.ts';
-import { apply, MESSAGE_LIMIT } from './fold.ts';
+import type { TextKey } from '../procedure/texts.ts';
+import { evolve, fold, MESSAGE_LIMIT } from './fold.ts';
+import type { FieldRefusal, LabelKey, MissingField, Refusal, RefusalCode, RefusalParams, RefusalReason } from './refusal.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
 import {
   MEETS,
@@ -14,23 +16,24 @@ import {
   type Command,
   type Effect,
   type EngineResult,
+  type MailEffect,
   type MailTemplate,
-  type Refusal,
   type TermInstance,
 } from './types.ts';
 
 /**
- * The case engine: `(procedure, case, command, now) → events + effects`. Pure: no clock, no I/O,
- * no randomness. A refused command returns a refusal and nothing else.
+ * The case engine as `decide` and `evolve`: `decide(procedure, case, command, now)` gives the events
+ * and effects of a command, or a refusal and nothing else; `evolve` (fold.ts) applies one event.
+ * Pure: no clock, no I/O, no randomness.
  */
-export function handle(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): EngineResult {
+export function decide(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): Decided {
   const run = new Run(p, state, now);
   try {
     if (cmd.type === 'submit') {
-      if (state) return refuse('not-allowed', 'exists', 'Deze klacht bestaat al.', 'This complaint already exists.');
+      if (state) return { ok: false, refusal: { code: 'not-allowed', reason: 'exists' } };
       run.submit(cmd);
     } else {
-      if (!state) return refuse('not-allowed', 'no-case', 'Deze klacht bestaat niet.', 'This complaint does not exist.');
+      if (!state) return { ok: false, refusal: { code: 'not-allowed', reason: 'no-case' } };
       COMMANDS[cmd.type](run, cmd as never);
       run.keepInformed(cmd);
     }
@@ -38,8 +41,16 @@ export function handle(p: Procedure, state: CaseState | undefined, cmd: Command,
     if (e instanceof Refused) return { ok: false, refusal: e.refusal };
     throw e;
   }
-  return { ok: true, events: run.events, effects: run.effects, state: run.state! };
+  return { ok: true, events: run.events, effects: run.effects };
 }
+
+/** `decide`, then the case after its events (what the application commits and shows). */
+export function handle(p: Procedure, state: CaseState | undefined, cmd: Command, now: string): EngineResult {
+  const d = decide(p, state, cmd, now);
+  return d.ok ? { ...d, state: fold(d.events, state)! } : d;
+}
+
+export type Decided = { ok: true; events: CaseEvent[]; effects: Effect[] } | { ok: false; refusal: Refusal };
 
 class Refused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -47,24 +58,23 @@ class Refused extends Error {
   }
 }
 
-const refuse = (code: Refusal['code'], reason: string, nl: string, en: string): { ok: false; refusal: Refusal } => ({
-  ok: false,
-  refusal: { code, reason, message: { nl, en } },
-});
+/** The parameters a reason needs (none for most), then the fields it concerns. */
+type FailArgs<R extends RefusalReason> = object extends RefusalParams[R]
+  ? [params?: RefusalParams[R], fields?: FieldRefusal[]]
+  : [params: RefusalParams[R], fields?: FieldRefusal[]];
 
-function fail(code: Refusal['code'], reason: string, nl: string, en: string, fields?: Refusal['fields']): never {
-  throw new Refused({ code, reason, message: { nl, en }, ...(fields ? { fields } : {}) });
+function fail<R extends RefusalReason>(code: RefusalCode, reason: R, ...[params, fields]: FailArgs<R>): never {
+  const withParams = params && Object.keys(params).length ? { params } : {};
+  throw new Refused({ code, reason, ...withParams, ...(fields ? { fields } : {}) } as Refusal);
 }
 
-const need = (value: string | undefined, field: string, nlLabel: string, enLabel: string) => {
-  if (!value || !value.trim())
-    fail('invalid', `missing-${field}`, `Vul "${nlLabel}" in.`, `Enter "${enLabel}".`, [
-      { field, message: { nl: `Vul "${nlLabel}" in.`, en: `Enter "${enLabel}".` } },
-    ]);
+/** A value the command needs, trimmed; `label` names it in the refusal. */
+const need = (value: string | undefined, field: MissingField, label: LabelKey) => {
+  if (!value || !value.trim()) fail('invalid', `missing-${field}`, { label }, [{ field, reason: 'missing', params: { label } }]);
   return value.trim();
 };
 
-/** One command's work: events are applied to the state as they are made, so later steps see them. */
+/** One command's work: each event is evolved into the state as it is made, so later steps see it. */
 class Run {
   events: CaseEvent[] = [];
   effects: Effect[] = [];
@@ -87,12 +97,13 @@ class Run {
 
   emit(e: DistributiveOmit<CaseEvent, 'at'>) {
     const event = { ...e, at: this.now } as CaseEvent;
-    this.state = apply(this.state, event);
+    this.state = evolve(this.state, event);
     this.events.push(event);
   }
 
-  mail(template: MailTemplate, to: Address[], vars: Record<string, string> = {}, lang = this.state?.lang ?? 'nl') {
-    if (to.length) this.effects.push({ kind: 'mail', template, to, lang, vars });
+  /** A mail in the case's language (staff mail is always Dutch: pass `'nl'`). */
+  mail<T extends MailTemplate>(template: T, to: Address[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl') {
+    if (to.length) this.effects.push({ kind: 'mail', template, to, lang, vars } as MailEffect);
   }
 
   // ---- parties ----
@@ -118,10 +129,10 @@ class Run {
 
   // ---- who may ----
   staff(actor: Actor): string {
-    if (actor.kind !== 'staff') fail('forbidden', 'staff-only', 'Alleen medewerkers kunnen dit doen.', 'Only staff can do this.');
+    if (actor.kind !== 'staff') fail('forbidden', 'staff-only');
     const email = actor.email.toLowerCase();
     if (this.state && this.s.concerned.includes(email))
-      fail('forbidden', 'concerned', 'Deze klacht gaat over u; u kunt haar niet behandelen.', 'This complaint concerns you; you cannot handle it.');
+      fail('forbidden', 'concerned');
     return email;
   }
 
@@ -129,12 +140,7 @@ class Run {
   handler(actor: Actor): string {
     const email = this.staff(actor);
     if (!this.roleMembers(this.stage.handler).some((m) => m.email.toLowerCase() === email))
-      fail(
-        'forbidden',
-        'not-handler',
-        `Alleen ${this.p.roles[this.stage.handler]?.name.nl ?? this.stage.handler} kan dit in deze fase doen.`,
-        `Only ${this.p.roles[this.stage.handler]?.name.en ?? this.stage.handler} can do this in this stage.`,
-      );
+      fail('forbidden', 'not-handler', { role: this.stage.handler });
     return email;
   }
 
@@ -143,23 +149,7 @@ class Run {
   }
 
   status(...allowed: CaseState['status'][]) {
-    if (!allowed.includes(this.s.status)) {
-      const nl: Record<CaseState['status'], string> = {
-        'to-complete': 'De klacht moet eerst worden aangevuld.',
-        open: 'De klacht is nog in behandeling.',
-        decided: 'Over de klacht is al beslist.',
-        closed: 'De klacht is afgesloten.',
-        withdrawn: 'De klacht is ingetrokken.',
-      };
-      const en: Record<CaseState['status'], string> = {
-        'to-complete': 'The complaint must be completed first.',
-        open: 'The complaint is still being handled.',
-        decided: 'The complaint has already been decided.',
-        closed: 'The complaint is closed.',
-        withdrawn: 'The complaint was withdrawn.',
-      };
-      fail('not-allowed', `status-${this.s.status}`, nl[this.s.status], en[this.s.status]);
-    }
+    if (!allowed.includes(this.s.status)) fail('not-allowed', `status-${this.s.status}`);
   }
 
   /** Stages that keep the complainant informed send an update after every step that did not write to them already. */
@@ -168,7 +158,7 @@ class Run {
     const self = this.complainant()[0]?.email;
     if (!self || this.effects.some((e) => e.kind === 'mail' && e.to.some((a) => a.email === self))) return;
     const step = [...this.events].reverse().find((e) => INFORMS.has(e.type));
-    if (step) this.mail('update', this.complainant(), { event: JSON.stringify(step) });
+    if (step) this.mail('update', this.complainant(), { step });
   }
 
   // ---- terms ----
@@ -253,9 +243,9 @@ class Run {
   submit(cmd: Extract<Command, { type: 'submit' }>) {
     const p = this.p;
     if (cmd.actor.kind === 'staff') this.staff(cmd.actor);
-    if (cmd.actor.kind === 'system' && cmd.channel !== 'email') fail('forbidden', 'system', 'Niet toegestaan.', 'Not allowed.');
+    if (cmd.actor.kind === 'system' && cmd.channel !== 'email') fail('forbidden', 'system');
     if (!p.intake.channels.includes(cmd.channel))
-      fail('not-allowed', 'channel', 'Via dit kanaal kan geen klacht worden ingediend.', 'Complaints cannot be filed through this channel.');
+      fail('not-allowed', 'channel');
 
     const checked = validateFields(p, cmd.fields, this.today);
     let fields: Record<string, string>;
@@ -267,7 +257,7 @@ class Run {
       intake = 'to-complete';
     } else {
       this.refuseAnonymous(cmd.fields, checked.errors);
-      return fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
+      return fail('invalid', 'fields', {}, checked.errors);
     }
 
     let lateSince: string | undefined;
@@ -294,7 +284,7 @@ class Run {
     });
     const route = p.intake.routes.find((r) => r.in.includes(fields[r.field] ?? ''));
     this.enterStage(route?.stage ?? p.stages[0]!.id, 'received', 'system');
-    this.mail('receipt', this.complainant());
+    this.mail('receipt', this.complainant(), {});
     const notify = p.intake.notify ?? this.stage.handler;
     this.mail('staff-new-case', this.roleMembers(notify), {}, 'nl');
   }
@@ -303,28 +293,19 @@ class Run {
    * Without a name where anonymous complaints are not accepted: that refusal, with its reason (the
    * field check alone would only say "enter your name"). Other field errors are listed with it.
    */
-  refuseAnonymous(fields: Record<string, unknown>, errors: FieldError[] = []) {
+  refuseAnonymous(fields: Record<string, unknown>, errors: FieldRefusal[] = []) {
     const p = this.p;
     const name = fields.name;
     if (p.intake.anonymous || (typeof name === 'string' && name.trim())) return;
-    const org = p.organisation.shortName ?? p.organisation.name;
-    const message = { nl: text(p, 'refusal.anonymous', 'nl', { organisation: org }), en: text(p, 'refusal.anonymous', 'en', { organisation: org }) };
-    fail('not-allowed', 'anonymous', message.nl, message.en, [{ field: 'name', message }, ...errors.filter((e) => e.field !== 'name')]);
+    fail('not-allowed', 'anonymous', {}, [{ field: 'name', reason: 'anonymous' }, ...errors.filter((e) => e.field !== 'name')]);
   }
 
   /** The procedure's refusals (422) and the late-for-review verdict. */
   intakeRules(fields: Record<string, string>): { late?: string } {
     const p = this.p;
-    const org = p.organisation.shortName ?? p.organisation.name;
-    const contact = [p.organisation.email, p.organisation.phone].filter(Boolean).join(', ');
-    const elsewhere = (lang: 'nl' | 'en') => ' ' + text(p, 'refusal.elsewhere', lang, { organisation: org, contact });
     this.refuseAnonymous(fields);
     const excluded = p.intake.excludedTopics.find((t) => t.value === fields.topic);
-    if (excluded) {
-      const nl = `${text(p, 'refusal.topic', 'nl', { topic: excluded.label.nl })} ${excluded.explanation.nl}`;
-      const en = `${text(p, 'refusal.topic', 'en', { topic: excluded.label.en })} ${excluded.explanation.en}`;
-      fail('not-allowed', 'excluded-topic', nl + elsewhere('nl'), en + elsewhere('en'), [{ field: 'topic', message: { nl, en } }]);
-    }
+    if (excluded) fail('not-allowed', 'excluded-topic', { topic: excluded.value }, [{ field: 'topic', reason: 'excluded-topic', params: { topic: excluded.value } }]);
     const window = p.intake.window;
     if (window && fields.eventDate) {
       // An event from before the holiday table is late whatever the holidays: count its window over
@@ -333,10 +314,8 @@ class Run {
       const lastDay = termEnd(fields.eventDate, window.length, before ? { ...p.calendar, holidays: 'none' } : p.calendar).lastDay;
       if (this.today > lastDay) {
         if (window.late === 'review') return { late: lastDay };
-        const vars = { eventDate: fields.eventDate, lastDay, organisation: org };
-        const nl = text(p, 'refusal.window', 'nl', vars);
-        const en = text(p, 'refusal.window', 'en', vars);
-        fail('not-allowed', 'outside-window', nl + elsewhere('nl'), en + elsewhere('en'), [{ field: 'eventDate', message: { nl, en } }]);
+        const params = { eventDate: fields.eventDate, lastDay };
+        fail('not-allowed', 'outside-window', params, [{ field: 'eventDate', reason: 'outside-window', params }]);
       }
     }
     return {};
@@ -346,8 +325,7 @@ class Run {
 /** Steps a complainant is told about where the stage keeps them informed. */
 const INFORMS = new Set<CaseEvent['type']>(['acknowledged', 'conversation-recorded', 'response-requested', 'response-recorded', 'advised', 'stage-started']);
 
-const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
-
+type MailVars<T extends MailTemplate> = Extract<MailEffect, { template: T }>['vars'];
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Handler<T extends Command['type']> = (run: Run, cmd: Extract<Command, { type: T }>) => void;
 
@@ -377,7 +355,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.status('to-complete');
     const checked = validateFields(run.p, { ...run.s.fields, ...cmd.fields }, run.s.receivedOn);
     if (!checked.ok) run.refuseAnonymous({ ...run.s.fields, ...cmd.fields }, checked.errors);
-    if (!checked.ok) fail('invalid', 'fields', 'Niet alle velden zijn goed ingevuld.', 'Not every field is filled in correctly.', checked.errors);
+    if (!checked.ok) fail('invalid', 'fields', {}, checked.errors);
     const rule = run.intakeRules(checked.fields);
     run.emit({ type: 'completed', fields: checked.fields, concerned: concernedStaff(run.p, checked.fields) });
     if (rule.late) run.mail('update', run.complainant(), { text: 'receipt.review' });
@@ -387,32 +365,28 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.status('open');
     const by = run.handler(cmd.actor);
     if (run.s.admissibility !== 'pending')
-      fail('not-allowed', 'not-late', 'Deze klacht hoeft niet te worden toegelaten.', 'This complaint needs no admission.');
-    run.emit({ type: 'admitted', by, reason: need(cmd.reason, 'reason', 'Reden', 'Reason') });
+      fail('not-allowed', 'not-late');
+    run.emit({ type: 'admitted', by, reason: need(cmd.reason, 'reason', 'reason') });
   },
 
   acknowledge(run, cmd) {
     run.status('open');
     const by = run.handler(cmd.actor);
-    if (run.s.acknowledgedAt) fail('not-allowed', 'already-acknowledged', 'De ontvangst is al bevestigd.', 'Receipt was already confirmed.');
+    if (run.s.acknowledgedAt) fail('not-allowed', 'already-acknowledged');
     run.emit({ type: 'acknowledged', by });
     run.meet('acknowledged');
     run.startTerms('acknowledged');
-    run.mail('acknowledged', run.complainant());
+    run.mail('acknowledged', run.complainant(), {});
   },
 
   assign(run, cmd) {
     run.status('open', 'decided');
     run.handler(cmd.actor);
-    const handler = need(cmd.handler, 'handler', 'Behandelaar', 'Handler').toLowerCase();
+    const handler = need(cmd.handler, 'handler', 'handler').toLowerCase();
     if (run.s.concerned.includes(handler))
-      fail('not-allowed', 'handler-concerned', 'De klacht gaat over deze persoon; kies een andere behandelaar.', 'The complaint concerns this person; choose another handler.', [
-        { field: 'handler', message: { nl: 'De klacht gaat over deze persoon.', en: 'The complaint concerns this person.' } },
-      ]);
+      fail('not-allowed', 'handler-concerned', {}, [{ field: 'handler', reason: 'handler-concerned' }]);
     if (!run.roleMembers(run.stage.handler).some((m) => m.email.toLowerCase() === handler))
-      fail('invalid', 'handler-role', 'Deze persoon hoort niet bij de behandelaars van deze fase.', 'This person is not a handler of this stage.', [
-        { field: 'handler', message: { nl: 'Geen behandelaar van deze fase.', en: 'Not a handler of this stage.' } },
-      ]);
+      fail('invalid', 'handler-role', {}, [{ field: 'handler', reason: 'handler-role' }]);
     run.emit({ type: 'assigned', handler, by: run.by(cmd.actor) });
     run.meet('assigned');
     run.mail('staff-assigned', run.handlers(), {}, 'nl');
@@ -424,23 +398,13 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const attendees = (cmd.attendees ?? []).map((a) => a.trim()).filter(Boolean);
     const signedBy = (cmd.signedBy ?? []).map((a) => a.trim()).filter(Boolean);
     if (!attendees.length)
-      fail('invalid', 'missing-attendees', 'Vul de aanwezigen in.', 'Enter the attendees.', [
-        { field: 'attendees', message: { nl: 'Vul de aanwezigen in.', en: 'Enter the attendees.' } },
-      ]);
-    const summary = need(cmd.summary, 'summary', 'Verslag', 'Summary');
+      fail('invalid', 'missing-attendees', {}, [{ field: 'attendees', reason: 'missing-attendees' }]);
+    const summary = need(cmd.summary, 'summary', 'summary');
     if (normaliseDate(cmd.date ?? '') !== cmd.date || cmd.date > run.today)
-      fail('invalid', 'date', 'Vul de datum van het gesprek in (niet in de toekomst).', 'Enter the date of the conversation (not in the future).', [
-        { field: 'date', message: { nl: 'Ongeldige datum.', en: 'Invalid date.' } },
-      ]);
+      fail('invalid', 'date', {}, [{ field: 'date', reason: 'date-invalid' }]);
     const unsigned = attendees.filter((a) => !signedBy.includes(a));
     if (run.stage.conversation.signatures === 'all-present' && unsigned.length)
-      fail(
-        'not-allowed',
-        'signatures',
-        `Het verslag moet door alle aanwezigen zijn ondertekend; nog niet getekend: ${unsigned.join(', ')}.`,
-        `The record must be signed by everyone present; not yet signed: ${unsigned.join(', ')}.`,
-        [{ field: 'signedBy', message: { nl: 'Niet alle aanwezigen hebben getekend.', en: 'Not everyone present has signed.' } }],
-      );
+      fail('not-allowed', 'signatures', { unsigned }, [{ field: 'signedBy', reason: 'not-signed' }]);
     run.emit({ type: 'conversation-recorded', date: cmd.date, attendees, summary, signedBy, by });
     run.meet('conversation-recorded');
     run.mail('conversation-record', [...run.complainant(), ...run.concernedAddresses()], { date: cmd.date });
@@ -449,12 +413,10 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   'request-response'(run, cmd) {
     run.status('open');
     const by = run.handler(cmd.actor);
-    const from = need(cmd.from, 'from', 'Van wie', 'From whom').toLowerCase();
+    const from = need(cmd.from, 'from', 'from').toLowerCase();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(from))
-      fail('invalid', 'from-email', 'Vul het e-mailadres in van wie moet reageren.', 'Enter the e-mail address of who should respond.', [
-        { field: 'from', message: { nl: 'Geen geldig e-mailadres.', en: 'Not a valid e-mail address.' } },
-      ]);
-    const question = need(cmd.question, 'question', 'Vraag', 'Question');
+      fail('invalid', 'from-email', {}, [{ field: 'from', reason: 'from-email' }]);
+    const question = need(cmd.question, 'question', 'question');
     run.emit({ type: 'response-requested', from, question, by });
     run.startTerms('responseRequested');
     const due = Object.values(run.s.openTerms).find((t) => termDef(run.p, t.stage, t.termId).from === 'responseRequested');
@@ -464,12 +426,10 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   'record-response'(run, cmd) {
     run.status('open');
     const by = run.staff(cmd.actor);
-    const from = need(cmd.from, 'from', 'Van wie', 'From whom').toLowerCase();
+    const from = need(cmd.from, 'from', 'from').toLowerCase();
     if (!run.s.pendingResponses.includes(from))
-      fail('not-allowed', 'no-request', 'Aan deze persoon is geen reactie gevraagd.', 'No response was requested from this person.', [
-        { field: 'from', message: { nl: 'Geen openstaand verzoek.', en: 'No open request.' } },
-      ]);
-    run.emit({ type: 'response-recorded', from, text: need(cmd.text, 'text', 'Reactie', 'Response'), by });
+      fail('not-allowed', 'no-request', {}, [{ field: 'from', reason: 'no-request' }]);
+    run.emit({ type: 'response-recorded', from, text: need(cmd.text, 'text', 'response'), by });
     run.meet('response-recorded');
   },
 
@@ -477,29 +437,21 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.status('open');
     const by = run.handler(cmd.actor);
     const ext = run.p.extension;
-    if (!ext.allowed) fail('not-allowed', 'no-extension', 'Deze klachtenregeling kent geen verlenging.', 'This procedure allows no extension.');
-    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    if (!ext.allowed) fail('not-allowed', 'no-extension');
+    const reason = need(cmd.reason, 'reason', 'reason');
     const open = Object.values(run.s.openTerms).find((t) => t.stage === run.s.stage && termDef(run.p, t.stage, t.termId).extendable);
     // A term that already passed unmet can be given a new date too: the complainant hears the reason
     // for the delay and an estimated new term (e.g. Buro Leerlingenhulp's 3 weeks).
     const term = open ?? run.missedTerm();
-    if (!term) fail('not-allowed', 'no-extendable-term', 'Er loopt geen termijn die verlengd kan worden.', 'No running term can be extended.');
+    if (!term) fail('not-allowed', 'no-extendable-term');
     const after = term.lastDay >= run.today ? term.lastDay : addDays(run.today, -1);
     // (Beyond the holiday table is a typo, not a date: refused rather than failing on the table.)
     if (normaliseDate(cmd.until ?? '') !== cmd.until || cmd.until <= after || Number(cmd.until.slice(0, 4)) > HOLIDAY_YEARS.to)
-      fail('invalid', 'until', `Kies een nieuwe datum na ${after}.`, `Choose a new date after ${after}.`, [
-        { field: 'until', message: { nl: `Kies een datum na ${after}.`, en: `Choose a date after ${after}.` } },
-      ]);
+      fail('invalid', 'until', { after }, [{ field: 'until', reason: 'until', params: { after } }]);
     const limit = termEnd(term.originalLastDay, ext.max, run.p.calendar).lastDay;
     const consent = cmd.consent?.trim();
     if (!consent && (term.extensions >= ext.maxWithoutConsent || cmd.until > limit))
-      fail(
-        'not-allowed',
-        'consent-needed',
-        `Zonder schriftelijke instemming van de klager kan de termijn ${ext.maxWithoutConsent}× en tot uiterlijk ${limit} worden verlengd. Leg de instemming vast.`,
-        `Without the complainant's written consent the term can be extended ${ext.maxWithoutConsent}× and up to ${limit}. Record the consent.`,
-        [{ field: 'consent', message: { nl: 'Instemming van de klager nodig.', en: "The complainant's consent is needed." } }],
-      );
+      fail('not-allowed', 'consent-needed', { times: ext.maxWithoutConsent, limit }, [{ field: 'consent', reason: 'consent' }]);
     const n = (run.s.termStarts[term.termId] ?? 0) + 1;
     const next = extendTo(run.p, term, cmd.until, n);
     if (open) run.unschedule(open);
@@ -513,10 +465,10 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const by = run.handler(cmd.actor);
     const stage = run.stage;
     if (stage.kind !== 'advice' || !stage.advisesTo)
-      fail('not-allowed', 'not-advice', 'In deze fase wordt geen advies gegeven.', 'This stage gives no advice.');
+      fail('not-allowed', 'not-advice');
     const outcome = checkOutcome(stage, cmd.outcome);
-    const motivation = need(cmd.motivation, 'motivation', 'Motivering', 'Motivation');
-    const recommendation = need(cmd.recommendation, 'recommendation', 'Aanbeveling', 'Recommendation');
+    const motivation = need(cmd.motivation, 'motivation', 'motivation');
+    const recommendation = need(cmd.recommendation, 'recommendation', 'recommendation');
     run.emit({ type: 'advised', stage: stage.id, outcome, motivation, recommendation, to: stage.advisesTo, by });
     run.meet('advised');
     run.endOpenTerms('advised', stage.id);
@@ -530,14 +482,14 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const by = run.handler(cmd.actor);
     const stage = run.stage;
     if (stage.kind === 'advice' && !stage.decides)
-      fail('not-allowed', 'advisory', `${capitalise(stage.name.nl)} geeft advies; het besluit volgt daarna.`, `${capitalise(stage.name.en)} gives advice; the decision follows.`);
+      fail('not-allowed', 'advisory', { stage: stage.id });
     const outcome = checkOutcome(stage, cmd.outcome);
-    const motivation = need(cmd.motivation, 'motivation', 'Motivering', 'Motivation');
+    const motivation = need(cmd.motivation, 'motivation', 'motivation');
     // Binding unless the complainant can still take it to a next stage (the appeal window).
     run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: !stage.appeal });
     run.meet('decided');
     run.endOpenTerms('decided', stage.id);
-    run.mail('decision', run.complainant());
+    run.mail('decision', run.complainant(), {});
     run.startTerms('decisionSent');
     if (stage.appeal && (!stage.appeal.after || stage.appeal.after.includes(outcome))) run.startTerm(APPEAL_TERM, run.today);
     else {
@@ -549,33 +501,31 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   escalate(run, cmd) {
     run.status('open', 'decided');
     const stage = run.stage;
-    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    const reason = need(cmd.reason, 'reason', 'reason');
     if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
     if (run.s.status === 'decided') {
       // After a decision: the complainant's appeal, within its window.
       // Judged by the clock, not only by whether the window's timer has fired yet.
       if (!stage.appeal || !Object.values(run.s.openTerms).some((t) => t.termId === APPEAL_TERM && t.dueAt > run.now))
-        fail('not-allowed', 'appeal-closed', 'De termijn om verder te gaan met de klacht is verstreken.', 'The term to take the complaint further has passed.');
-      if (cmd.to && cmd.to !== stage.appeal.to) fail('invalid', 'to', 'Deze stap is niet mogelijk.', 'This step is not possible.');
+        fail('not-allowed', 'appeal-closed');
+      if (cmd.to && cmd.to !== stage.appeal.to) fail('invalid', 'to');
       run.meet('escalated');
       run.escalate(stage.appeal.to, reason, cmd.actor.kind);
       return;
     }
     if (cmd.actor.kind === 'complainant')
-      fail('not-allowed', 'not-decided', 'U kunt verder gaan met de klacht nadat er een uitkomst is.', 'You can take the complaint further once there is an outcome.');
+      fail('not-allowed', 'not-decided');
     const to = cmd.to ?? stage.escalateTo[0];
     if (!to || !stage.escalateTo.includes(to))
-      fail('not-allowed', 'no-escalation', 'Vanuit deze fase kan de klacht niet daarheen worden doorgezet.', 'The complaint cannot be passed there from this stage.', [
-        { field: 'to', message: { nl: `Mogelijk: ${stage.escalateTo.join(', ') || 'geen'}.`, en: `Possible: ${stage.escalateTo.join(', ') || 'none'}.` } },
-      ]);
+      fail('not-allowed', 'no-escalation', {}, [{ field: 'to', reason: 'possible-stages', params: { possible: [...stage.escalateTo] } }]);
     run.escalate(to, reason, cmd.actor.kind);
   },
 
   withdraw(run, cmd) {
     run.status('open', 'decided', 'to-complete');
-    if (cmd.actor.kind === 'system') fail('forbidden', 'system', 'Niet toegestaan.', 'Not allowed.');
+    if (cmd.actor.kind === 'system') fail('forbidden', 'system');
     if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
-    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    const reason = need(cmd.reason, 'reason', 'reason');
     const handlers = run.handlers();
     run.endOpenTerms('withdrawn');
     run.emit({ type: 'withdrawn', reason, by: cmd.actor.kind });
@@ -586,7 +536,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   close(run, cmd) {
     run.status('open', 'decided', 'to-complete');
     run.handler(cmd.actor);
-    const reason = need(cmd.reason, 'reason', 'Reden', 'Reason');
+    const reason = need(cmd.reason, 'reason', 'reason');
     run.endOpenTerms('closed');
     run.emit({ type: 'closed', reason, by: 'staff' });
     run.mail('closed', run.complainant(), { reason });
@@ -594,24 +544,25 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 
   note(run, cmd) {
     const by = run.staff(cmd.actor);
-    run.emit({ type: 'note-added', text: need(cmd.text, 'text', 'Notitie', 'Note'), by });
+    run.emit({ type: 'note-added', text: need(cmd.text, 'text', 'note'), by });
   },
 
   'receive-message'(run, cmd) {
     // Mail arrives through the system; a handler may also attach a mail that was held for review.
-    if (cmd.actor.kind === 'complainant') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    if (cmd.actor.kind === 'complainant') fail('forbidden', 'system-only');
     if (cmd.actor.kind === 'staff') run.handler(cmd.actor);
     // Mail is delivered at least once: the same message again is already on the case.
     if (cmd.blob && run.s.inboundBlobs.includes(cmd.blob)) return;
     const since = new Date(Date.parse(run.now) - MESSAGE_LIMIT.windowMs).toISOString();
     if (run.s.recentInbound.filter((at) => at > since).length >= MESSAGE_LIMIT.count)
-      fail('not-allowed', 'rate-limited', 'Te veel berichten voor deze klacht in korte tijd.', 'Too many messages for this complaint in a short time.');
+      fail('not-allowed', 'rate-limited');
     const { type: _t, actor: _a, ...message } = cmd;
     const handlers = run.handlers();
     run.emit({ type: 'message-received', ...message });
     if (message.noise) return;
     if (message.party === 'complainant') run.mail('staff-message', handlers, { sender: 'complainant' }, 'nl');
-    else if (message.party === 'staff') run.mail('message', run.complainant(), { text: message.text });
+    else if (message.party === 'staff')
+      run.mail('message', run.complainant(), { text: message.text, ...(message.cut ? { cut: true } : {}), ...(message.attachments.length ? { attachments: message.attachments.map((a) => a.name) } : {}) });
     else if (run.s.pendingResponses.includes(message.sender)) {
       run.emit({ type: 'response-recorded', from: message.sender, text: message.text, by: 'mail' });
       run.meet('response-recorded');
@@ -621,8 +572,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 
   'send-message'(run, cmd) {
     const by = run.handler(cmd.actor);
-    const text = need(cmd.text, 'text', 'Bericht', 'Message');
-    if (!run.complainant().length) fail('not-allowed', 'no-address', 'Van de klager is geen e-mailadres bekend.', 'The complainant has no known e-mail address.');
+    const text = need(cmd.text, 'text', 'message');
+    if (!run.complainant().length) fail('not-allowed', 'no-address');
     run.emit({ type: 'message-sent', text, by });
     run.mail('message', run.complainant(), { text });
   },
@@ -632,7 +583,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   },
 
   'expire-term'(run, cmd) {
-    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only');
     const t = run.s.openTerms[cmd.instance];
     // A term that was met, cancelled, extended or already fired does nothing more; so does an early call.
     if (!t || t.dueAt > run.now) return;
@@ -643,9 +594,9 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     if (def.alertHandler) run.mail('staff-overdue', handlers, { instance: t.instance, term: def.label.nl, dueDate: t.lastDay }, 'nl');
     for (const action of def.onExpiry) {
       if (action.do === 'notify-complainant')
-        run.mail('delay', run.complainant(), { text: action.text, term: def.label[run.s.lang], dueDate: t.lastDay });
+        run.mail('delay', run.complainant(), { text: action.text as TextKey /* checked by the schema */, term: def.label[run.s.lang], dueDate: t.lastDay });
       else if (action.do === 'escalate' && (run.s.status === 'open' || run.s.status === 'decided'))
-        run.escalate(action.to, `termijn "${def.label.nl}" verstreken op ${t.lastDay}`, 'system');
+        run.escalate(action.to, text(run.p, 'escalated.termExpired', 'nl', { term: def.label.nl, lastDay: t.lastDay }), 'system');
       else if (action.do === 'close' && run.s.status !== 'closed' && run.s.status !== 'withdrawn') {
         run.endOpenTerms('closed');
         run.emit({ type: 'closed', reason: t.termId === APPEAL_TERM ? 'appeal-window-passed' : 'term-expired', by: 'system' });
@@ -654,7 +605,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   },
 
   'remind-term'(run, cmd) {
-    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only', 'Alleen het systeem.', 'System only.');
+    if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only');
     const t = run.s.openTerms[cmd.instance];
     if (!t || t.reminded || !t.remindAt || t.remindAt > run.now) return;
     run.emit({ type: 'term-reminded', instance: t.instance });
@@ -666,9 +617,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 function checkOutcome(stage: Stage, outcome: string | undefined): string {
   const allowed = stageOutcomes(stage);
   if (!outcome || !allowed.includes(outcome))
-    fail('invalid', 'outcome', `Kies een uitkomst: ${allowed.join(', ')}.`, `Choose an outcome: ${allowed.join(', ')}.`, [
-      { field: 'outcome', message: { nl: `Kies uit: ${allowed.join(', ')}.`, en: `Choose from: ${allowed.join(', ')}.` } },
-    ]);
+    fail('invalid', 'outcome', { allowed: [...allowed] }, [{ field: 'outcome', reason: 'outcome', params: { allowed: [...allowed] } }]);
   return outcome;
 }
 

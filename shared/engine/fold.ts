@@ -1,16 +1,17 @@
 import type { CaseEvent, CaseState } from './types.ts';
 
-/** The case's state after its events; pure and deterministic. */
+/** The case's state after its events: `evolve` over each in turn; pure and deterministic. */
 export function fold(events: readonly CaseEvent[], initial?: CaseState): CaseState | undefined {
   let state = initial;
-  for (const e of events) state = apply(state, e);
+  for (const e of events) state = evolve(state, e);
   return state;
 }
 
 /** A runaway sender (a loop we did not recognise, a flood) is stopped per case: at most this many messages a day. */
 export const MESSAGE_LIMIT = { count: 20, windowMs: 24 * 3_600_000 };
 
-export function apply(state: CaseState | undefined, e: CaseEvent): CaseState {
+/** The case after one more event. Events are facts: this never refuses, it only records. */
+export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
   if (e.type === 'submitted') {
     if (state) throw new Error(`case ${state.reference} was already submitted`);
     return {

@@ -1,6 +1,10 @@
 import type { LocalDate, TermEnd } from '../calendar/types.ts';
 import type { Channel, MetBy } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
+import type { TextKey } from '../procedure/texts.ts';
+import type { Refusal } from './refusal.ts';
+
+export type { Refusal } from './refusal.ts';
 
 export type Actor =
   | { kind: 'complainant' }
@@ -99,6 +103,8 @@ export interface InboundMessage {
   subject: string;
   /** The new text, quoted history and signature removed; the full original is the blob. */
   text: string;
+  /** Whether quoted history (or a signature) was left out of `text`. */
+  cut?: boolean;
   messageId?: string;
   /** Blob key of the raw message as it arrived. */
   blob?: string;
@@ -142,30 +148,40 @@ export interface Address {
   name?: string;
 }
 
-export type MailTemplate =
-  | 'receipt'
-  | 'staff-new-case'
-  | 'acknowledged'
-  | 'concerned-copy'
-  | 'response-request'
-  | 'conversation-record'
-  | 'extension'
-  | 'delay'
-  | 'escalated'
-  | 'advice'
-  | 'decision'
-  | 'withdrawn'
-  | 'closed'
-  | 'update'
-  | 'staff-assigned'
-  | 'staff-reminder'
-  | 'staff-overdue'
-  | 'message'
-  | 'staff-message'
-  | 'staff-withdrawn';
+/**
+ * A mail to send, per template with the data it needs; the words are chosen when it is composed
+ * (presentation), in `lang`.
+ */
+type Mail<T extends string, V = Record<string, never>> = { kind: 'mail'; template: T; to: Address[]; lang: Lang; vars: V };
+
+export type MailEffect =
+  | Mail<'receipt'>
+  | Mail<'staff-new-case', { reason?: string; from?: string }>
+  | Mail<'acknowledged'>
+  | Mail<'concerned-copy'>
+  | Mail<'response-request', { question: string; dueDate?: LocalDate }>
+  | Mail<'conversation-record', { date: LocalDate }>
+  | Mail<'extension', { reason: string; newDate: LocalDate }>
+  /** `text`: the procedure's text key for the notice (see `onExpiry`). */
+  | Mail<'delay', { text: TextKey; term: string; dueDate: LocalDate }>
+  | Mail<'escalated', { reason: string; from: string }>
+  | Mail<'advice', { outcome: string }>
+  | Mail<'decision'>
+  | Mail<'withdrawn', { reason: string }>
+  | Mail<'closed', { reason: string }>
+  /** What changed: the step the complainant is told about, or a text from the catalogue. */
+  | Mail<'update', { step: CaseEvent } | { text: TextKey }>
+  | Mail<'staff-assigned'>
+  | Mail<'staff-reminder', { instance: string; term: string; dueDate: LocalDate }>
+  | Mail<'staff-overdue', { instance: string; term: string; dueDate: LocalDate }>
+  | Mail<'message', { text: string; cut?: true; attachments?: string[] }>
+  | Mail<'staff-message', { sender: 'complainant' | 'concerned' }>
+  | Mail<'staff-withdrawn', { reason: string }>;
+
+export type MailTemplate = MailEffect['template'];
 
 export type Effect =
-  | { kind: 'mail'; template: MailTemplate; to: Address[]; lang: Lang; vars: Record<string, string> }
+  | MailEffect
   | { kind: 'schedule'; instance: string; action: 'expire' | 'remind'; at: string }
   | { kind: 'cancel'; instance: string; action: 'expire' | 'remind' };
 
@@ -217,14 +233,6 @@ export interface CaseState {
   /** The last message that came in (what a forward to the handler quotes). */
   lastInbound?: InboundMessage;
   events: number;
-}
-
-export interface Refusal {
-  /** `invalid`: bad input (400); `forbidden`: this actor may not (403); `not-allowed`: not now, per the procedure (422). */
-  code: 'invalid' | 'forbidden' | 'not-allowed';
-  reason: string;
-  message: { nl: string; en: string };
-  fields?: { field: string; message: { nl: string; en: string } }[];
 }
 
 export type EngineResult =

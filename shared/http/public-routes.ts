@@ -4,15 +4,17 @@ import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
 import { fileComplaint } from '../app/use-cases/file-complaint.ts';
 import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
-import { complainantView } from '../app/status.ts';
+import { complainantView } from '../presentation/status.ts';
+import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
 import { renderForm } from '../web/form.ts';
+import { regelingPage } from '../web/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
 import type { AppRefusal } from '../app/result.ts';
-import { fieldErrors, refusalJson, refusalStatus } from './refusal-status.ts';
+import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 
 export interface PublicOptions {
@@ -20,6 +22,8 @@ export interface PublicOptions {
   minFillMs: number;
   /** Wall clock for the bot check only; the case engine uses `ctx.clock`. */
   wallClock?: () => number;
+  /** The procedure diagram as a safe SVG for /regeling; passed in so the drawing library stays out of the Lambda bundle. */
+  regelingDiagram?: () => string | undefined;
 }
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
@@ -66,8 +70,8 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
 
   /** Refused: the form again with the problems (a conflict is answered as JSON either way), or the refusal as JSON. */
   const refusal = (r: AppRefusal, lang: Lang, form: boolean, values: Record<string, string>) => {
-    if (!form || r.code === 'conflict') return refusalJson(r, lang);
-    return r.code === 'invalid' ? showForm(400, lang, values, fieldErrors(r, lang)) : showForm(refusalStatus(r), lang, values, [], r.message[lang]);
+    if (!form || r.code === 'conflict') return refusalJson(r, lang, ctx.procedure);
+    return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
   function botCheck(fields: Record<string, unknown>, lang: Lang): { field: string; message: string } | undefined {
@@ -91,6 +95,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
+    if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
     if (m && method === 'GET') {

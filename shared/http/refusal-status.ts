@@ -1,5 +1,7 @@
 import type { AppRefusal } from '../app/result.ts';
+import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
+import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { json, type ApiResult } from './api.ts';
 
 /** The one mapping from refusal codes to HTTP statuses. */
@@ -13,11 +15,8 @@ const STATUS: Record<AppRefusal['code'], number> = {
 
 export const refusalStatus = (r: Pick<AppRefusal, 'code'>) => STATUS[r.code];
 
-/** An invalid input's problems, field by field, in the reader's language (the whole body when none is named). */
-export const fieldErrors = (r: AppRefusal, lang: Lang) => (r.fields ?? [{ field: 'body', message: r.message }]).map((f) => ({ field: f.field, message: f.message[lang] }));
-
 /** A refusal as JSON: `400 {errors: [{field, message}]}` for invalid input, else `{error: reason, message[, field]}`. */
-export const refusalJson = (r: AppRefusal, lang: Lang): ApiResult =>
+export const refusalJson = (r: AppRefusal, lang: Lang, p: Procedure): ApiResult =>
   r.code === 'invalid'
-    ? json(400, { errors: fieldErrors(r, lang) })
-    : json(refusalStatus(r), { error: r.reason, message: r.message[lang], ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });
+    ? json(400, { errors: refusalErrors(r, lang, p) })
+    : json(refusalStatus(r), { error: r.reason, message: refusalText(r, lang, p), ...(r.fields?.[0] ? { field: r.fields[0].field } : {}) });

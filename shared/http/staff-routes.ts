@@ -21,14 +21,15 @@ import { amsterdamDate } from '../calendar/index.ts';
 import { verifyExport } from '../policy/audit-chain.ts';
 import { REFERENCE_PATTERN } from '../policy/reference.ts';
 import type { Lang } from '../procedure/text.ts';
-import { buildReport, labels, reportCsv, reportFileName, type Report, type ReportKind } from '../reports/build.ts';
+import { buildReport, labels, reportCsv, reportFileName, type Report, type ReportKind } from '../app/reports/build.ts';
 import { lastCompleted, parsePeriod } from '../reports/periods.ts';
-import { buildRegister, registerCsv } from '../reports/register.ts';
+import { buildRegister, registerCsv } from '../app/reports/register.ts';
 import { csrfToken, readSession, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
-import { caseDetail, caseList } from '../staff/views.ts';
+import { caseDetail, caseList } from '../app/staff-views.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
 import { renderCaseList, renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
 import { header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
+import { refusalSummary } from '../presentation/refusal.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { matchPath } from './router.ts';
 
@@ -106,12 +107,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (body.action !== 'attach' || !REFERENCE_PATTERN.test(ref))
       return {
         ok: false as const,
-        refusal: {
-          code: 'invalid',
-          reason: 'held-action',
-          message: { nl: 'Kies koppelen (met een kenmerk) of verwijderen.', en: 'Choose attach (with a reference) or discard.' },
-          fields: [{ field: body.action === 'attach' ? 'caseRef' : 'action', message: { nl: 'Vul een geldig kenmerk in.', en: 'Enter a valid reference.' } }],
-        } satisfies AppRefusal,
+        refusal: { code: 'invalid', reason: 'held-action', fields: [{ field: body.action === 'attach' ? 'caseRef' : 'action', reason: 'case-ref' }] } satisfies AppRefusal,
       };
     return attachHeld(ctx, r.me, r.params.id!, ref);
   }
@@ -211,9 +207,9 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
           if (r.api) return json(409, { error: 'conflict', message });
           return page(409, renderCasePage(p, r.lang, r.me, r.csrf, (await caseDetail(ctx, r.me, ref, r.lang))!, { error: message, action: String(fields.type ?? '') }));
         }
-        if (r.api) return refusalJson(refusal, r.lang);
+        if (r.api) return refusalJson(refusal, r.lang, p);
         const detail = (await caseDetail(ctx, r.me, ref, r.lang))!;
-        return page(refusalStatus(refusal), renderCasePage(p, r.lang, r.me, r.csrf, detail, { error: refusal.message[r.lang], action: String(fields.type ?? '') }));
+        return page(refusalStatus(refusal), renderCasePage(p, r.lang, r.me, r.csrf, detail, { error: refusalSummary(refusal, r.lang, p), action: String(fields.type ?? '') }));
       },
     },
     {
@@ -224,10 +220,10 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         const ref = r.params.ref!;
         const result = await eraseCase(ctx, ref, r.me, r.fields());
         if (result.ok) return r.api ? json(200, { erased: ref }) : redirect('/staff');
-        if (r.api) return refusalJson(result.refusal, r.lang);
+        if (r.api) return refusalJson(result.refusal, r.lang, p);
         const detail = result.refusal.code === 'not-found' ? undefined : await caseDetail(ctx, r.me, ref, r.lang);
         if (!detail) return emptyList(r);
-        return page(refusalStatus(result.refusal), renderCasePage(p, r.lang, r.me, r.csrf, detail, { error: result.refusal.message[r.lang], action: 'erase' }));
+        return page(refusalStatus(result.refusal), renderCasePage(p, r.lang, r.me, r.csrf, detail, { error: refusalSummary(result.refusal, r.lang, p), action: 'erase' }));
       },
     },
     {
@@ -255,7 +251,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         const fields = r.fields();
         const result = await enterComplaint(ctx, r.me, fields, r.lang);
         if (result.ok) return r.api ? json(result.repeated ? 200 : 201, { reference: result.reference }) : redirect(`/staff/cases/${result.reference}`);
-        if (r.api) return refusalJson(result.refusal, r.lang);
+        if (r.api) return refusalJson(result.refusal, r.lang, p);
         const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
         return page(refusalStatus(result.refusal), renderNewComplaint(p, r.lang, r.me, r.csrf, values, result.refusal));
       },
@@ -276,7 +272,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
           if (r.api) return json(200, 'caseRef' in result ? { caseRef: result.caseRef } : {});
           return redirect(`/staff/held?done=${r.fields().action === 'attach' ? 'attach' : 'discard'}`);
         }
-        return r.api ? refusalJson(result.refusal, r.lang) : heldPage(r, refusalStatus(result.refusal), { error: result.refusal.message[r.lang] });
+        return r.api ? refusalJson(result.refusal, r.lang, p) : heldPage(r, refusalStatus(result.refusal), { error: refusalSummary(result.refusal, r.lang, p) });
       },
     },
     { method: 'GET', page: '/held/:id/original', handle: async (r) => rawBlob(r, await readHeldOriginal(ctx, r.params.id!)) },

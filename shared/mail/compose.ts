@@ -1,29 +1,31 @@
 import { formatDate } from '../calendar/index.ts';
-import type { AppContext } from '../app/context.ts';
 import {
   capitalise,
   contactLine,
   describeEvent,
-  DEFAULT_MARK,
   fieldPairs,
   outcomeLabel,
   stageName,
   termLines,
-} from '../app/present.ts';
+} from '../presentation/present.ts';
 import { stageOf } from '../engine/terms.ts';
-import type { CaseEvent, CaseState, Effect } from '../engine/types.ts';
+import type { CaseState, MailEffect, MailTemplate } from '../engine/types.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
+import type { Procedure } from '../procedure/schema.ts';
+import type { Signer } from '../security/signer.ts';
 import type { OutgoingMessage } from './message.ts';
 import { renderHtml, renderText, type Block } from './render.ts';
 import { replyAddress } from './reply-address.ts';
 
-type MailEffect = Extract<Effect, { kind: 'mail' }>;
-type Ctx = Pick<AppContext, 'procedure' | 'signer' | 'publicUrl' | 'replyDomain'>;
+/** What composing needs of the running office (a subset of the app context). */
+type Ctx = { procedure: Procedure; signer: Signer; publicUrl: string; replyDomain: string };
 
 export const statusUrl = (ctx: Ctx, ref: string, lang: Lang = 'nl') =>
   `${ctx.publicUrl}/complaints/${ref}?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`;
 export const staffCaseUrl = (ctx: Ctx, ref: string) => `${ctx.publicUrl}/staff/cases/${ref}`;
+/** The raw message as it arrived, for staff (the case page links it on the timeline too). */
+const staffOriginalUrl = (ctx: Ctx, ref: string, blob: string) => `${staffCaseUrl(ctx, ref)}/original?key=${encodeURIComponent(blob)}`;
 
 /** The thread every mail of a case to its complainant belongs to (and a separate one for staff). */
 export const threadRoot = (ctx: Ctx, ref: string, side: 'complainant' | 'staff') =>
@@ -39,7 +41,8 @@ export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId
   const p = ctx.procedure;
   const lang = effect.lang;
   const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, { ...common(ctx, s, lang), ...vars });
-  const { subject, blocks } = TEMPLATES[effect.template]({ ctx, s, effect, lang, t });
+  const template = TEMPLATES[effect.template] as Template<MailTemplate>;
+  const { subject, blocks } = template({ ctx, s, effect, lang, t });
   const staff = STAFF_TEMPLATES.has(effect.template);
   const root = threadRoot(ctx, s.reference, staff ? 'staff' : 'complainant');
   const all: Block[] = [...blocks, { p: t('signature') }];
@@ -81,58 +84,52 @@ function common(ctx: Ctx, s: CaseState, lang: Lang): Record<string, string> {
   };
 }
 
-interface TemplateInput {
+interface TemplateInput<T extends MailTemplate> {
   ctx: Ctx;
   s: CaseState;
-  effect: MailEffect;
+  effect: Extract<MailEffect, { template: T }>;
   lang: Lang;
   t: (key: TextKey, vars?: Record<string, string>) => string;
 }
-type Template = (i: TemplateInput) => { subject: string; blocks: Block[] };
+type Template<T extends MailTemplate> = (i: TemplateInput<T>) => { subject: string; blocks: Block[] };
+/** What the shared parts of a mail need (not the effect's own data). */
+type AnyInput = Omit<TemplateInput<MailTemplate>, 'effect'>;
 
-const words = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
-
-function nextSteps({ ctx, s, lang }: TemplateInput): Block[] {
+function nextSteps({ ctx, s, lang, t }: AnyInput): Block[] {
   const p = ctx.procedure;
   const stage = stageOf(p, s.stage);
   const terms = termLines(p, s, lang);
   return [
-    { h: words(lang, 'Wat gebeurt er nu?', 'What happens next?') },
-    {
-      p: `${capitalise(stageName(p, s.stage, lang))} ${words(lang, 'behandelt uw klacht.', 'handles your complaint.')}${stage.description ? ' ' + stage.description[lang] : ''}`,
-    },
-    ...(terms.length
-      ? [{ dl: terms.map((l): [string, string] => [l.label, `${words(lang, 'uiterlijk', 'by')} ${l.date}${l.isDefault ? ' ' + DEFAULT_MARK[lang] : ''}`]) }]
-      : []),
+    { h: t('mail.nextSteps') },
+    { p: `${t('mail.handles', { handler: capitalise(stageName(p, s.stage, lang)) })}${stage.description ? ' ' + stage.description[lang] : ''}` },
+    ...(terms.length ? [{ dl: terms.map((l): [string, string] => [l.label, `${t('mail.by', { date: l.date })}${l.isDefault ? ' ' + t('term.defaultMark') : ''}`]) }] : []),
   ];
 }
 
-const statusLink = (i: TemplateInput): Block[] => [
+const statusLink = (i: AnyInput): Block[] => [
   { p: i.t('status.linkIntro') },
   { link: { text: statusUrl(i.ctx, i.s.reference, i.lang), href: statusUrl(i.ctx, i.s.reference, i.lang) } },
 ];
 
-const contact = (i: TemplateInput): Block => ({
-  p: `${words(i.lang, 'Vragen? Neem contact op', 'Questions? Contact us')}: ${contactLine(i.ctx.procedure)}`,
-});
+const contact = (i: AnyInput): Block => ({ p: i.t('mail.contact', { contact: contactLine(i.ctx.procedure) }) });
 
-function onward(i: TemplateInput, stageId: string): Block[] {
+function onward(i: AnyInput, stageId: string): Block[] {
   const p = i.ctx.procedure;
   const stage = stageOf(p, stageId);
   const out: Block[] = [];
   const appeal = Object.values(i.s.openTerms).find((x) => x.termId === 'appeal');
   if (stage.appeal && appeal)
     out.push({
-      p: `${i.t('notSatisfied')} ${stage.appeal.label[i.lang]}: ${words(i.lang, 'laat het ons weten vóór', 'let us know by')} ${formatDate(appeal.lastDay, i.lang)}${stage.appeal.requiresMotivation ? words(i.lang, ', met uw motivatie', ', with your reasons') : ''}. ${words(i.lang, 'U kunt daarvoor op deze e-mail antwoorden.', 'You can reply to this e-mail to do so.')}`,
+      p: `${i.t('notSatisfied')} ${stage.appeal.label[i.lang]}: ${i.t('appeal.letUsKnow', { date: formatDate(appeal.lastDay, i.lang) })}${stage.appeal.requiresMotivation ? i.t('mail.withReasons') : ''}. ${i.t('mail.replyToAppeal')}`,
     });
   const body = stage.nextBody ? p.nextBodies.find((b) => b.id === stage.nextBody) : undefined;
   if (body) out.push({ p: body.text[i.lang] + (body.url ? ` ${body.url}` : '') });
   return out;
 }
 
-const staffLink = (i: TemplateInput): Block => ({ link: { text: words(i.lang, 'Open de klacht', 'Open the complaint'), href: staffCaseUrl(i.ctx, i.s.reference) } });
+const staffLink = (i: AnyInput): Block => ({ link: { text: i.t('mail.openComplaint'), href: staffCaseUrl(i.ctx, i.s.reference) } });
 
-const TEMPLATES: Record<MailEffect['template'], Template> = {
+const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   receipt: (i) => ({
     subject: i.t('receipt.subject'),
     blocks: [
@@ -143,7 +140,7 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
         : []),
       ...nextSteps(i),
       ...statusLink(i),
-      { h: words(i.lang, 'Uw klacht', 'Your complaint') },
+      { h: i.t('mail.yourComplaint') },
       { dl: fieldPairs(i.ctx.procedure, i.s, i.lang) },
       contact(i),
     ],
@@ -162,39 +159,32 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
   'response-request': (i) => ({
     subject: i.t('response.subject'),
     blocks: [
-      { p: i.t('response.body', { question: i.effect.vars.question ?? '', dueDate: i.effect.vars.dueDate ? formatDate(i.effect.vars.dueDate, i.lang) : '-' }) },
-      { h: words(i.lang, 'De klacht', 'The complaint') },
+      { p: i.t('response.body', { question: i.effect.vars.question, dueDate: i.effect.vars.dueDate ? formatDate(i.effect.vars.dueDate, i.lang) : '-' }) },
+      { h: i.t('mail.theComplaint') },
       { quote: i.s.fields.description ?? '' },
     ],
   }),
   'conversation-record': (i) => ({
     subject: i.t('conversation.subject'),
-    blocks: [
-      { p: words(i.lang, `Op ${formatDate(i.effect.vars.date ?? i.s.receivedOn, i.lang)} is over uw klacht gesproken. Het verslag is vastgelegd in het dossier; u kunt het inzien via uw persoonlijke link.`, `On ${formatDate(i.effect.vars.date ?? i.s.receivedOn, i.lang)} your complaint was discussed. The record is kept in the file; you can read it through your private link.`) },
-      ...statusLink(i),
-    ],
+    blocks: [{ p: i.t('conversation.body', { date: formatDate(i.effect.vars.date, i.lang) }) }, ...statusLink(i)],
   }),
   extension: (i) => ({
     subject: i.t('extension.subject'),
-    blocks: [{ p: i.t('extension.body', { reason: i.effect.vars.reason ?? '', newDate: formatDate(i.effect.vars.newDate!, i.lang) }) }, ...statusLink(i), contact(i)],
+    blocks: [{ p: i.t('extension.body', { reason: i.effect.vars.reason, newDate: formatDate(i.effect.vars.newDate, i.lang) }) }, ...statusLink(i), contact(i)],
   }),
   delay: (i) => ({
     subject: i.t('delay.subject'),
-    blocks: [
-      { p: i.t((i.effect.vars.text as TextKey) ?? 'delay.body', { term: i.effect.vars.term ?? '', dueDate: formatDate(i.effect.vars.dueDate!, i.lang) }) },
-      ...statusLink(i),
-      contact(i),
-    ],
+    blocks: [{ p: i.t(i.effect.vars.text, { term: i.effect.vars.term, dueDate: formatDate(i.effect.vars.dueDate, i.lang) }) }, ...statusLink(i), contact(i)],
   }),
   escalated: (i) => ({
     subject: i.t('escalated.subject'),
-    blocks: [{ p: i.t('escalated.body', { reason: i.effect.vars.reason ?? '' }) }, ...nextSteps(i), ...statusLink(i)],
+    blocks: [{ p: i.t('escalated.body', { reason: i.effect.vars.reason }) }, ...nextSteps(i), ...statusLink(i)],
   }),
   advice: (i) => ({
     subject: i.t('advice.subject', { stage: i.s.advice ? stageName(i.ctx.procedure, i.s.advice.stage, i.lang) : '' }),
     blocks: [
-      { p: words(i.lang, `Het advies: ${outcomeLabel(i.ctx.procedure, i.effect.vars.outcome ?? '', i.lang)}.`, `The advice: ${outcomeLabel(i.ctx.procedure, i.effect.vars.outcome ?? '', i.lang)}.`) },
-      ...(i.s.advice ? [{ h: words(i.lang, 'Aanbeveling', 'Recommendation') }, { quote: i.s.advice.recommendation }] : []),
+      { p: i.t('advice.body', { outcome: outcomeLabel(i.ctx.procedure, i.effect.vars.outcome, i.lang) }) },
+      ...(i.s.advice ? [{ h: i.t('mail.recommendation') }, { quote: i.s.advice.recommendation }] : []),
       ...nextSteps(i),
       ...statusLink(i),
     ],
@@ -206,8 +196,8 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
       subject: i.t('decision.subject'),
       blocks: [
         { p: i.t('decision.body', { outcome: d ? outcomeLabel(p, d.outcome, i.lang) : '' }) },
-        ...(d ? [{ h: words(i.lang, 'Motivering', 'Reasons') }, { p: d.motivation }] : []),
-        ...(d?.measures ? [{ h: words(i.lang, 'Maatregelen', 'Measures') }, { p: d.measures }] : []),
+        ...(d ? [{ h: i.t('mail.reasons') }, { p: d.motivation }] : []),
+        ...(d?.measures ? [{ h: i.t('mail.measures') }, { p: d.measures }] : []),
         ...(d ? onward(i, d.stage) : []),
         ...statusLink(i),
         contact(i),
@@ -215,63 +205,59 @@ const TEMPLATES: Record<MailEffect['template'], Template> = {
     };
   },
   withdrawn: (i) => ({ subject: i.t('withdrawn.subject'), blocks: [{ p: i.t('withdrawn.body') }, contact(i)] }),
-  closed: (i) => ({ subject: i.t('closed.subject'), blocks: [{ p: i.effect.vars.reason ?? '' }, contact(i)] }),
-  update: (i) => ({
-    subject: i.t('update.subject'),
-    blocks: [
-      {
-        p: i.effect.vars.event
-          ? (describeEvent(i.ctx.procedure, JSON.parse(i.effect.vars.event) as CaseEvent, i.lang) ?? '')
-          : i.t((i.effect.vars.text as TextKey) ?? 'update.subject'),
-      },
-      ...statusLink(i),
-    ],
-  }),
+  closed: (i) => ({ subject: i.t('closed.subject'), blocks: [{ p: i.effect.vars.reason }, contact(i)] }),
+  update: (i) => {
+    const v = i.effect.vars;
+    return {
+      subject: i.t('update.subject'),
+      blocks: [{ p: 'step' in v ? (describeEvent(i.ctx.procedure, v.step, i.lang) ?? '') : i.t(v.text) }, ...statusLink(i)],
+    };
+  },
   'staff-new-case': (i) => ({
     subject: i.t('staff.newCase.subject'),
     blocks: [
-      {
-        p: words(i.lang, `Er is een klacht binnengekomen via ${i.s.channel} voor ${stageName(i.ctx.procedure, i.s.stage, i.lang)}.`, `A complaint came in through ${i.s.channel} for ${stageName(i.ctx.procedure, i.s.stage, i.lang)}.`),
-      },
-      ...(i.s.admissibility === 'pending' ? [{ p: words(i.lang, 'Let op: de klacht kwam na de termijn binnen; beslis over de ontvankelijkheid.', 'Note: the complaint arrived after the term; decide on admissibility.') }] : []),
+      { p: i.t('staff.newCase.body', { channel: i.s.channel }) },
+      ...(i.s.admissibility === 'pending' ? [{ p: i.t('staff.newCase.late') }] : []),
       { dl: termLines(i.ctx.procedure, i.s, i.lang).map((l): [string, string] => [l.label, l.date]) },
       staffLink(i),
     ],
   }),
   message: (i) => ({
     subject: i.t('message.subject'),
-    blocks: [{ p: i.effect.vars.text ?? '' }, ...statusLink(i), { p: words(i.lang, 'U kunt op deze e-mail antwoorden.', 'You can reply to this e-mail.') }],
+    blocks: [
+      { p: i.effect.vars.text },
+      ...(i.effect.vars.attachments ? [{ p: i.t('forward.attachments', { names: i.effect.vars.attachments.join(', ') }) }] : []),
+      ...(i.effect.vars.cut ? [{ p: i.t('forward.cutComplainant') }] : []),
+      ...statusLink(i),
+      { p: i.t('message.replyHint') },
+    ],
   }),
   'staff-message': (i) => {
     const last = i.s.lastInbound;
+    const fromComplainant = i.effect.vars.sender === 'complainant';
+    const attachments = last?.attachments.map((a) => a.name + (a.refused ? ` ${i.t('staff.message.notKept', { reason: a.refused })}` : '')).join(', ');
     return {
-      subject: i.t(i.effect.vars.sender === 'complainant' ? 'staff.message.subject' : 'staff.response.subject'),
+      subject: i.t(fromComplainant ? 'staff.message.subject' : 'staff.response.subject'),
       blocks: [
         { quote: last?.text ?? '' },
-        ...(last?.attachments.length ? [{ p: `Bijlagen: ${last.attachments.map((a) => a.name + (a.refused ? ` (niet bewaard: ${a.refused})` : '')).join(', ')}` }] : []),
-        {
-          p: i.effect.vars.sender === 'complainant'
-            ? 'Antwoord op deze e-mail om de klager te antwoorden: uw antwoord komt op de tijdlijn en gaat namens de organisatie naar de klager; uw eigen adres blijft verborgen.'
-            : 'Dit bericht staat op de tijdlijn van de klacht.',
-        },
+        ...(attachments ? [{ p: i.t('staff.message.attachments', { attachments }) }] : []),
+        ...(last?.cut && last.blob ? [{ p: i.t('forward.cut') }, { link: { text: i.t('forward.original'), href: staffOriginalUrl(i.ctx, i.s.reference, last.blob) } }] : []),
+        { p: i.t(fromComplainant ? 'staff.message.replyHint' : 'staff.message.onTimeline') },
         staffLink(i),
       ],
     };
   },
   'staff-withdrawn': (i) => ({
     subject: i.t('staff.withdrawn.subject'),
-    blocks: [{ p: `De klager heeft de klacht ingetrokken. Reden: ${i.effect.vars.reason ?? '-'}. De behandeling is gestopt en de termijnen zijn vervallen.` }, staffLink(i)],
+    blocks: [{ p: i.t('staff.withdrawn.body', { reason: i.effect.vars.reason || '-' }) }, staffLink(i)],
   }),
   'staff-assigned': (i) => ({ subject: i.t('staff.assigned.subject'), blocks: [staffLink(i)] }),
   'staff-reminder': (i) => ({
-    subject: i.t('staff.reminder.subject', { term: i.effect.vars.term ?? '', dueDate: formatDate(i.effect.vars.dueDate!, i.lang) }),
+    subject: i.t('staff.reminder.subject', { term: i.effect.vars.term, dueDate: formatDate(i.effect.vars.dueDate, i.lang) }),
     blocks: [staffLink(i)],
   }),
   'staff-overdue': (i) => ({
-    subject: i.t('staff.overdue.subject', { term: i.effect.vars.term ?? '' }),
-    blocks: [
-      { p: words(i.lang, `De termijn "${i.effect.vars.term}" is verstreken op ${formatDate(i.effect.vars.dueDate!, i.lang)}.`, `The term "${i.effect.vars.term}" passed on ${formatDate(i.effect.vars.dueDate!, i.lang)}.`) },
-      staffLink(i),
-    ],
+    subject: i.t('staff.overdue.subject', { term: i.effect.vars.term }),
+    blocks: [{ p: i.t('staff.overdue.body', { term: i.effect.vars.term, dueDate: formatDate(i.effect.vars.dueDate, i.lang) }) }, staffLink(i)],
   }),
 };

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../web/html.ts';
+import { escapeHtml } from '../presentation/escape.ts';
 
 /** A mail body as a few kinds of block, so plain text and HTML say the same thing. */
 export type Block =

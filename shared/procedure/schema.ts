@@ -159,8 +159,8 @@ const roleSchema = z
   })
   .strict();
 
-export const DEFAULT_OUTCOMES = ['gegrond', 'deels-gegrond', 'ongegrond', 'niet-ontvankelijk'] as const;
-export const MEDIATION_OUTCOMES = ['opgelost', 'niet-opgelost'] as const;
+import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from './outcomes.ts';
+export { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES };
 
 export const CHANNELS = ['web', 'email', 'phone', 'in-person', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -179,6 +179,8 @@ export const procedureSchema = z
         address: z.string().min(1).optional(),
         /** Where operational alarms go (failed mail, dead letters). */
         adminEmail: email.optional(),
+        /** The organisation's privacy statement (linked from the published regeling). */
+        privacy: z.url().optional(),
       })
       .strict(),
     /** Where the organisation's own text lives (for the record). */

@@ -3,6 +3,9 @@ import { DEFAULT_TEXTS, type TextKey } from './texts.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
+/** Each language by its own name, for the language switch. */
+export const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', en: 'English' };
+export const otherLang = (lang: Lang): Lang => (lang === 'nl' ? 'en' : 'nl');
 
 /** A text of the procedure (or its default) in a language, with `{placeholders}` filled in. */
 export function text(procedure: Procedure, key: TextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
@@ -14,4 +17,3 @@ export function fill(template: string, vars: Record<string, string | number>): s
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-export const local = (t: { nl: string; en: string }, lang: Lang) => t[lang];

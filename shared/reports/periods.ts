@@ -4,7 +4,8 @@
  */
 import { addDays, amsterdamDate, startOfDayInstant } from '../calendar/index.ts';
 import type { LocalDate } from '../calendar/types.ts';
-import type { Lang } from '../procedure/text.ts';
+import { fill, type Lang } from '../procedure/text.ts';
+import { DEFAULT_TEXTS } from '../procedure/texts.ts';
 
 export type PeriodKind = 'year' | 'quarter' | 'month';
 
@@ -98,7 +99,7 @@ export function periodLabel(p: Period, lang: Lang): string {
   if (p.kind === 'year') return String(p.year);
   if (p.kind === 'quarter') {
     const q = p.id.slice(6);
-    return lang === 'nl' ? `${q}e kwartaal ${p.year}` : `Q${q} ${p.year}`;
+    return fill(DEFAULT_TEXTS['period.quarter'][lang], { quarter: q, year: p.year });
   }
   return `${MONTHS[lang][Number(p.id.slice(5)) - 1]} ${p.year}`;
 }

@@ -1,13 +1,18 @@
-import { z } from 'zod';
+import type { FieldRefusal } from '../engine/refusal.ts';
+// zod/mini: the staff function loads this at every cold start (see shared/edge/zod-locale.ts).
+import * as z from 'zod/mini';
+import '../edge/zod-locale.ts';
 import type { Actor, Command } from '../engine/types.ts';
 
-const text = (max = 20_000) => z.string().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const text = (max = 20_000) => z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(max, { error: 'tooLong' }));
 const date = z.iso.date({ error: 'date' });
 /** A list from JSON, or from a form field with one entry per line (or separated by commas). */
-const list = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : v),
-  z.array(z.string().trim().min(1).max(200)).max(50),
+const list = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : v)),
+  z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(50)),
 );
+/** An optional text where empty means absent. */
+const optionalText = (max: number) => z.pipe(z.optional(z.string().check(z.trim(), z.maxLength(max))), z.transform((v: string | undefined) => v || undefined));
 
 export const ACTION_TYPES = [
   'acknowledge', 'assign', 'record-conversation', 'request-response', 'record-response', 'extend', 'decide',
@@ -17,13 +22,13 @@ export const ACTION_TYPES = [
 const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge') }),
   z.object({ type: z.literal('assign'), handler: z.email({ error: 'email' }) }),
-  z.object({ type: z.literal('record-conversation'), date, attendees: list.pipe(z.array(z.string()).min(1, { error: 'required' })), summary: text(), signedBy: list.default([]) }),
+  z.object({ type: z.literal('record-conversation'), date, attendees: z.pipe(list, z.array(z.string()).check(z.minLength(1, { error: 'required' }))), summary: text(), signedBy: z._default(list, []) }),
   z.object({ type: z.literal('request-response'), from: z.email({ error: 'email' }), question: text(5000) }),
   z.object({ type: z.literal('record-response'), from: z.email({ error: 'email' }), text: text() }),
-  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: z.string().trim().max(2000).optional().transform((v) => v || undefined) }),
-  z.object({ type: z.literal('decide'), outcome: z.string().min(1, { error: 'required' }), motivation: text(), measures: z.string().trim().max(20_000).default('') }),
-  z.object({ type: z.literal('advise'), outcome: z.string().min(1, { error: 'required' }), motivation: text(), recommendation: text() }),
-  z.object({ type: z.literal('escalate'), reason: text(2000), to: z.string().optional().transform((v) => v || undefined) }),
+  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000) }),
+  z.object({ type: z.literal('decide'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), measures: z._default(z.string().check(z.trim(), z.maxLength(20_000)), '') }),
+  z.object({ type: z.literal('advise'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), recommendation: text() }),
+  z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER) }),
   z.object({ type: z.literal('withdraw'), reason: text(2000) }),
   z.object({ type: z.literal('close'), reason: text(2000) }),
   z.object({ type: z.literal('note'), text: text() }),
@@ -31,15 +36,16 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send-message'), text: text() }),
 ]);
 
-const MESSAGES: Record<string, { nl: string; en: string }> = {
-  required: { nl: 'Vul dit veld in.', en: 'Fill in this field.' },
-  tooLong: { nl: 'Deze tekst is te lang.', en: 'This text is too long.' },
-  date: { nl: 'Vul een datum in als JJJJ-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' },
-  email: { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
-  type: { nl: `Kies een actie: ${ACTION_TYPES.join(', ')}.`, en: `Choose an action: ${ACTION_TYPES.join(', ')}.` },
+/** The schema's error names, as field refusals (their sentences are in the text catalogue). */
+const REASONS: Record<string, FieldRefusal> = {
+  required: { field: '', reason: 'action-required' },
+  tooLong: { field: '', reason: 'text-too-long' },
+  date: { field: '', reason: 'action-date' },
+  email: { field: '', reason: 'action-email' },
+  type: { field: '', reason: 'choose-action', params: { allowed: [...ACTION_TYPES] } },
 };
 
-export type ParsedAction = { ok: true; command: Command; expectedSeq?: number } | { ok: false; errors: { field: string; message: { nl: string; en: string } }[] };
+export type ParsedAction = { ok: true; command: Command; expectedSeq?: number } | { ok: false; errors: FieldRefusal[] };
 
 /** Turns a staff action (JSON or form) into an engine command, naming each bad field. */
 export function parseAction(body: Record<string, unknown>, actor: Actor): ParsedAction {
@@ -49,12 +55,12 @@ export function parseAction(body: Record<string, unknown>, actor: Actor): Parsed
       ok: false,
       errors: r.error.issues.map((i) => {
         const field = i.path.length ? String(i.path[0]) : 'type';
-        const key = i.code === 'invalid_union' || (field === 'type' && i.code !== 'custom') ? 'type' : i.message in MESSAGES ? i.message : i.code === 'invalid_type' ? 'required' : 'required';
-        return { field, message: MESSAGES[key]! };
+        const key = i.code === 'invalid_union' || (field === 'type' && i.code !== 'custom') ? 'type' : i.message in REASONS ? i.message : 'required';
+        return { ...REASONS[key]!, field };
       }),
     };
   }
   const seq = body.expectedSeq === undefined || body.expectedSeq === '' ? undefined : Number(body.expectedSeq);
-  if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', message: { nl: 'Ongeldig volgnummer.', en: 'Invalid sequence number.' } }] };
+  if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', reason: 'sequence' }] };
   return { ok: true, command: { ...r.data, actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
 }

@@ -1,9 +1,10 @@
-import { capitalise, DEFAULT_MARK, durationWords } from '../app/present.ts';
+import { capitalise, durationWords } from '../presentation/present.ts';
 import { resolveFields, type ResolvedField } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
-import { text, type Lang } from '../procedure/text.ts';
+import { otherLang, text, type Lang } from '../procedure/text.ts';
 import { html, type Html } from './html.ts';
 import { layout, withLang } from './layout.ts';
+import { REGELING_TEXTS } from '../presentation/regeling-texts.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -31,7 +32,7 @@ const T = {
 export function renderForm(p: Procedure, lang: Lang, state: FormState): string {
   const fields = resolveFields(p);
   const errorOf = (key: string) => state.errors.find((e) => e.field === key)?.message;
-  const title = `${text(p, 'form.title', lang)}${state.errors.length || state.refusal ? (lang === 'nl' ? ' (fout)' : ' (error)') : ''}`;
+  const title = `${text(p, 'form.title', lang)}${state.errors.length || state.refusal ? text(p, 'form.errorMark', lang) : ''}`;
   const body = html`
 ${state.errors.length ? html`<div class="summary" role="alert" aria-labelledby="summary-title" tabindex="-1" id="error-summary">
 <h2 id="summary-title">${T.problem[lang]}</h2>
@@ -39,7 +40,7 @@ ${state.errors.length ? html`<div class="summary" role="alert" aria-labelledby="
 </div>` : ''}
 ${state.refusal ? html`<div class="refusal" role="alert" id="refusal"><h2>${T.refused[lang]}</h2><p>${state.refusal}</p></div>` : ''}
 <h1>${text(p, 'form.title', lang)}</h1>
-${state.complete ? html`<p class="notice">${lang === 'nl' ? `Wij hebben uw e-mail ontvangen als klacht ${state.complete.reference}. Vul de ontbrekende gegevens aan en verstuur het formulier.` : `We received your e-mail as complaint ${state.complete.reference}. Please add what is missing and send the form.`}</p>` : html`<p>${text(p, 'form.intro', lang, { organisation: p.organisation.shortName ?? p.organisation.name })}</p>`}
+${state.complete ? html`<p class="notice">${text(p, 'form.completeNotice', lang, { reference: state.complete.reference })}</p>` : html`<p>${text(p, 'form.intro', lang, { organisation: p.organisation.shortName ?? p.organisation.name })}</p>`}
 ${rules(p, lang)}
 <form method="post" action="/api/complaints" novalidate accept-charset="utf-8">
 <h2>${T.yourComplaint[lang]}</h2>
@@ -47,14 +48,14 @@ ${rules(p, lang)}
 <input type="hidden" name="formToken" value="${state.formToken}">
 <input type="hidden" name="lang" value="${lang}">
 ${state.complete ? html`<input type="hidden" name="complete" value="${state.complete.reference}"><input type="hidden" name="completeToken" value="${state.complete.token}">` : ''}
-${fields.map((f) => field(f, lang, state.values[f.key] ?? '', errorOf(f.key)))}
+${fields.map((f) => field(p, f, lang, state.values[f.key] ?? '', errorOf(f.key)))}
 <div class="hp" aria-hidden="true"><label for="f-website">${T.honeypot[lang]}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
 <button type="submit">${text(p, 'form.submit', lang)}</button>
 </form>`;
-  return layout(p, { title, lang, otherLangHref: withLang('/', lang === 'nl' ? 'en' : 'nl') }, body);
+  return layout(p, { title, lang, otherLangHref: withLang('/', otherLang(lang)) }, body);
 }
 
-function field(f: ResolvedField, lang: Lang, value: string, error: string | undefined): Html {
+function field(p: Procedure, f: ResolvedField, lang: Lang, value: string, error: string | undefined): Html {
   const id = `f-${f.key}`;
   const described = [f.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const common = html`id="${id}" name="${f.key}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${f.required ? html` required aria-required="true"` : ''}`;
@@ -71,7 +72,7 @@ function field(f: ResolvedField, lang: Lang, value: string, error: string | unde
   return html`<div class="field${error ? ' invalid' : ''}">
 <label for="${id}">${f.label[lang]} <span class="req">${f.required ? T.required[lang] : T.optional[lang]}</span></label>
 ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint[lang]}</p>` : ''}
-${error ? html`<p class="error" id="${id}-error"><span class="hp">${lang === 'nl' ? 'Fout' : 'Error'}:</span> ${error}</p>` : ''}
+${error ? html`<p class="error" id="${id}-error"><span class="hp">${text(p, 'form.error', lang)}:</span> ${error}</p>` : ''}
 ${control}
 </div>`;
 }
@@ -80,17 +81,18 @@ ${control}
 export function rules(p: Procedure, lang: Lang): Html {
   const first = p.stages[0]!;
   const items: Html[] = [];
-  items.push(html`<li>${lang === 'nl' ? 'U krijgt direct een ontvangstbevestiging per e-mail, met een kenmerk en een persoonlijke link om uw klacht te volgen.' : 'You get a receipt by e-mail straight away, with a reference and a private link to follow your complaint.'}</li>`);
-  items.push(html`<li>${capitalise(first.name[lang])} ${lang === 'nl' ? 'behandelt uw klacht.' : 'handles your complaint.'}${first.description ? ' ' + first.description[lang] : ''}</li>`);
+  items.push(html`<li>${text(p, 'form.rule.receipt', lang)}</li>`);
+  items.push(html`<li>${text(p, 'mail.handles', lang, { handler: capitalise(first.name[lang]) })}${first.description ? ' ' + first.description[lang] : ''}</li>`);
   for (const t of first.terms.filter((t) => t.from === 'received'))
-    items.push(html`<li>${t.label[lang]}: ${lang === 'nl' ? 'binnen' : 'within'} ${durationWords(t.length, lang)} ${t.default ? DEFAULT_MARK[lang] : ''}</li>`);
+    items.push(html`<li>${text(p, 'form.rule.term', lang, { term: t.label[lang], duration: durationWords(t.length, lang) })} ${t.default ? text(p, 'term.defaultMark', lang) : ''}</li>`);
   if (p.intake.window)
-    items.push(html`<li>${lang === 'nl' ? 'U kunt een klacht indienen tot' : 'You can file a complaint up to'} ${durationWords(p.intake.window.length, lang)} ${lang === 'nl' ? 'na de gebeurtenis.' : 'after the event.'}</li>`);
-  if (!p.intake.anonymous) items.push(html`<li>${lang === 'nl' ? 'Anonieme klachten nemen wij niet in behandeling: vul uw naam in.' : 'We do not handle anonymous complaints: please give your name.'}</li>`);
+    items.push(html`<li>${text(p, 'form.rule.window', lang, { duration: durationWords(p.intake.window.length, lang) })}</li>`);
+  if (!p.intake.anonymous) items.push(html`<li>${text(p, 'form.rule.anonymous', lang)}</li>`);
   for (const x of p.intake.excludedTopics) items.push(html`<li>${x.explanation[lang]}</li>`);
   const later = p.stages.slice(1);
   if (later.length)
-    items.push(html`<li>${lang === 'nl' ? 'Daarna kan uw klacht verder naar' : 'After that your complaint can go on to'} ${later.map((s) => s.name[lang]).join(lang === 'nl' ? ' of ' : ' or ')}.</li>`);
+    items.push(html`<li>${text(p, 'form.rule.later', lang, { stages: later.map((s) => s.name[lang]).join(text(p, 'word.or', lang)) })}</li>`);
   for (const b of p.nextBodies) items.push(html`<li>${b.text[lang]}</li>`);
+  items.push(html`<li><a href="${withLang('/regeling', lang)}">${REGELING_TEXTS.formLink[lang]}</a></li>`);
   return html`<section class="notice" aria-labelledby="how"><h2 id="how">${T.how[lang]}</h2><ul>${items}</ul></section>`;
 }

@@ -1,7 +1,6 @@
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../presentation/escape.ts';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 /** A tagged template that escapes every interpolated value unless it is already `Html`. */
 export class Html {

@@ -1,5 +1,5 @@
 import type { Procedure } from '../procedure/schema.ts';
-import type { Lang } from '../procedure/text.ts';
+import { otherLang, LANG_NAMES, text, type Lang } from '../procedure/text.ts';
 import { html, raw, type Html } from './html.ts';
 
 // System fonts, 4.5:1 contrast or better, a visible focus ring; printable without the chrome.
@@ -35,7 +35,7 @@ export interface PageOptions {
 }
 
 export function layout(p: Procedure, o: PageOptions, body: Html): string {
-  const other = o.lang === 'nl' ? { code: 'en', label: 'English' } : { code: 'nl', label: 'Nederlands' };
+  const other = { code: otherLang(o.lang), label: LANG_NAMES[otherLang(o.lang)] };
   return html`<!doctype html>
 <html lang="${o.lang}">
 <head>
@@ -45,13 +45,13 @@ export function layout(p: Procedure, o: PageOptions, body: Html): string {
 <style>${raw(CSS)}</style>
 </head>
 <body>
-<a class="skip" href="#main">${o.lang === 'nl' ? 'Direct naar de inhoud' : 'Skip to content'}</a>
+<a class="skip" href="#main">${text(p, 'page.skip', o.lang)}</a>
 <header>${o.otherLangHref ? html`<nav><a href="${o.otherLangHref}" lang="${other.code}" hreflang="${other.code}">${other.label}</a></nav>` : ''}<span class="org">${p.organisation.name}</span></header>
 <main id="main" tabindex="-1">
 ${body}
 </main>
 <footer>
-<p>${o.lang === 'nl' ? 'Contact' : 'Contact'}: ${p.organisation.name}${p.organisation.email ? html` · <a href="mailto:${p.organisation.email}">${p.organisation.email}</a>` : ''}${p.organisation.phone ? html` · ${p.organisation.phone}` : ''}${p.organisation.address ? html` · ${p.organisation.address}` : ''}</p>
+<p>${text(p, 'page.contact', o.lang)}: ${p.organisation.name}${p.organisation.email ? html` · <a href="mailto:${p.organisation.email}">${p.organisation.email}</a>` : ''}${p.organisation.phone ? html` · ${p.organisation.phone}` : ''}${p.organisation.address ? html` · ${p.organisation.address}` : ''}</p>
 </footer>
 </body>
 </html>`.value;

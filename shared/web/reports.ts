@@ -2,22 +2,22 @@
  * The register, the reports and the dossier in the staff workspace: readable pages with simple
  * charts (bars drawn with CSS, the numbers always written next to them), printable.
  */
+import { words as w } from '../presentation/words.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
-import { outcomeLabel, stageName } from '../app/present.ts';
+import { outcomeLabel, stageName } from '../presentation/present.ts';
 import type { CaseEvent } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
-import { figureRows, type Report } from '../reports/build.ts';
+import { figureRows, type Report } from '../app/reports/build.ts';
 import type { Signal } from '../reports/figures.ts';
 import { lastCompleted, periodLabel, periodOf, previous } from '../reports/periods.ts';
-import type { Register } from '../reports/register.ts';
+import type { Register } from '../app/reports/register.ts';
 import type { StaffMember } from '../staff/auth.ts';
-import type { CaseDetail } from '../staff/views.ts';
+import type { CaseDetail } from '../app/staff-views.ts';
 import { html, type Html } from './html.ts';
 import { shell } from './staff.ts';
 
-const w = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
 /** A table wider than the page scrolls on its own (and can be reached and scrolled with the keyboard). */
 const wide = (label: string, table: Html) =>
@@ -106,7 +106,7 @@ function signalText(r: Report, s: Signal, lang: Lang): string {
     : kind === 'terms' ? w(lang, 'Termijnen niet gehaald', 'Terms missed')
     : w(lang, 'Ontvangen klachten', 'Complaints received');
   const dir = s.direction === 'up' ? w(lang, 'stijging naar', 'a rise to') : w(lang, 'daling naar', 'a fall to');
-  return `${what}: ${dir} ${s.current} (${w(lang, 'eerder gemiddeld', 'on average before')} ${String(s.before).replace('.', lang === 'nl' ? ',' : '.')})`;
+  return `${what}: ${dir} ${s.current} (${w(lang, 'eerder gemiddeld', 'on average before')} ${String(s.before).replace('.', w(lang, ',', '.'))})`;
 }
 
 export function renderReport(p: Procedure, lang: Lang, me: StaffMember, csrf: string, r: Report): string {

@@ -1,17 +1,18 @@
+import { words as w } from '../presentation/words.ts';
+import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
-import type { Refusal } from '../engine/types.ts';
+import type { RefusalBody } from '../engine/refusal.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
-import type { CaseDetail, CaseListItem, Urgency } from '../staff/views.ts';
+import type { CaseDetail, CaseListItem, Urgency } from '../app/staff-views.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
 import { HELD_RETENTION_DAYS } from '../policy/retention.ts';
 import { layout } from './layout.ts';
 
 // The workspace is Dutch first; `?lang=en` gives English labels where we have them.
-const w = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
 const URGENCY: Record<Urgency, { nl: string; en: string; css: string }> = {
   overdue: { nl: 'Verlopen', en: 'Overdue', css: 'background:#b10e1e;color:#fff' },
@@ -213,8 +214,9 @@ ${field('erase-confirm', w(lang, `Typ ter bevestiging het kenmerk (${ref})`, `Ty
     : ''}`;
 }
 
-export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: Pick<Refusal, 'message' | 'fields'>): string {
-  const errorOf = (key: string) => refusal?.fields?.find((f) => f.field === key)?.message[lang];
+export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, csrf: string, values: Record<string, string>, refusal?: RefusalBody): string {
+  const errors = refusal ? fieldTexts(refusal, lang, p) : [];
+  const errorOf = (key: string) => errors.find((f) => f.field === key)?.message;
   const channels = [
     { value: 'phone', label: w(lang, 'Telefonisch', 'By phone') },
     { value: 'in-person', label: w(lang, 'Persoonlijk', 'In person') },
@@ -228,7 +230,7 @@ export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, cs
     me,
     csrf,
     html`<h1>${w(lang, 'Klacht invoeren namens de klager', 'Enter a complaint for the complainant')}</h1>
-${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Er is een probleem', 'There is a problem')}</h2><p>${refusal.message[lang]}</p>${refusal.fields?.length ? html`<ul>${refusal.fields.map((f) => html`<li><a href="#n-${f.field}">${f.message[lang]}</a></li>`)}</ul>` : ''}</div>` : ''}
+${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Er is een probleem', 'There is a problem')}</h2><p>${refusalText(refusal, lang, p)}</p>${errors.length ? html`<ul>${errors.map((f) => html`<li><a href="#n-${f.field}">${f.message}</a></li>`)}</ul>` : ''}</div>` : ''}
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
 ${field('n-channel', w(lang, 'Hoe kwam de klacht binnen?', 'How did the complaint come in?'), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}

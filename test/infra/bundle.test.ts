@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
+import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../../shared/procedure/compiled.ts';
+import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import type { OfficeStack } from '../../infra/stack/office-stack.ts';
 import { logicalId, makeApp, removeOutdirs, resourcesOf } from './support.ts';
 
@@ -46,7 +48,7 @@ describe('bundling (local esbuild)', () => {
   }, 180_000);
   afterAll(removeOutdirs);
 
-  it.each(FUNCTION_KEYS)('%s: within budget, no date-holidays, ESM banner, source map, procedure.yaml', (key) => {
+  it.each(FUNCTION_KEYS)('%s: within budget, no date-holidays, ESM banner, source map, the compiled procedure.json', (key) => {
     const dir = assetDir(key);
     const bundle = join(dir, 'index.mjs');
     const size = statSync(bundle).size;
@@ -63,7 +65,7 @@ describe('bundling (local esbuild)', () => {
     }
     // The AWS SDK is bundled, not taken from the runtime.
     expect(map.sources.some((s) => s.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
-    expect(readFileSync(join(dir, 'procedure.yaml'), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, PROCEDURE), 'utf8'));
+    expect(readCompiledProcedure(readFileSync(join(dir, COMPILED_PROCEDURE_FILE), 'utf8'))).toEqual(loadProcedureFile(join(PROJECT_ROOT, PROCEDURE)));
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
   });
 

@@ -180,7 +180,7 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
         expect(config.REPLY_DOMAIN).toBe(`reply.${procedure.organisation.email.split('@')[1]!.toLowerCase()}`);
         expect(config.DEADLINE_FUNCTION_ARN).toMatch(new RegExp(`:function:${procedure.id}-deadline$`));
         expect(config.PUBLIC_URL).toMatch(/^https:\/\/.+\.execute-api\./);
-        expect(env.PROCEDURE_FILE).toBe('procedure.yaml');
+        expect(env.PROCEDURE_FILE).toBe('procedure.json');
       }
     });
 

@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { buildRegister } from '../../shared/reports/register.ts';
+import { buildRegister } from '../../shared/app/reports/register.ts';
 import { staffMember } from '../../shared/staff/auth.ts';
-import { caseList } from '../../shared/staff/views.ts';
+import { caseList } from '../../shared/app/staff-views.ts';
 import { call } from '../support/http.ts';
 
 

@@ -206,7 +206,7 @@ describe('hss: a web complaint', () => {
       reason: 'consent-needed',
       fields: [{ field: 'consent' }],
     });
-    expect(refusal.message.nl).toBe(
+    expect(h.say(refusal)).toBe(
       'Zonder schriftelijke instemming van de klager kan de termijn 1× en tot uiterlijk 2026-03-02 worden verlengd. Leg de instemming vast.',
     );
     // The reminder of the extended term has fired meanwhile.
@@ -264,12 +264,12 @@ describe('hss: a web complaint', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.refusal).toMatchObject({ code: 'not-allowed', reason: 'excluded-topic', fields: [{ field: 'topic' }] });
-    expect(r.refusal.message.nl).toBe(
+    expect(h.say(r.refusal)).toBe(
       'Over "Administratiekosten" kunt u bij deze klachtenregeling geen klacht indienen. ' +
         'Klachten over de hoogte van administratiekosten vallen niet onder deze klachtenprocedure. Gaat uw klacht over hoe wij rond die kosten hebben gehandeld (bijvoorbeeld onjuiste informatie of bejegening)? Kies dan dat onderwerp. ' +
         'Heeft u vragen? Neem contact op met HSS: klachten@hss.example.nl.',
     );
-    expect(r.refusal.message.en).toContain('The complaints procedure does not cover "Administration costs".');
+    expect(h.say(r.refusal, 'en')).toContain('The complaints procedure does not cover "Administration costs".');
     expect(h.state).toBeUndefined();
     expect(h.effects).toEqual([]);
     // Conduct around those costs is a complaint.

@@ -55,7 +55,7 @@ describe('perspectief-herstelbemiddeling', () => {
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.refusal).toMatchObject({ code: 'not-allowed', reason: 'anonymous', fields: [{ field: 'name' }] });
-      expect(r.refusal.message.nl).toBe(
+      expect(h.say(r.refusal)).toBe(
         'Perspectief neemt geen anonieme klachten in behandeling, omdat de situatie dan onvoldoende kan worden onderzocht. Vul uw naam in.',
       );
     }

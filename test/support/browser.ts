@@ -1,31 +1,17 @@
 /**
- * Launches Debian's Chromium through playwright-core (the Playwright-managed browsers cannot be
- * downloaded here). A missing browser is an error, never a reason to skip: the browser tests must fail.
+ * Launches Chromium through playwright-core (the Playwright-managed browsers cannot be downloaded
+ * here): CHROMIUM_PATH, the system's, or the one that comes with `npm ci` (test/support/chromium.ts).
+ * A browser that cannot start is an error, never a reason to skip: the browser tests must fail.
  */
-import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
+import { chooseChromium } from './chromium.ts';
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath))
-    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install -y chromium) — .ci/run does this. Set CHROMIUM_PATH to use another binary.`);
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const { executablePath, args, source } = await chooseChromium();
+  console.log(`browser: ${source} (${executablePath})`);
+  return chromium.launch({ executablePath, args, headless: true });
 }
 
 /** axe with the WCAG 2.1 A/AA rules; only serious and critical findings fail the test (all are printed). */

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { handle } from '../../shared/engine/engine.ts';
 import { fold } from '../../shared/engine/fold.ts';
+import { refusalText } from '../../shared/presentation/refusal.ts';
 import type {
   Actor,
   CaseEvent,
@@ -56,7 +57,8 @@ export interface Timer {
   at: string;
 }
 
-export type MailEffect = Extract<Effect, { kind: 'mail' }>;
+/** A mail effect of one template; its `vars` also readable by name in tests that look across templates. */
+export type MailEffect<T extends MailTemplate = MailTemplate> = Extract<Effect, { kind: 'mail'; template: T }> & { vars: Record<string, any> };
 
 export interface Step {
   at: string;
@@ -131,18 +133,23 @@ export class CaseHarness {
     return this.exec({ actor: system, ...input } as Command, this.now);
   }
 
+  /** A refusal as the person reads it (the sentence from the text catalogue). */
+  say(refusal: Refusal, lang: Lang = 'nl'): string {
+    return refusalText(refusal, lang, this.procedure);
+  }
+
   /** Sends a command that must be accepted; returns its events and effects. */
   do(input: CommandInput, at?: string): { events: CaseEvent[]; effects: Effect[]; state: CaseState } {
     const r = this.send(input, at);
-    if (!r.ok) throw new Error(`${input.type} refused: ${r.refusal.code} ${r.refusal.reason}: ${r.refusal.message.en}`);
+    if (!r.ok) throw new Error(`${input.type} refused: ${r.refusal.code} ${r.refusal.reason}: ${refusalText(r.refusal, 'en', this.procedure)}`);
     return r;
   }
 
-  /** Sends a command that must be refused; returns the refusal. */
-  refuse(input: CommandInput, at?: string): Refusal {
+  /** Sends a command that must be refused; returns the refusal, with its sentence as each language reads it. */
+  refuse(input: CommandInput, at?: string): Refusal & { message: Record<Lang, string> } {
     const r = this.send(input, at);
     if (r.ok) throw new Error(`${input.type} was accepted: ${r.events.map((e) => e.type).join(', ')}`);
-    return r.refusal;
+    return { ...r.refusal, message: { nl: this.say(r.refusal, 'nl'), en: this.say(r.refusal, 'en') } };
   }
 
   /** Submits a complaint (default: through the web form, by the complainant). */
@@ -238,11 +245,11 @@ export class CaseHarness {
   }
 
   /** Mail effects of the whole case (or of `from`, e.g. `lastEffects`), optionally of one template. */
-  mails(template?: MailTemplate, from: Effect[] = this.effects): MailEffect[] {
-    return from.filter((e): e is MailEffect => e.kind === 'mail' && (!template || e.template === template));
+  mails<T extends MailTemplate = MailTemplate>(template?: T, from: Effect[] = this.effects): MailEffect<T>[] {
+    return from.filter((e): e is MailEffect<T> => e.kind === 'mail' && (!template || e.template === template));
   }
 
-  lastMails(template?: MailTemplate): MailEffect[] {
+  lastMails<T extends MailTemplate = MailTemplate>(template?: T): MailEffect<T>[] {
     return this.mails(template, this.lastEffects);
   }
 

@@ -8,8 +8,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { jsonLogger, startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import type { ComplainantView } from '../../shared/app/status.ts';
-import type { CaseDetail } from '../../shared/staff/views.ts';
+import type { ComplainantView } from '../../shared/presentation/status.ts';
+import type { CaseDetail } from '../../shared/app/staff-views.ts';
 
 export interface HttpResult<T = unknown> {
   status: number;

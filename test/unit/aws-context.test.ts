@@ -8,6 +8,8 @@ import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient 
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { COMPILED_PROCEDURE_FILE, serializeProcedure } from '../../shared/procedure/compiled.ts';
+import { parseProcedure } from '../../shared/procedure/load.ts';
 import {
   AwsConfigError,
   BLOB_PREFIX,
@@ -30,6 +32,7 @@ beforeEach(() => {
 });
 
 const procedureText = readFileSync('procedures/hss.yaml', 'utf8');
+const procedure = parseProcedure(procedureText, 'hss.yaml');
 const SECRET = 'a:' + 'x'.repeat(40) + ',b:' + 'y'.repeat(40);
 let n = 0;
 /** A full, valid environment; each call names its own secret, so the per-container cache does not carry over between tests. */
@@ -97,15 +100,15 @@ describe('readAwsConfig', () => {
 
 describe('createAwsContext', () => {
   it('throws the configuration error before calling AWS', async () => {
-    await expect(createAwsContext({ procedureText, env: env({ BUCKET: undefined }) })).rejects.toThrow(/missing environment variable: BUCKET/);
+    await expect(createAwsContext({ procedure, env: env({ BUCKET: undefined }) })).rejects.toThrow(/missing environment variable: BUCKET/);
     expect(secrets.calls()).toHaveLength(0);
   });
 
   it('fetches the signing keys once per container and creates the clients once', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: SECRET });
     const e = env();
-    const first = await createAwsContext({ procedureText, env: e });
-    const second = await createAwsContext({ procedureText, env: e });
+    const first = await createAwsContext({ procedure, env: e });
+    const second = await createAwsContext({ procedure, env: e });
     const calls = secrets.commandCalls(GetSecretValueCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0].input).toEqual({ SecretId: e.SIGNING_KEY_SECRET_ARN });
@@ -126,15 +129,15 @@ describe('createAwsContext', () => {
       .rejectsOnce(new ResourceNotFoundException({ message: 'Secrets Manager can’t find the specified secret.', $metadata: {} }))
       .resolves({ SecretString: SECRET });
     const e = env();
-    await expect(createAwsContext({ procedureText, env: e })).rejects.toThrow(/can’t find/);
-    await expect(createAwsContext({ procedureText, env: e })).resolves.toBeDefined();
+    await expect(createAwsContext({ procedure, env: e })).rejects.toThrow(/can’t find/);
+    await expect(createAwsContext({ procedure, env: e })).resolves.toBeDefined();
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
   it('takes the bare random string CloudFormation generates as key "a"', async () => {
     const generated = 'Zq3'.repeat(22);
     secrets.on(GetSecretValueCommand).resolves({ SecretString: generated });
-    const ctx = await createAwsContext({ procedureText, env: env({ SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:generated' }) });
+    const ctx = await createAwsContext({ procedure, env: env({ SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:generated' }) });
     const token = ctx.signer.sign('status', 'HSS-2026-ABCDE');
     expect(token[0]).toBe('a');
     expect(createSigner([{ id: 'a', secret: generated }]).verify('status', 'HSS-2026-ABCDE', token)).toBe(true);
@@ -142,9 +145,9 @@ describe('createAwsContext', () => {
 
   it('refuses a secret that is not a usable key list, without echoing it', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'a:short' });
-    await expect(createAwsContext({ procedureText, env: env() })).rejects.toThrow('a signing key secret needs at least 32 characters');
+    await expect(createAwsContext({ procedure, env: env() })).rejects.toThrow('a signing key secret needs at least 32 characters');
     secrets.on(GetSecretValueCommand).resolves({ SecretBinary: new Uint8Array([1, 2]) });
-    await expect(createAwsContext({ procedureText, env: env() })).rejects.toThrow(/no SecretString/);
+    await expect(createAwsContext({ procedure, env: env() })).rejects.toThrow(/no SecretString/);
   });
 
   it('wires config into the adapters: procedure, URLs, blobs under blobs/, SES configuration set, schedules', async () => {
@@ -153,7 +156,7 @@ describe('createAwsContext', () => {
     ses.on(SendRawEmailCommand).resolves({ MessageId: 'x' });
     scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn' });
     const e = env();
-    const ctx = await createAwsContext({ procedureText, env: e });
+    const ctx = await createAwsContext({ procedure, env: e });
     expect(ctx.procedure.id).toBe('hss');
     expect(ctx.procedureHash).toMatch(/^[0-9a-f]{64}$/);
     expect(ctx.publicUrl).toBe('https://klachten.hss.example.nl');
@@ -171,20 +174,21 @@ describe('createAwsContext', () => {
     expect(schedule.Target).toMatchObject({ Arn: e.DEADLINE_FUNCTION_ARN, RoleArn: e.SCHEDULER_ROLE_ARN, DeadLetterConfig: { Arn: e.DEADLINE_DLQ_ARN } });
   });
 
-  it('reports an invalid procedure with its file name', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: SECRET });
-    await expect(createAwsContext({ procedureText: 'id: [', procedureFile: 'procedure.yaml', env: env() })).rejects.toThrow(/procedure\.yaml:1/);
-  });
 });
 
 describe('loadBundledProcedure and lazyContext', () => {
-  it('reads procedure.yaml from the function root, or PROCEDURE_FILE', () => {
+  it('reads the compiled procedure.json from the function root, or PROCEDURE_FILE, and refuses anything else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    writeFileSync(join(dir, COMPILED_PROCEDURE_FILE), serializeProcedure(procedure));
+    writeFileSync(join(dir, 'other.json'), serializeProcedure({ ...procedure, hash: 'other' }));
     writeFileSync(join(dir, 'procedure.yaml'), procedureText);
-    writeFileSync(join(dir, 'other.yaml'), 'id: other\n');
-    expect(loadBundledProcedure({ LAMBDA_TASK_ROOT: dir }).procedureText).toBe(procedureText);
-    expect(loadBundledProcedure({ LAMBDA_TASK_ROOT: dir, PROCEDURE_FILE: 'other.yaml' })).toEqual({ procedureText: 'id: other\n', procedureFile: 'other.yaml' });
-    expect(loadBundledProcedure({ PROCEDURE_FILE: join(dir, 'other.yaml') }).procedureText).toBe('id: other\n');
+    // What was validated at build time arrives as it was: JSON keeps every value the schema produces.
+    expect(loadBundledProcedure({ LAMBDA_TASK_ROOT: dir })).toEqual(procedure);
+    expect(loadBundledProcedure({ LAMBDA_TASK_ROOT: dir, PROCEDURE_FILE: 'other.json' }).hash).toBe('other');
+    expect(loadBundledProcedure({ PROCEDURE_FILE: join(dir, 'other.json') }).hash).toBe('other');
+    expect(() => loadBundledProcedure({ LAMBDA_TASK_ROOT: dir, PROCEDURE_FILE: 'procedure.yaml' })).toThrow(/procedure\.yaml is not JSON/);
+    writeFileSync(join(dir, 'old.json'), JSON.stringify({ hash: 'x', procedure: {} }));
+    expect(() => loadBundledProcedure({ LAMBDA_TASK_ROOT: dir, PROCEDURE_FILE: 'old.json' })).toThrow(/not a compiled procedure/);
     expect(() => loadBundledProcedure({ LAMBDA_TASK_ROOT: join(dir, 'nope') })).toThrow(/ENOENT/);
   });
 

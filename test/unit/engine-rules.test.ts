@@ -45,7 +45,7 @@ describe('perspectief: the committee keeps the complainant informed', () => {
     const updates = h.mails('update', requested.effects);
     expect(updates).toHaveLength(1);
     expect(updates[0]!.to).toEqual([{ email: 'els@example.nl', name: 'Els Visser' }]);
-    expect(JSON.parse(updates[0]!.vars.event!).type).toBe('response-requested');
+    expect(updates[0]!.vars.step.type).toBe('response-requested');
     // A note is internal: no update.
     expect(h.mails('update', h.do({ type: 'note', actor: committee, text: 'Intern.' }).effects)).toHaveLength(0);
   });

@@ -41,11 +41,12 @@ describe('refusals at the edge', () => {
   });
 
   it('answers invalid input field by field, anything else by its reason, in the reader\'s language', () => {
-    const message = { nl: 'Kies de grond.', en: 'Choose the grounds.' };
-    expect(JSON.parse(refusalJson({ code: 'invalid', reason: 'grounds', message, fields: [{ field: 'grounds', message }] }, 'en').body!)).toEqual({ errors: [{ field: 'grounds', message: 'Choose the grounds.' }] });
-    const gone = refusalJson({ code: 'not-found', reason: 'not-found', message }, 'nl');
+    const p = loadProcedureFile('procedures/hss.yaml').procedure;
+    const grounds = refusalJson({ code: 'invalid', reason: 'erase', fields: [{ field: 'grounds', reason: 'choose-grounds', params: { allowed: ['a', 'b'] } }] }, 'en', p);
+    expect(JSON.parse(grounds.body!)).toEqual({ errors: [{ field: 'grounds', message: 'Choose the grounds: a, b.' }] });
+    const gone = refusalJson({ code: 'not-found', reason: 'held-not-found' }, 'nl', p);
     expect(gone.statusCode).toBe(404);
-    expect(JSON.parse(gone.body!)).toEqual({ error: 'not-found', message: 'Kies de grond.' });
+    expect(JSON.parse(gone.body!)).toEqual({ error: 'held-not-found', message: 'Deze e-mail staat niet (meer) in de wachtrij.' });
   });
 });
 

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInbound, stripReply, type Envelope, type InboundMail, type Noise } from '../../shared/mail/inbound.ts';
+import { parseInbound, type Envelope, type InboundMail, type Noise } from '../../shared/mail/inbound.ts';
+import { extractReply } from '../../shared/mail/reply-text.ts';
+
+const stripReply = (text: string) => extractReply(text).text;
 
 /**
  * The fixture corpus (test/fixtures/mail, see its README): raw messages as Gmail, Outlook, Apple Mail,
@@ -288,16 +291,9 @@ describe('stripReply', () => {
     expect(stripReply('Akkoord.\n\nFrom: HSS <k@example.nl>\nSent: Friday\nTo: me\nSubject: x\n\nOld')).toBe('Akkoord.');
   });
 
-  it('sign-offs go only at the end, with a few name lines; never a P.S., a question or a sentence', () => {
-    expect(stripReply('Tekst.\n\nMet vriendelijke groet,\nJan\n\nPS Bel mij graag terug.')).toBe('Tekst.\n\nMet vriendelijke groet,\nJan\n\nPS Bel mij graag terug.');
-    expect(stripReply('Tekst.\n\nGroeten,\nJan\nKunt u mij bellen?')).toBe('Tekst.\n\nGroeten,\nJan\nKunt u mij bellen?');
-    expect(stripReply('Tekst.\n\nGroeten,\nJan\nIk ben morgen de hele dag thuis.')).toBe('Tekst.\n\nGroeten,\nJan\nIk ben morgen de hele dag thuis.');
-    expect(stripReply('Tekst.\n\nGroeten,\nJan\n\nBijlagen:\nbrief gemeente')).toBe('Tekst.\n\nGroeten,\nJan\n\nBijlagen:\nbrief gemeente');
-    expect(stripReply('Tekst.\n\nGroeten uit Amsterdam')).toBe('Tekst.\n\nGroeten uit Amsterdam');
-    expect(stripReply('Tekst.\n\nMvg Kees van der Berg')).toBe('Tekst.');
-    expect(stripReply('Text.\n\nBest regards,\n\nJane Doe\nSenior adviser | Example Ltd\n+44 20 7946 0000')).toBe('Text.');
-    // Nothing but a sign-off: keep it rather than leave nothing.
-    expect(stripReply('Met vriendelijke groet,\nJan Jansen')).toBe('Met vriendelijke groet,\nJan Jansen');
+  it('sign-offs are the writer\'s words and stay, with name, function and phone', () => {
+    for (const text of ['Tekst.\n\nMvg Kees van der Berg', 'Text.\n\nBest regards,\n\nJane Doe\nSenior adviser | Example Ltd\n+44 20 7946 0000', 'Met vriendelijke groet,\nJan Jansen'])
+      expect(stripReply(text)).toBe(text);
   });
 
   it('mobile footers and a "-- " signature go; a sentence or a bare "--" separator stays', () => {
@@ -313,7 +309,7 @@ describe('stripReply', () => {
   });
 
   it('a `>` line of the writer\'s own above the sign-off stays', () => {
-    expect(stripReply('Ik wacht al\n> 3 maanden.\n\nGroeten,\nJan')).toBe('Ik wacht al\n> 3 maanden.');
+    expect(stripReply('Ik wacht al\n> 3 maanden.\n\nGroeten,\nJan')).toBe('Ik wacht al\n> 3 maanden.\n\nGroeten,\nJan');
   });
 
   it('a forward keeps the note; without a note, the forwarded message', () => {
@@ -321,28 +317,17 @@ describe('stripReply', () => {
     expect(stripReply('Begin forwarded message:\n\n> From: A <a@example.com>\n> Hello')).toBe('Begin forwarded message:\n\n> From: A <a@example.com>\n> Hello');
   });
 
-  it('an Outlook forward without a note (it looks like a reply) is kept whole, told by its FW: subject', async () => {
+  it('an Outlook forward without a note (it looks like a reply) is kept whole: nothing else is left', async () => {
     const body = '\r\n________________________________\r\nVan: Gemeente <info@gemeente.example.nl>\r\nVerzonden: maandag 8 december 2025 09:12\r\nAan: Jan Jansen <jan.jansen@example.net>\r\nOnderwerp: Besluit\r\n\r\nUw aanvraag is afgewezen.\r\n';
     const msg = (subject: string) =>
       `From: Jan Jansen <jan.jansen@example.net>\r\nTo: ${INTAKE}\r\nSubject: ${subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}`;
     const fw = await parseInbound(msg('FW: Besluit'), { to: [INTAKE] }, OURS);
     expect(fw.stripped).toContain('Uw aanvraag is afgewezen.');
     expect(fw.stripped.startsWith('________________________________\nVan: Gemeente')).toBe(true);
-    expect((await parseInbound(msg('RE: Besluit'), { to: [INTAKE] }, OURS)).stripped).toBe('');
-  });
-
-  it('stays fast on hostile input (long lines, many lines)', () => {
-    const t0 = performance.now();
-    stripReply('Op ' + 'a'.repeat(200_000) + ' schreef');
-    stripReply('-'.repeat(200_000));
-    stripReply('Op 1 schreef x:\n'.repeat(20_000));
-    stripReply('Met vriendelijke groet, ' + 'Jan '.repeat(50_000));
-    stripReply(('Op ' + 'schreef '.repeat(49) + ':\n\n').repeat(5_000));
-    stripReply(('On ' + 'wrote '.repeat(60) + '\n').repeat(5_000));
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(fw.cut).toBe(false);
   });
 });
 
 // Keeps the type import honest: the public shape is what the office relies on.
-const _shape: (keyof InboundMail)[] = ['messageId', 'inReplyTo', 'references', 'from', 'recipients', 'subject', 'text', 'stripped', 'attachments', 'noise'];
+const _shape: (keyof InboundMail)[] = ['messageId', 'inReplyTo', 'references', 'from', 'recipients', 'subject', 'text', 'stripped', 'cut', 'attachments', 'noise'];
 void _shape;

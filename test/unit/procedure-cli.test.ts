@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/procedure.ts';
-import { procedureDiagram, stateId } from '../../shared/procedure/diagram.ts';
+import { procedureDiagram, stateId } from '../../shared/procedure-tools/diagram.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
-import { formatSimulation, simulate, type SimPath } from '../../shared/procedure/simulate.ts';
+import { formatSimulation, simulate, type SimPath } from '../../shared/procedure-tools/simulate.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, commitHash, GENESIS, verifyExport, exportSignature } from '../../shared/policy/audit-chain.ts';
 import { blobKeys, closingEffects, purgeAt } from '../../shared/policy/retention.ts';
-import { toCsv } from '../../shared/reports/build.ts';
+import { toCsv } from '../../shared/app/reports/build.ts';
 import { aggregate, registerFigures, signals, type Figures, type RegisterFigures } from '../../shared/reports/figures.ts';
 import { endedBetween, endInstant, lastCompleted, parsePeriod, parts, periodLabel, periodOf, previous, shift } from '../../shared/reports/periods.ts';
 import { createSigner } from '../../shared/security/signer.ts';

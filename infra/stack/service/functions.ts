@@ -4,7 +4,9 @@
  * the table (and the indexes a function queries), the bucket prefixes, the SES identity and
  * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
  */
-import { relative } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -16,7 +18,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { BLOB_PREFIX } from '../../../shared/aws/bucket-layout.ts';
 import { INDEX, NEW_COMMIT_WITH_EFFECTS } from '../../../shared/store/table.ts';
-import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, type FunctionKey } from '../bundle-options.ts';
+import { COMPILED_PROCEDURE_FILE } from '../../../shared/procedure/compiled.ts';
+import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../bundle-options.ts';
 import type { OfficeSettings } from '../settings.ts';
 import { MAIL_PREFIX, type StatefulPart } from '../stateful.ts';
 import { cap, LOG_RETENTION } from './common.ts';
@@ -41,8 +44,9 @@ const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
  * Per function. DeleteItem where a key is claimed (claimKey releases a lost claim): intake, staff
  * sign-in and staff-entered complaints, mailed complaints. Purging (BatchWriteItem, and deleting a
  * case's blobs) where cases are deleted: staff (erasure on request, AVG art. 17) and the sweeper
- * (retention). Every function carries out effects, so every one sends mail (SES), schedules
- * timers (Scheduler, PassRole) and signs (the secret).
+ * (retention). Every function may send mail (SES), schedule timers (Scheduler, PassRole) and
+ * sign (the secret): the effects function and the sweeper carry out effects, staff mails sign-in
+ * links; narrowing the others is left for later.
  */
 export const GRANTS: Record<FunctionKey, Grant> = {
   public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false },
@@ -140,7 +144,8 @@ export class FunctionsPart {
     const { scope, w } = this;
     const { settings: s, data } = w;
     const spec = SPECS[key];
-    const procedureInProject = relative(PROJECT_ROOT, s.procedureFile);
+    // The procedure as validated at synth, shipped as data next to each bundle (no YAML or schema at cold start).
+    const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
     const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(scope, `${cap(key)}Role`, {
       description: `The ${key} function of ${s.orgId}`,
@@ -188,7 +193,7 @@ export class FunctionsPart {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // The procedure this office runs, read at cold start (shared/aws/context.ts loadBundledProcedure).
-          afterBundling: (inputDir: string, outputDir: string) => [`cp "${inputDir}/${procedureInProject}" "${outputDir}/procedure.yaml"`],
+          afterBundling: (_inputDir: string, outputDir: string) => [`cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`],
         },
       },
     });

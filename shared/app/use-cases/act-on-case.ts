@@ -2,7 +2,7 @@ import { parseAction } from '../../staff/actions.ts';
 import type { StaffMember } from '../../staff/auth.ts';
 import type { AppContext } from '../context.ts';
 import { execute, loadCase } from '../pipeline.ts';
-import { NOT_FOUND, refused, type Result } from '../result.ts';
+import { invalid, NOT_FOUND, type Result } from '../result.ts';
 
 /**
  * A staff action on a case (acknowledge, assign, decide, …), as sent by a form or the JSON API. With
@@ -12,10 +12,7 @@ export async function actOnCase(ctx: AppContext, me: StaffMember, ref: string, b
   const found = await loadCase(ctx, ref);
   if (!found || found.state.concerned.includes(me.email)) return NOT_FOUND;
   const parsed = parseAction(body, { kind: 'staff', email: me.email });
-  if (!parsed.ok) {
-    const joined = (lang: 'nl' | 'en') => parsed.errors.map((x) => `${x.field}: ${x.message[lang]}`).join(' ');
-    return refused('invalid', 'action', { nl: joined('nl'), en: joined('en') }, parsed.errors);
-  }
+  if (!parsed.ok) return invalid('action', parsed.errors);
   const result = await execute(ctx, ref, parsed.command, parsed.expectedSeq === undefined ? {} : { expectedSeq: parsed.expectedSeq });
   return result.ok ? { ok: true } : result;
 }

@@ -4,8 +4,8 @@ import { findHeld } from '../held-mail.ts';
 import { execute, loadCase } from '../pipeline.ts';
 import { refused, type Result } from '../result.ts';
 
-export const HELD_NOT_FOUND = refused('not-found', 'not-found', { nl: 'Deze e-mail staat niet (meer) in de wachtrij.', en: 'This mail is not (or no longer) held.' });
-const CASE_NOT_FOUND = refused('not-found', 'not-found', { nl: 'Deze klacht bestaat niet.', en: 'This complaint does not exist.' });
+export const HELD_NOT_FOUND = refused({ code: 'not-found', reason: 'held-not-found' });
+const CASE_NOT_FOUND = refused({ code: 'not-found', reason: 'case-not-found' });
 
 /**
  * A staff member decides a held mail belongs to a case (e.g. the complainant wrote from another

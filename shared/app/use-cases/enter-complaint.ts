@@ -10,9 +10,7 @@ const STAFF_CHANNELS = ['phone', 'in-person', 'letter', 'email'] as const;
 export async function enterComplaint(ctx: AppContext, me: StaffMember, body: Record<string, unknown>, lang: Lang): Promise<IntakeResult> {
   const channel = STAFF_CHANNELS.find((c) => c === body.channel);
   if (!channel)
-    return refused('invalid', 'channel', { nl: 'Kies hoe de klacht binnenkwam.', en: 'Choose how the complaint came in.' }, [
-      { field: 'channel', message: { nl: `Kies uit: ${STAFF_CHANNELS.join(', ')}.`, en: `Choose from: ${STAFF_CHANNELS.join(', ')}.` } },
-    ]);
+    return refused({ code: 'invalid', reason: 'channel', params: { missing: true }, fields: [{ field: 'channel', reason: 'channel', params: { allowed: [...STAFF_CHANNELS] } }] });
   const { channel: _c, csrf: _x, ...fields } = body;
   return fileComplaint(ctx, { fields, channel, lang, actor: { kind: 'staff', email: me.email } });
 }

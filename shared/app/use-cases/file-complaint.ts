@@ -32,8 +32,7 @@ export async function fileComplaint(
   );
   const submissionId = typeof input.fields.submissionId === 'string' ? input.fields.submissionId : undefined;
   if (submissionId !== undefined && !SUBMISSION_ID.test(submissionId)) {
-    const message = { nl: 'Ongeldige submissionId.', en: 'Invalid submissionId.' };
-    return { ok: false, refusal: { code: 'invalid', reason: 'fields', message, fields: [{ field: 'submissionId', message }] } };
+    return { ok: false, refusal: { code: 'invalid', reason: 'fields', fields: [{ field: 'submissionId', reason: 'submission-id' }] } };
   }
   const key = submissionId && `submission:${submissionId}`;
   const decide = (reference: string) =>

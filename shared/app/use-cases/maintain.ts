@@ -1,4 +1,4 @@
-import { sendDueReports } from '../../reports/mailing.ts';
+import { sendDueReports } from '../reports/mailing.ts';
 import type { AppContext } from '../context.ts';
 import { purgeExpired } from './purge-expired.ts';
 import { reconcile } from './reconcile-timers.ts';

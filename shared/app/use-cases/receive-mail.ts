@@ -88,6 +88,7 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
     sender,
     subject: mail.subject,
     text: mail.stripped || mail.text.slice(0, 20_000),
+    ...(mail.cut ? { cut: true } : {}),
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     blob,
     attachments,

@@ -1,4 +1,4 @@
-import { LIST_STATUSES } from '../../staff/views.ts';
+import { LIST_STATUSES } from '../staff-views.ts';
 import { loadCase } from '../pipeline.ts';
 import type { AppContext } from '../context.ts';
 

@@ -1,0 +1,202 @@
+import { amsterdamDate, formatDate } from '../calendar/index.ts';
+import { loadCase } from './pipeline.ts';
+import type { AppContext } from './context.ts';
+import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
+import { stageOutcomes } from '../engine/engine.ts';
+import { stageOf, termDef } from '../engine/terms.ts';
+import type { CaseEvent, CaseState } from '../engine/types.ts';
+import type { Procedure } from '../procedure/schema.ts';
+import type { Lang } from '../procedure/text.ts';
+import type { CaseSummary } from '../store/port.ts';
+import type { StaffMember } from '../staff/auth.ts';
+
+export const LIST_STATUSES = ['open', 'to-complete', 'decided'] as const;
+
+export interface CaseListItem {
+  reference: string;
+  status: string;
+  statusLabel: string;
+  stage: string;
+  stageName: string;
+  receivedOn: string;
+  handler?: string;
+  nextTerm?: { term: string; lastDay: string; date: string; urgency: Urgency };
+}
+
+/** overdue: passed; soon: within 3 days; later: otherwise. */
+export type Urgency = 'overdue' | 'soon' | 'later';
+
+export function urgency(dueAt: string, now: string): Urgency {
+  const left = Date.parse(dueAt) - Date.parse(now);
+  return left <= 0 ? 'overdue' : left <= 3 * 86_400_000 ? 'soon' : 'later';
+}
+
+/** Open cases, most urgent first; a case never shows to a person it is about. */
+export async function caseList(
+  ctx: AppContext,
+  me: StaffMember,
+  filters: { status?: string; stage?: string; mine?: boolean } = {},
+  lang: Lang = 'nl',
+): Promise<CaseListItem[]> {
+  const statuses = filters.status && (LIST_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...LIST_STATUSES];
+  const summaries = (await Promise.all(statuses.map((status) => ctx.store.listSummaries({ status, limit: 500 })))).flat();
+  const now = ctx.clock.now();
+  return summaries
+    .filter((s) => !((s.data.concerned as string[] | undefined) ?? []).includes(me.email))
+    .filter((s) => !filters.stage || s.stage === filters.stage)
+    .filter((s) => !filters.mine || s.data.handler === me.email)
+    .sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'))
+    .map((s) => listItem(ctx.procedure, s, now, lang));
+}
+
+function listItem(p: Procedure, s: CaseSummary, now: string, lang: Lang): CaseListItem {
+  const term = s.data.nextTerm as string | undefined;
+  const lastDay = s.data.nextLastDay as string | undefined;
+  let label = term ?? '';
+  if (term) {
+    try {
+      label = termDef(p, s.stage, term).label[lang];
+    } catch {
+      // a procedure changed since: show the id
+    }
+  }
+  return {
+    reference: s.caseRef,
+    status: s.status,
+    statusLabel: statusLabel(p, s.status, lang),
+    stage: s.stage,
+    stageName: safeStageName(p, s.stage, lang),
+    receivedOn: amsterdamDate(s.receivedAt),
+    ...(typeof s.data.handler === 'string' ? { handler: s.data.handler } : {}),
+    ...(term && lastDay && s.nextDueAt ? { nextTerm: { term: label, lastDay, date: formatDate(lastDay, lang), urgency: urgency(s.nextDueAt, now) } } : {}),
+  };
+}
+
+const safeStageName = (p: Procedure, id: string, lang: Lang) => {
+  try {
+    return stageName(p, id, lang);
+  } catch {
+    return id;
+  }
+};
+
+export interface CaseDetail {
+  reference: string;
+  seq: number;
+  status: string;
+  statusLabel: string;
+  stage: { id: string; name: string; kind: string };
+  handler?: string;
+  admissibility: string;
+  channel: string;
+  receivedOn: string;
+  fields: [string, string][];
+  complainant: { name?: string; email?: string; phone?: string };
+  terms: (TermLine & { urgency: Urgency })[];
+  termLog: { term: string; lastDay: string; outcome: string }[];
+  timeline: { at: string; date: string; text: string; by?: string; blob?: string; attachments?: { name: string; key?: string; refused?: string }[] }[];
+  handlers: { email: string; name: string }[];
+  outcomes: { value: string; label: string }[];
+  escalateTo: { id: string; name: string }[];
+  pendingResponses: string[];
+}
+
+/** The whole case for staff, or undefined when it does not exist or is about them. */
+export async function caseDetail(ctx: AppContext, me: StaffMember, ref: string, lang: Lang = 'nl'): Promise<CaseDetail | undefined> {
+  const found = await loadCase(ctx, ref);
+  if (!found || found.state.concerned.includes(me.email)) return undefined;
+  return detail(ctx.procedure, found.state, found.events, found.seq, ctx.clock.now(), lang);
+}
+
+export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: number, now: string, lang: Lang): CaseDetail {
+  const stage = stageOf(p, s.stage);
+  return {
+    reference: s.reference,
+    seq,
+    status: s.status,
+    statusLabel: statusLabel(p, s.status, lang),
+    stage: { id: stage.id, name: stage.name[lang], kind: stage.kind },
+    ...(s.handler ? { handler: s.handler } : {}),
+    admissibility: s.admissibility,
+    channel: s.channel,
+    receivedOn: s.receivedOn,
+    fields: fieldPairs(p, s, lang),
+    complainant: { ...(s.fields.name ? { name: s.fields.name } : {}), ...(s.fields.email ? { email: s.fields.email } : {}), ...(s.fields.phone ? { phone: s.fields.phone } : {}) },
+    terms: termLines(p, s, lang, now).map((t) => ({ ...t, urgency: urgency(s.openTerms[t.instance]!.dueAt, now) })),
+    termLog: s.termLog.map((t) => ({ term: safeTermLabel(p, t.stage, t.termId, lang), lastDay: t.lastDay, outcome: t.outcome })),
+    timeline: events.flatMap((e) => {
+      const text = staffLine(p, e, lang);
+      if (!text) return [];
+      const by = 'by' in e && typeof e.by === 'string' ? e.by : undefined;
+      return [
+        {
+          at: e.at,
+          date: formatDate(amsterdamDate(e.at), lang),
+          text,
+          ...(by ? { by } : {}),
+          ...(e.type === 'message-received' && e.blob ? { blob: e.blob } : {}),
+          ...(e.type === 'message-received' && e.attachments.length ? { attachments: e.attachments.map((a) => ({ name: a.name, ...(a.key ? { key: a.key } : {}), ...(a.refused ? { refused: a.refused } : {}) })) } : {}),
+        },
+      ];
+    }),
+    handlers: (p.roles[stage.handler]?.members ?? []).filter((m) => !s.concerned.includes(m.email.toLowerCase())).map((m) => ({ email: m.email.toLowerCase(), name: m.name })),
+    outcomes: stageOutcomes(stage).map((o) => ({ value: o, label: outcomeLabel(p, o, lang) })),
+    escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
+    pendingResponses: s.pendingResponses,
+  };
+}
+
+const safeTermLabel = (p: Procedure, stage: string, term: string, lang: Lang) => {
+  try {
+    return termDef(p, stage, term).label[lang];
+  } catch {
+    return term;
+  }
+};
+
+/** Staff see everything that happened, internal steps included (views are in the audit trail, not here). */
+function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
+  const nl = lang === 'nl';
+  switch (e.type) {
+    case 'viewed':
+      return undefined;
+    case 'note-added':
+      return `${nl ? 'Notitie' : 'Note'}: ${e.text}`;
+    case 'assigned':
+      return `${nl ? 'Toegewezen aan' : 'Assigned to'} ${e.handler}`;
+    case 'response-requested':
+      return `${nl ? 'Reactie gevraagd aan' : 'Response requested from'} ${e.from}: ${e.question}`;
+    case 'response-recorded':
+      return `${nl ? 'Reactie van' : 'Response from'} ${e.from}: ${e.text}`;
+    case 'conversation-recorded':
+      return `${nl ? 'Gesprek op' : 'Conversation on'} ${e.date} (${e.attendees.join(', ')}; ${nl ? 'getekend door' : 'signed by'} ${e.signedBy.join(', ') || '-'}): ${e.summary}`;
+    case 'decided':
+      return `${nl ? 'Besluit' : 'Decision'}: ${outcomeLabel(p, e.outcome, lang)}. ${e.motivation}${e.measures ? ` ${nl ? 'Maatregelen' : 'Measures'}: ${e.measures}` : ''}`;
+    case 'advised':
+      return `${nl ? 'Advies' : 'Advice'}: ${outcomeLabel(p, e.outcome, lang)}. ${e.motivation} ${nl ? 'Aanbeveling' : 'Recommendation'}: ${e.recommendation}`;
+    case 'term-started':
+      return `${nl ? 'Termijn gestart' : 'Term started'}: ${safeTermLabel(p, e.stage, e.termId, lang)}, ${nl ? 'uiterlijk' : 'by'} ${formatDate(e.lastDay, lang)}`;
+    case 'term-ended':
+      return e.outcome === 'missed' ? `${nl ? 'Termijn verstreken' : 'Term passed'}: ${e.instance}` : undefined;
+    case 'term-reminded':
+      return undefined;
+    case 'message-received':
+      if (e.noise) return `${nl ? 'Automatisch bericht ontvangen (niet doorgestuurd)' : 'Automatic message received (not passed on)'}: ${e.noise}`;
+      return `${nl ? 'E-mail van' : 'E-mail from'} ${e.party === 'complainant' ? (nl ? 'de klager' : 'the complainant') : e.sender}: ${e.text}`;
+    case 'message-sent':
+      return `${nl ? 'Bericht aan de klager' : 'Message to the complainant'}: ${e.text}`;
+    case 'withdrawn':
+    case 'closed':
+      return `${describeEvent(p, e, lang)} ${nl ? 'Reden' : 'Reason'}: ${e.reason}`;
+    case 'escalated':
+      return `${describeEvent(p, e, lang)} ${nl ? 'Reden' : 'Reason'}: ${e.reason}`;
+    case 'stage-started':
+      return `${nl ? 'In behandeling bij' : 'Handled by'} ${stageName(p, e.stage, lang)}`;
+    case 'acknowledged':
+      return nl ? 'Behandeling bevestigd aan de klager' : 'Handling confirmed to the complainant';
+    case 'submitted':
+      return `${nl ? 'Klacht ontvangen' : 'Complaint received'} (${e.channel}${e.enteredBy ? `, ${nl ? 'ingevoerd door' : 'entered by'} ${e.enteredBy}` : ''}${e.intake === 'review' ? (nl ? ', te laat: ontvankelijkheid beoordelen' : ', late: decide admissibility') : ''})`;
+    default:
+      return describeEvent(p, e, lang);
+  }
+}

@@ -1,0 +1,119 @@
+import type { FieldError } from '../procedure/fields.ts';
+
+/**
+ * Why a command was refused, as data: a code and its parameters, no words. The sentence a person
+ * reads is made at the edge from the text catalogue, in their language (presentation/refusal.ts).
+ */
+
+/** Words the engine asks for by name when a required value is missing (texts `label.*`). */
+export type LabelKey = 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'response' | 'note' | 'message' | 'motivation' | 'recommendation';
+
+/** Commands that need a value refuse with `missing-<field>` and the label to show. */
+export type MissingField = 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'text' | 'motivation' | 'recommendation';
+type MissingParams = { [F in MissingField as `missing-${F}`]: { label: LabelKey } };
+
+/** Parameters per refusal reason; `object` when the reason says it all. */
+export interface RefusalParams extends MissingParams {
+  exists: object;
+  'no-case': object;
+  'staff-only': object;
+  concerned: object;
+  'not-handler': { role: string };
+  'status-to-complete': object;
+  'status-open': object;
+  'status-decided': object;
+  'status-closed': object;
+  'status-withdrawn': object;
+  system: object;
+  'system-only': object;
+  /** `missing`: staff entering a complaint chose no channel; otherwise the procedure does not take this channel. */
+  channel: { missing?: true };
+  fields: object;
+  anonymous: object;
+  'excluded-topic': { topic: string };
+  'outside-window': { eventDate: string; lastDay: string };
+  'not-late': object;
+  'already-acknowledged': object;
+  'handler-concerned': object;
+  'handler-role': object;
+  'missing-attendees': object;
+  date: object;
+  signatures: { unsigned: string[] };
+  'from-email': object;
+  'no-request': object;
+  'no-extension': object;
+  'no-extendable-term': object;
+  until: { after: string };
+  'consent-needed': { times: number; limit: string };
+  'not-advice': object;
+  advisory: { stage: string };
+  outcome: { allowed: string[] };
+  'appeal-closed': object;
+  to: object;
+  'not-decided': object;
+  'no-escalation': object;
+  'rate-limited': object;
+  'no-address': object;
+  'held-action': object;
+  /** Application level: no such case or item, or one this person may not know of. */
+  'not-found': object;
+  'held-not-found': object;
+  'case-not-found': object;
+  /** Application level: the case changed since it was read. */
+  conflict: object;
+  'erase-not-handler': object;
+  /** A staff action whose fields do not parse (see `fields`). */
+  action: object;
+  /** An erasure request whose fields are missing (see `fields`). */
+  erase: object;
+}
+
+export type RefusalReason = keyof RefusalParams;
+
+/** Parameters per field reason the engine adds to the intake checks (`FieldError`). */
+export interface FieldParams {
+  /** A value the command needs (`Vul "{label}" in.`). */
+  missing: { label: LabelKey };
+  anonymous: object;
+  'excluded-topic': { topic: string };
+  'outside-window': { eventDate: string; lastDay: string };
+  'missing-attendees': object;
+  'date-invalid': object;
+  'not-signed': object;
+  'from-email': object;
+  'no-request': object;
+  until: { after: string };
+  consent: object;
+  outcome: { allowed: string[] };
+  'possible-stages': { possible: string[] };
+  'handler-concerned': object;
+  'handler-role': object;
+  'submission-id': object;
+  channel: { allowed: string[] };
+  'case-ref': object;
+  /** Staff actions: one of a fixed set (action type, erasure grounds). */
+  'choose-action': { allowed: string[] };
+  'choose-grounds': { allowed: string[] };
+  'action-required': object;
+  'action-email': object;
+  'action-date': object;
+  'text-too-long': object;
+  'confirm-reference': object;
+  sequence: object;
+}
+
+export type FieldReason = keyof FieldParams;
+
+type WithParams<P> = object extends P ? { params?: P } : { params: P };
+
+export type FieldRefusal = FieldError | { [R in FieldReason]: { field: string; reason: R } & WithParams<FieldParams[R]> }[FieldReason];
+
+/** `invalid`: bad input (400); `forbidden`: this actor may not (403); `not-allowed`: not now, per the procedure (422). */
+export type RefusalCode = 'invalid' | 'forbidden' | 'not-allowed';
+
+export type Refusal = {
+  [R in RefusalReason]: { code: RefusalCode; reason: R; fields?: FieldRefusal[] } & WithParams<RefusalParams[R]>;
+}[RefusalReason];
+
+/** A refusal without its status class: what a sentence is made from (distributes over the reasons). */
+export type RefusalBody = Refusal extends infer R ? (R extends Refusal ? Omit<R, 'code'> : never) : never;
