@@ -1,9 +1,14 @@
 /**
  * Intake throughput of the local office against its own storage floor.
  *
- *   npm run bench                              # 30 s per measurement, 3 runs, concurrency 1, 4, 16
- *   BENCH_SECONDS=10 BENCH_RUNS=1 npm run bench
- *   BENCH_CONCURRENCY=1,8 npm run bench
+ *   npm run bench                              # 5 s per measurement, 5 runs, concurrency 1 and 8
+ *   BENCH_SECONDS=10 BENCH_RUNS=3 npm run bench
+ *   BENCH_CONCURRENCY=1,4,16 npm run bench
+ *
+ * First it counts, with a middleware on the office's DynamoDB client, the calls one web intake
+ * makes before its answer and those its effects make after it (the effects runner), and the write
+ * units of a complaint's whole life (intake, acknowledge, decide, close) as dynalite reports them
+ * (ReturnConsumedCapacity: the table's units; index writes are not counted by dynalite).
  *
  * Intake: autocannon sends `POST /api/complaints` (JSON, a valid HSS complaint, a fresh
  * `submissionId` per request) to a local office (in-memory dynalite, minFillMs 0, no ticker).
@@ -16,15 +21,15 @@ import { randomBytes } from 'node:crypto';
 import dc from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
-import { startLocalOffice } from '../infra/local/office.ts';
+import { startLocalOffice, type LocalOffice } from '../infra/local/office.ts';
 import { ensureTable, itemSize } from '../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite } from '../shared/store/embedded.ts';
 
-const SECONDS = positiveInt('BENCH_SECONDS', 30);
-const RUNS = positiveInt('BENCH_RUNS', 3);
-const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,4,16').split(',').map((s) => Number(s.trim()));
+const SECONDS = positiveInt('BENCH_SECONDS', 5);
+const RUNS = positiveInt('BENCH_RUNS', 5);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,8').split(',').map((s) => Number(s.trim()));
 if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error(`BENCH_CONCURRENCY must be a comma-separated list of positive integers, got ${process.env.BENCH_CONCURRENCY}`);
 const PROCEDURE = fileURLToPath(new URL('../procedures/hss.yaml', import.meta.url));
 const TABLE = 'bench';
@@ -32,13 +37,10 @@ const TABLE = 'bench';
 // Every HTTP request this process serves: the office's, and dynalite's (those carry `x-amz-target`).
 let dynamoInFlight = 0;
 let lastDynamoCall = 0;
-let countCalls: Map<string, number> | undefined;
 dc.subscribe('http.server.request.start', (message) => {
   const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
   const target = request.headers['x-amz-target'];
   if (typeof target !== 'string') return;
-  const op = target.split('.')[1] ?? target;
-  if (countCalls) countCalls.set(op, (countCalls.get(op) ?? 0) + 1);
   dynamoInFlight++;
   lastDynamoCall = performance.now();
   response.once('close', () => dynamoInFlight--);
@@ -91,8 +93,17 @@ interface Measurement {
   non2xx: number;
 }
 
-async function measureIntake(connections: number): Promise<Measurement> {
+/**
+ * `effects: 'alongside'`: the office's queue carries out intake's effects in the same process while
+ * the load runs (the local office as it is). `'after'`: they are held until the run is over and
+ * then carried out (and checked): the answer path alone, as on AWS, where the effects function
+ * runs them in another process.
+ */
+async function measureIntake(connections: number, effects: 'alongside' | 'after'): Promise<Measurement> {
   const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0 });
+  const queue = office.ctx.effectsAfterAnswer!;
+  const held: Parameters<typeof queue.enqueue>[] = [];
+  if (effects === 'after') office.ctx.effectsAfterAnswer = { every: false, enqueue: (...args) => void held.push(args) };
   try {
     // The office listens on 127.0.0.1; `localhost` may resolve to ::1 first.
     const url = office.url.replace('//localhost:', '//127.0.0.1:');
@@ -113,7 +124,9 @@ async function measureIntake(connections: number): Promise<Measurement> {
       ],
     });
     await drained();
-    // Every 2xx must have filed a complaint: its receipt is in the outbox (effects run before the response).
+    for (const args of held) queue.enqueue(...args);
+    // Every 2xx must have filed a complaint: its receipt is in the outbox once the effects queue is done.
+    await office.idle();
     const receipts = office.outbox.messages.filter((m) => m.to.some((a) => a.email === 'bench@example.nl')).length;
     const missing = Math.max(0, result['2xx'] - receipts);
     if (missing) console.error(`  ${missing} accepted complaint(s) without a receipt`);
@@ -130,9 +143,48 @@ async function measureIntake(connections: number): Promise<Measurement> {
   }
 }
 
-/** DynamoDB calls one intake makes, counted on dynalite's side over a few sequential requests. */
-async function callsPerIntake(): Promise<string> {
-  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0 });
+/** Counts the calls (by command) and the write units of one DynamoDB client, from `start()` on. */
+function countDynamo(client: DynamoDBClient) {
+  let calls = new Map<string, number>();
+  let writeUnits = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const op = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+      calls.set(op, (calls.get(op) ?? 0) + 1);
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      const writes = WRITES.has(op);
+      if (writes) input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      if (writes) {
+        const used = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+        for (const c of [used ?? []].flat()) writeUnits += c.CapacityUnits ?? 0;
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'benchCountCalls' },
+  );
+  return {
+    start() {
+      calls = new Map();
+      writeUnits = 0;
+    },
+    total: () => [...calls.values()].reduce((a, b) => a + b, 0),
+    byOp: () => [...calls].sort((a, b) => b[1] - a[1]),
+    writeUnits: () => writeUnits,
+  };
+}
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+
+const perOp = (ops: [string, number][], n: number) => ops.map(([k, c]) => `${k} ${fmt(c / n)}`).join(', ');
+
+/**
+ * DynamoDB calls of one web intake before its answer, and of its effects after it, over a few
+ * sequential requests. The office holds effects back a moment (effectsDelayMs) so that none of
+ * them runs before the answer has been counted.
+ */
+async function callsPerIntake(): Promise<string[]> {
+  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0, effectsDelayMs: 300 });
+  const counter = countDynamo(office.dynamo);
   try {
     const url = office.url.replace('//localhost:', '//127.0.0.1:');
     const post = async (id: string) => {
@@ -141,16 +193,68 @@ async function callsPerIntake(): Promise<string> {
       if (res.status !== 201) throw new Error(`probe intake answered ${res.status}`);
     };
     await post('probe-warmup-1');
-    const n = 20;
-    countCalls = new Map();
-    for (let i = 0; i < n; i++) await post(`probe-${i}-${randomBytes(4).toString('hex')}`);
-    const calls = [...countCalls].sort((a, b) => b[1] - a[1]);
-    const total = calls.reduce((s, [, c]) => s + c, 0) / n;
-    return `${fmt(total)} DynamoDB calls per intake (${calls.map(([k, c]) => `${k} ${fmt(c / n)}`).join(', ')})`;
+    await office.idle();
+    const n = 10;
+    let answer = 0;
+    let after = 0;
+    const answerOps = new Map<string, number>();
+    const afterOps = new Map<string, number>();
+    const add = (into: Map<string, number>) => counter.byOp().forEach(([k, c]) => into.set(k, (into.get(k) ?? 0) + c));
+    for (let i = 0; i < n; i++) {
+      counter.start();
+      await post(`probe-${i}-${randomBytes(4).toString('hex')}`);
+      answer += counter.total();
+      add(answerOps);
+      counter.start();
+      await office.idle();
+      after += counter.total();
+      add(afterOps);
+    }
+    const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+    return [
+      `${fmt(answer / n)} DynamoDB calls per web intake before its answer (${perOp(sorted(answerOps), n)})`,
+      `${fmt(after / n)} more after the answer, by the effects runner (${perOp(sorted(afterOps), n)})`,
+      await lifeOfAComplaint(office, url, counter),
+    ];
   } finally {
-    countCalls = undefined;
     await office.close();
   }
+}
+
+/** Write units of a complaint's whole life: web intake, acknowledge, decide (which closes it in HSS), close; effects included. */
+async function lifeOfAComplaint(office: LocalOffice, url: string, counter: ReturnType<typeof countDynamo>): Promise<string> {
+  const json = (method: string, path: string, body?: unknown, token?: string) =>
+    fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+  // Signing in is not part of the complaint's life: before counting.
+  const email = 'directie@hss.example.nl';
+  await json('POST', '/api/staff/login', { email });
+  await office.idle();
+  const link = [...office.outbox.messages].reverse().find((m) => m.to[0]!.email === email)!.text;
+  const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(link)![1]!);
+  const session = String((await json('POST', '/api/staff/session', { token })).body.sessionToken);
+
+  counter.start();
+  const steps: string[] = [];
+  const filed = await json('POST', '/api/complaints', complaint(`life-${randomBytes(4).toString('hex')}`));
+  const ref = String(filed.body.reference);
+  await office.idle();
+  steps.push(`intake ${fmt(counter.writeUnits(), 0)}`);
+  const act = async (name: string, action: Record<string, unknown>) => {
+    const before = counter.writeUnits();
+    const r = await json('POST', `/api/staff/cases/${ref}/actions`, action, session);
+    await office.idle();
+    steps.push(r.status === 200 ? `${name} ${fmt(counter.writeUnits() - before, 0)}` : `${name} refused (${r.status}: ${String((r.body as { message?: unknown }).message ?? r.body.error ?? '')})`);
+    return r;
+  };
+  await act('acknowledge', { type: 'acknowledge' });
+  const decided = await act('decide', { type: 'decide', outcome: 'gegrond', motivation: 'Het advies was onjuist.', measures: 'Uitleg aan het team.' });
+  if ((decided.body as { status?: string }).status !== 'closed') await act('close', { type: 'close', reason: 'Afgehandeld.' });
+  else steps.push('close 0 (decide closed it)');
+  return `a complaint's life: ${fmt(counter.writeUnits(), 0)} write units (table; ${steps.join(', ')})`;
 }
 
 /** About the size of one intake's commit item: the fields, the events and the effects as JSON. */
@@ -214,42 +318,48 @@ function median(xs: number[]): number {
 
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
+/** A table row: medians of the runs, and the ratio to the PutItem baseline measured alongside. */
+function row(c: number, effects: string, intake: Measurement[], put: Measurement[]): string[] {
+  const ips = median(intake.map((m) => m.perSecond));
+  const pps = median(put.map((m) => m.perSecond));
+  return [
+    String(c),
+    effects,
+    fmt(ips),
+    fmt(median(intake.map((m) => m.p50))),
+    fmt(median(intake.map((m) => m.p99))),
+    fmt(pps),
+    fmt(median(put.map((m) => m.p50)), 2),
+    fmt(ips / pps, 3),
+    String(intake.reduce((s, m) => s + m.errors, 0) + put.reduce((s, m) => s + m.errors, 0)),
+    String(intake.reduce((s, m) => s + m.non2xx, 0)),
+  ];
+}
+
 async function main() {
-  const total = CONCURRENCY.length * RUNS * 2 * SECONDS;
+  const total = CONCURRENCY.length * RUNS * 3 * SECONDS;
   console.log(`intake bench: ${SECONDS} s per measurement, ${RUNS} run(s), concurrency ${CONCURRENCY.join(', ')} — about ${Math.ceil(total / 60)} min`);
   console.log(`baseline PutItem item ≈ ${BASELINE_ITEM_BYTES} bytes; node ${process.version}`);
-  console.log(await callsPerIntake());
+  for (const line of await callsPerIntake()) console.log(line);
   const rows: string[][] = [];
   let failures = 0;
   for (const c of CONCURRENCY) {
-    const intake: Measurement[] = [];
+    const intake = { alongside: [] as Measurement[], after: [] as Measurement[] };
     const put: Measurement[] = [];
     for (let r = 1; r <= RUNS; r++) {
-      const a = await measureIntake(c);
-      intake.push(a);
-      console.log(`  c=${c} run ${r}/${RUNS} intake : ${fmt(a.perSecond)} req/s, p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms, 2xx ${a.ok}, errors ${a.errors}, non-2xx ${a.non2xx}`);
+      for (const mode of ['alongside', 'after'] as const) {
+        const a = await measureIntake(c, mode);
+        intake[mode].push(a);
+        console.log(`  c=${c} run ${r}/${RUNS} intake, effects ${mode.padEnd(9)}: ${fmt(a.perSecond)} req/s, p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms, 2xx ${a.ok}, errors ${a.errors}, non-2xx ${a.non2xx}`);
+      }
       const b = await measurePutItem(c);
       put.push(b);
       console.log(`  c=${c} run ${r}/${RUNS} PutItem: ${fmt(b.perSecond)} /s, p50 ${fmt(b.p50, 2)} ms, p99 ${fmt(b.p99, 2)} ms, ok ${b.ok}, errors ${b.errors}`);
     }
-    const errors = intake.reduce((s, m) => s + m.errors, 0) + put.reduce((s, m) => s + m.errors, 0);
-    const non2xx = intake.reduce((s, m) => s + m.non2xx, 0);
-    failures += errors + non2xx;
-    const ips = median(intake.map((m) => m.perSecond));
-    const pps = median(put.map((m) => m.perSecond));
-    rows.push([
-      String(c),
-      fmt(ips),
-      fmt(median(intake.map((m) => m.p50))),
-      fmt(median(intake.map((m) => m.p99))),
-      fmt(pps),
-      fmt(median(put.map((m) => m.p50)), 2),
-      fmt(ips / pps, 3),
-      String(errors),
-      String(non2xx),
-    ]);
+    for (const mode of ['alongside', 'after'] as const) rows.push(row(c, mode, intake[mode], put));
+    failures += rows.slice(-2).reduce((sum, r) => sum + Number(r.at(-2)) + Number(r.at(-1)), 0);
   }
-  const head = ['concurrency', 'intake req/s', 'p50 ms', 'p99 ms', 'PutItem/s', 'PutItem p50 ms', 'ratio intake/PutItem', 'errors', 'non-2xx'];
+  const head = ['concurrency', 'effects', 'intake req/s', 'p50 ms', 'p99 ms', 'PutItem/s', 'PutItem p50 ms', 'ratio intake/PutItem', 'errors', 'non-2xx'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((x, i) => x.padStart(widths[i]!)).join(' | ')} |`;
   console.log(`\nmedians of ${RUNS} run(s) × ${SECONDS} s`);

@@ -1,7 +1,7 @@
 /**
  * Scheduled rules → the sweeper: every few minutes it carries out every effect a crash or an
- * outage left undone (mail, timers); once a day (`{"reconcile": true}`) it also gives every open
- * term its timers back if any were lost, deletes the cases whose retention has passed (and
+ * outage left undone (mail, timers), the backstop of the effects function (the table's stream);
+ * once a day (`{"reconcile": true}`) it also gives every open term its timers back if any were lost, deletes the cases whose retention has passed (and
  * finishes interrupted deletions) and sends the periodic reports that are due. Logs counts only.
  */
 import type { AppContext } from '../shared/app/context.ts';
@@ -10,11 +10,14 @@ import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
 
 export type SweeperResult = MaintenanceResult;
 
+/** The effects function normally finishes a commit within seconds of it: the sweeper takes over after this. */
+export const STREAM_GRACE_MS = 2 * 60_000;
+
 export function createSweeperFunction(context: () => Promise<AppContext>) {
   return async (event?: unknown): Promise<SweeperResult> => {
     const ctx = await context();
     const daily = typeof event === 'object' && event !== null && (event as { reconcile?: unknown }).reconcile === true;
-    const result = await maintain(ctx, daily ? { reconcile: true, housekeeping: true } : {});
+    const result = await maintain(ctx, { ...(daily ? { reconcile: true, housekeeping: true } : {}), effectsMinAgeMs: STREAM_GRACE_MS });
     ctx.log.info('sweep', { commits: result.commits, failed: result.failed });
     return result;
   };

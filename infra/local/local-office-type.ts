@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AppContext } from '../../shared/app/context.ts';
 import type { InboundOutcome } from '../../shared/app/use-cases/receive-mail.ts';
 import type { Envelope } from '../../shared/mail/inbound.ts';
@@ -22,5 +23,9 @@ export interface LocalOffice {
    */
   advanceTo(instant: string): Promise<number>;
   sweep(): Promise<{ commits: number; failed: number }>;
+  /** Resolves once the queue (effects after answers, timers, clock moves, inbound mail) is empty. */
+  idle(): Promise<void>;
+  /** The DynamoDB client of the embedded store (the benchmark counts its calls). */
+  dynamo: DynamoDBClient;
   close(): Promise<void>;
 }

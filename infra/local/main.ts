@@ -15,6 +15,8 @@ const office = await startLocalOffice({
   minFillMs: Number(process.env.FORM_MIN_FILL_MS ?? 3000),
   log: jsonLogger(),
   logRequests: true,
+  // Test-only (test/integration/crash-after-answer.test.ts): hold effects to kill the process before them.
+  ...(process.env.EFFECTS_DELAY_MS ? { effectsDelayMs: Number(process.env.EFFECTS_DELAY_MS) } : {}),
 });
 const p = office.ctx.procedure;
 console.log(`

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../shared/app/context.ts';
 import { onDeadline } from '../../shared/app/use-cases/fire-deadline.ts';
 import { maintain } from '../../shared/app/use-cases/maintain.ts';
-import { json } from '../../shared/http/api.ts';
+import { runEffects } from '../../shared/app/effect-runner.ts';
+import { json, type ApiEvent } from '../../shared/http/api.ts';
 import { internalError, withBoundary } from '../../shared/http/boundary.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { cachedProcedureSvg } from '../../shared/web/diagram-svg.ts';
@@ -43,6 +44,11 @@ export interface LocalOfficeOptions {
   logRequests?: boolean;
   /** The SMTP listener's port (0 = a free one); undefined = no SMTP listener. */
   smtpPort?: number;
+  /**
+   * Test-only: the effects queue waits this long before each commit's effects, to widen the
+   * window between an answer and its effects (a crash test kills the process in it).
+   */
+  effectsDelayMs?: number;
   /** How long a request (headers and body) may take to arrive; default 30 s (see serverOptions). */
   requestTimeoutMs?: number;
 }
@@ -79,12 +85,29 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     log,
   };
 
-  // One at a time: a timer firing while the clock is moved must not interleave with it.
+  // One at a time: a timer firing while the clock is moved must not interleave with it, and the
+  // effects of answered commands run here too, after their answers (the office's effects queue).
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(f: () => Promise<T>): Promise<T> => {
     const next = queue.then(f, f);
     queue = next.catch(() => undefined);
     return next;
+  };
+  const idle = async () => {
+    for (let seen = queue; ; seen = queue) {
+      await seen;
+      if (seen === queue) return;
+    }
+  };
+  const delay = o.effectsDelayMs ?? 0;
+  ctx.effectsAfterAnswer = {
+    // Locally only intake defers (`every: false`): the other commands' tests read mail right after their answers.
+    every: false,
+    enqueue: (commit, state) =>
+      void serial(async () => {
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+        await runEffects(ctx, commit, state);
+      }).catch((e) => log.error('effects failed', { ref: commit.caseRef, seq: commit.seq, error: e instanceof Error ? e.name : 'unknown' })),
   };
 
   const fireUntil = async (until: string) => {
@@ -115,7 +138,14 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
         return fired;
       }),
     sweep: () => serial(() => maintain(ctx)),
-    receive: (raw, envelope) => serial(() => receiveMail(ctx, raw, envelope)),
+    idle,
+    dynamo: client,
+    // A mail is taken (SMTP 250) once the effects of what it caused are done too: nothing is waiting on that answer.
+    receive: async (raw, envelope) => {
+      const outcome = await serial(() => receiveMail(ctx, raw, envelope));
+      await idle();
+      return outcome;
+    },
     async close() {
       clearInterval(ticker);
       await smtp?.close();
@@ -131,9 +161,17 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
 
   let inFlight = 0;
   // Local-only routes first, then the same handlers as on AWS, inside the same error boundary.
-  const handle = withBoundary(async (event) => (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event)), () => log, {
-    logRequests: o.logRequests ?? false,
-  });
+  // Every request but intake first waits for the effects of earlier answers: locally, what an
+  // answer shows (the staff list, the outbox, the timers) includes them. Intake waits for nothing
+  // but its own commit.
+  const handle = withBoundary(
+    async (event) => {
+      if (!isIntake(event)) await idle();
+      return (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event));
+    },
+    () => log,
+    { logRequests: o.logRequests ?? false },
+  );
   server = createServer(serverOptions(o.requestTimeoutMs), async (req, res) => {
     inFlight++;
     try {
@@ -164,6 +202,8 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   await serial(() => maintain(ctx, { reconcile: true, housekeeping: true }));
   return office;
 }
+
+const isIntake = (e: ApiEvent) => e.requestContext.http.method === 'POST' && e.rawPath === '/api/complaints';
 
 /** `SIGNING_KEYS` if set; otherwise a key made once and kept in the data folder. */
 function localSigningKeys(dir: string | undefined) {

@@ -39,7 +39,7 @@ export class ServicePart extends Construct {
   readonly stage: apigw.HttpStage;
   readonly scheduleGroup: scheduler.ScheduleGroup;
   readonly schedulerRole: iam.Role;
-  readonly queues: { schedulerDlq: sqs.Queue; inboundFailures: sqs.Queue; deadlineFailures: sqs.Queue };
+  readonly queues: { schedulerDlq: sqs.Queue; inboundFailures: sqs.Queue; deadlineFailures: sqs.Queue; effectsFailures: sqs.Queue };
   readonly alarmTopic: sns.Topic;
   readonly mailFeedbackTopic: sns.Topic;
   readonly configurationSet: ses.ConfigurationSet;
@@ -62,6 +62,8 @@ export class ServicePart extends Construct {
       // Invocations that still failed after Lambda's retries (on-failure destinations).
       inboundFailures: failureQueue(this, 'InboundMailFailures'),
       deadlineFailures: failureQueue(this, 'DeadlineFailures'),
+      // Stream records of commits the effects function could not handle after its retries (the sweeper still finishes their effects).
+      effectsFailures: failureQueue(this, 'EffectsFailures'),
     };
     const deadlines = new DeadlinesPart(this, s.orgId, this.queues.schedulerDlq);
     const mail = new MailPart(this, s);
@@ -91,7 +93,7 @@ export class ServicePart extends Construct {
       },
       mail,
       deadlines,
-      failures: { inbound: this.queues.inboundFailures, deadline: this.queues.deadlineFailures },
+      failures: { inbound: this.queues.inboundFailures, deadline: this.queues.deadlineFailures, effects: this.queues.effectsFailures },
     });
     api.serve(functions);
     mail.receiveInto(data.bucket, functions.inbound);
@@ -109,6 +111,13 @@ export class ServicePart extends Construct {
       'MailFeedbackAlarm',
       mail.feedbackTopic.metricNumberOfMessagesPublished({ period, statistic: 'Sum' }),
       'SES reported a bounce, complaint, reject or rendering failure (see the SES console / suppression list)',
+    );
+    // Effects falling behind the commits (mail and timers late): the stream's oldest record is older than five minutes.
+    alarms.watch(
+      'EffectsIteratorAgeAlarm',
+      functions.effects.metric('IteratorAge', { period, statistic: 'Maximum' }),
+      'The effects function is more than five minutes behind the table’s stream: mail and timers are late',
+      5 * 60_000,
     );
     // The public function turns its errors into a 500 without failing: count them at the API.
     alarms.watch('ApiServerErrorsAlarm', api.httpApi.metricServerError({ period, statistic: 'Sum' }), 'The HTTP API answered 5xx', 3);

@@ -89,6 +89,8 @@ export class StatefulPart extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       // Case items carry their backstop expiry (epoch seconds) once the case has closed.
       timeToLiveAttribute: TTL_ATTRIBUTE,
+      // New commits start the effects function (infra/stack/service/functions.ts), filtered on the new image.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
     });
     for (const index of shape.indexes) this.table.addGlobalSecondaryIndex(index);
 

@@ -2,8 +2,9 @@ import type { BlobStore } from '../blobs/port.ts';
 import type { DeadlineScheduler, Clock } from '../deadlines/port.ts';
 import type { Mailer } from '../mail/message.ts';
 import type { Procedure } from '../procedure/schema.ts';
+import type { CaseState } from '../engine/types.ts';
 import type { Signer } from '../security/signer.ts';
-import type { CaseStore } from '../store/port.ts';
+import type { CaseStore, Commit } from '../store/port.ts';
 
 /** Everything the handlers need, created once per container (or once per local office) and injected. */
 export interface AppContext {
@@ -20,6 +21,13 @@ export interface AppContext {
   /** Domain of reply addresses (`<local>+<token>@replyDomain`) and Message-IDs. */
   replyDomain: string;
   log: Logger;
+  /**
+   * The effects runner that carries out commits' effects after the answer: locally the office's
+   * own queue (intake only: `every: false`); on AWS nothing to enqueue, as the table's stream
+   * starts the effects function for every commit (`every: true`). Absent: effects run before the
+   * answer. The sweeper is the backstop either way.
+   */
+  effectsAfterAnswer?: { enqueue(commit: Commit, state: CaseState): void; every: boolean };
 }
 
 /** Structured log lines. Never pass personal data: references, ids, codes and counts only. */

@@ -4,6 +4,7 @@ import type { Commit, EffectOutcome } from '../store/port.ts';
 import type { OfficeEffect } from '../policy/office-effects.ts';
 import type { AppContext } from './context.ts';
 import { writeRegister } from './ledger.ts';
+import { summarise } from './summary.ts';
 
 /**
  * Carries out a commit's effects that are not done yet, in order. A failure is recorded on the
@@ -26,7 +27,7 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
     if (stored.done) continue;
     const effect = stored.effect as OfficeEffect;
     try {
-      await perform(ctx, commit.caseRef, stored.id, effect, state);
+      await perform(ctx, commit, stored.id, effect, state);
       outcomes.push({ effectId: stored.id, outcome: { ok: true } });
     } catch (e) {
       failed++;
@@ -40,8 +41,19 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
   return { failed };
 }
 
-async function perform(ctx: AppContext, caseRef: string, effectId: string, effect: OfficeEffect, state: CaseState) {
+/**
+ * On AWS: the table's stream starts the effects function for every new commit with effects
+ * (functions/effects.ts), so a command has nothing to enqueue and answers right after its commit.
+ */
+export const effectsByTableStream: NonNullable<AppContext['effectsAfterAnswer']> = { every: true, enqueue() {} };
+
+async function perform(ctx: AppContext, commit: Commit, effectId: string, effect: OfficeEffect, state: CaseState) {
+  const { caseRef } = commit;
   switch (effect.kind) {
+    case 'project':
+      return ctx.store.putSummary(summarise(state, commit.at, ctx.procedure, commit.seq));
+    case 'key-reference':
+      return ctx.store.addKeyReference(caseRef, effect.key);
     case 'register':
       return writeRegister(ctx, caseRef, effect.figures);
     case 'expire-items':

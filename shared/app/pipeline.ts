@@ -1,15 +1,15 @@
 /**
  * The command pipeline every change to a case goes through: load (fold the commits), decide (the
- * engine), commit (conditional on the sequence number, chained into the audit trail), project
- * (the list summary), then carry out the commit's effects.
+ * engine), commit (conditional on the sequence number, chained into the audit trail), then carry
+ * out the commit's effects: projecting the list summary is one of them.
  */
 import { handle } from '../engine/engine.ts';
 import { fold } from '../engine/fold.ts';
-import type { CaseEvent, CaseState, Command } from '../engine/types.ts';
+import type { CaseEvent, CaseState, Command, Effect } from '../engine/types.ts';
 import { commitHash, GENESIS, headHash } from '../policy/audit-chain.ts';
 import { backstopAt, closingEffects, purgeAt } from '../policy/retention.ts';
-import type { Procedure } from '../procedure/schema.ts';
-import { ConflictError, type CaseSummary, type Commit } from '../store/port.ts';
+import type { OfficeEffect } from '../policy/office-effects.ts';
+import { ConflictError, type Commit } from '../store/port.ts';
 import type { AppContext } from './context.ts';
 import { runEffects } from './effect-runner.ts';
 import { CONFLICT, type Result } from './result.ts';
@@ -39,9 +39,9 @@ export function fromCommits(commits: Commit[], uptoSeq?: number): LoadedCase | u
 export type ExecuteResult = Result<{ state: CaseState; events: CaseEvent[]; seq: number }>;
 
 /**
- * Runs one command against a case: decide, commit (conditional on the sequence number), project,
- * then carry out the commit's effects. `expectedSeq` makes a staff action fail with a conflict
- * when the case changed since they looked; without it a conflict is retried.
+ * Runs one command against a case: decide, commit (conditional on the sequence number), then
+ * carry out the commit's effects (the projection among them). `expectedSeq` makes a staff action
+ * fail with a conflict when the case changed since they looked; without it a conflict is retried.
  */
 export async function execute(
   ctx: AppContext,
@@ -55,64 +55,67 @@ export async function execute(
     const now = opts.now ?? ctx.clock.now();
     const result = handle(ctx.procedure, current?.state, command, now);
     if (!result.ok) return result;
-    const seq = (current?.seq ?? 0) + 1;
-    if (!result.events.length) return { ok: true, state: result.state, events: [], seq: seq - 1 };
-    const effects = [...result.effects, ...closingEffects(ctx.procedure, current?.state, result.state)];
-    const prevHash = current?.hash ?? GENESIS;
-    const purge = purgeAt(ctx.procedure, result.state);
-    const commit: Commit = {
-      caseRef: ref,
-      seq,
-      at: now,
-      events: result.events,
-      effects: effects.map((effect, i) => ({ id: `${ref}:${seq}:${i}`, effect, done: false, attempts: 0 })),
-      prevHash,
-      hash: commitHash(prevHash, { seq, at: now, events: result.events }),
-      // An ended case's items expire by themselves some days after its purge (a backstop).
-      ...(purge ? { expiresAt: backstopAt(purge) } : {}),
-    };
-    try {
-      await ctx.store.append(commit);
-    } catch (e) {
-      if (e instanceof ConflictError) {
-        if (opts.expectedSeq !== undefined) return CONFLICT;
-        continue;
-      }
-      throw e;
+    if (!result.events.length) return { ok: true, state: result.state, events: [], seq: current?.seq ?? 0 };
+    const commit = buildCommit(ctx, ref, current, result, now);
+    if (!(await append(ctx, commit))) {
+      if (opts.expectedSeq !== undefined) return CONFLICT;
+      continue;
     }
-    ctx.log.info('command', { ref, type: command.type, seq, events: result.events.length, effects: effects.length });
-    await ctx.store.putSummary(summarise(result.state, now, ctx.procedure));
-    await runEffects(ctx, commit, result.state);
-    return { ok: true, state: result.state, events: result.events, seq };
+    ctx.log.info('command', { ref, type: command.type, seq: commit.seq, events: result.events.length, effects: commit.effects.length });
+    await carryOut(ctx, commit, result.state, false);
+    return { ok: true, state: result.state, events: result.events, seq: commit.seq };
   }
   return CONFLICT;
 }
 
 /**
- * The list projection: no free text, just what a staff list and the reports need. An ended case's
- * next due instant is its purge (retention), so the sweep finds due cases through the status index.
+ * The commit of an accepted decision, chained to the case's head. Its effects: the projection
+ * first (so a crash before it is repaired like any other effect), then the engine's and the
+ * office's own.
  */
-export function summarise(s: CaseState, now: string, p?: Procedure): CaseSummary {
-  const next = Object.values(s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-  const purge = p ? purgeAt(p, s) : undefined;
-  const nextDueAt = next?.dueAt ?? purge;
+export function buildCommit(
+  ctx: AppContext,
+  ref: string,
+  current: LoadedCase | undefined,
+  decided: { events: CaseEvent[]; effects: Effect[]; state: CaseState },
+  now: string,
+  own: OfficeEffect[] = [],
+): Commit {
+  const seq = (current?.seq ?? 0) + 1;
+  const effects: OfficeEffect[] = [{ kind: 'project' }, ...own, ...decided.effects, ...closingEffects(ctx.procedure, current?.state, decided.state)];
+  const prevHash = current?.hash ?? GENESIS;
+  const purge = purgeAt(ctx.procedure, decided.state);
   return {
-    caseRef: s.reference,
-    procedureId: s.procedureId,
-    status: s.status,
-    stage: s.stage,
-    receivedAt: s.receivedAt,
-    ...(nextDueAt ? { nextDueAt } : {}),
+    caseRef: ref,
+    seq,
+    at: now,
+    events: decided.events,
+    effects: effects.map((effect, i) => ({ id: `${ref}:${seq}:${i}`, effect, done: false, attempts: 0 })),
+    prevHash,
+    hash: commitHash(prevHash, { seq, at: now, events: decided.events }),
+    // An ended case's items expire by themselves some days after its purge (a backstop).
     ...(purge ? { expiresAt: backstopAt(purge) } : {}),
-    updatedAt: now,
-    data: {
-      channel: s.channel,
-      ...(s.fields.topic ? { topic: s.fields.topic } : {}),
-      ...(s.handler ? { handler: s.handler } : {}),
-      ...(next ? { nextTerm: next.termId, nextLastDay: next.lastDay } : {}),
-      admissibility: s.admissibility,
-      // Staff named in the complaint: they never see it in a list.
-      concerned: s.concerned,
-    },
   };
+}
+
+/** Stores a commit; false when its sequence number is taken (the case changed, or a new reference collided). */
+export async function append(ctx: AppContext, commit: Commit): Promise<boolean> {
+  try {
+    await ctx.store.append(commit);
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
+  }
+}
+
+/**
+ * Carries out a stored commit's effects: now, or (`afterAnswer`, or every command where the
+ * context says so) by the effects runner after the answer. Either way they are stored with the
+ * commit first, so a crash before they are done leaves them pending for the sweeper.
+ */
+export async function carryOut(ctx: AppContext, commit: Commit, state: CaseState, afterAnswer: boolean): Promise<void> {
+  const later = ctx.effectsAfterAnswer;
+  if (later && (afterAnswer || later.every)) later.enqueue(commit, state);
+  else await runEffects(ctx, commit, state);
 }

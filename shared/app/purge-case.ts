@@ -40,7 +40,7 @@ export async function purgeCase(
   }
   // 1. Gone from every read at once.
   await ctx.store.markDeleted(ref, at);
-  await ctx.store.putSummary({ caseRef: ref, procedureId: s.procedureId, status: PURGED_STATUS, stage: s.stage, receivedAt: s.receivedAt, updatedAt: at, data: { purge: reason, at, ...(opts.grounds ? { grounds: opts.grounds } : {}) } });
+  await ctx.store.putSummary({ caseRef: ref, procedureId: s.procedureId, status: PURGED_STATUS, stage: s.stage, receivedAt: s.receivedAt, updatedAt: at, seq: FINAL, data: { purge: reason, at, ...(opts.grounds ? { grounds: opts.grounds } : {}) } });
   // 2. The figures outlive the case (the register row is the one written at closing, or, erased
   //    before it ended, one that counts it as received and erased); the deletion is counted.
   await writeRegister(ctx, ref, registerFigures(ctx.procedure, s, ended(s) ? undefined : amsterdamDate(at)));
@@ -57,3 +57,6 @@ export async function purgeCase(
   ctx.log.info('case purged', { ref, reason });
   return 'purged';
 }
+
+/** A purged case's summary is final: no projection of one of its commits, however late, replaces it. */
+const FINAL = Number.MAX_SAFE_INTEGER;

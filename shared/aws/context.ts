@@ -16,6 +16,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import * as z from 'zod/mini';
 import '../edge/zod-locale.ts';
 import { jsonLogger, type AppContext, type Logger } from '../app/context.ts';
+import { effectsByTableStream } from '../app/effect-runner.ts';
 import type { BlobStore } from '../blobs/port.ts';
 import { createS3BlobStore } from '../blobs/s3.ts';
 import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
@@ -179,6 +180,7 @@ export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext
     publicUrl: config.PUBLIC_URL,
     replyDomain: config.REPLY_DOMAIN,
     log: o.log ?? jsonLogger(),
+    effectsAfterAnswer: effectsByTableStream,
     aws: { config, clients, inboundMail: createS3BlobStore({ client: clients.s3, bucket: config.BUCKET, prefix: config.MAIL_PREFIX }) },
   };
 }

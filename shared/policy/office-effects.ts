@@ -7,4 +7,8 @@ export type OfficeEffect =
   /** Write the case's anonymous figures to the register. */
   | { kind: 'register'; figures: RegisterFigures }
   /** Set the backstop expiry on every item of the case. */
-  | { kind: 'expire-items'; at: string };
+  | { kind: 'expire-items'; at: string }
+  /** Write the case's summary (the staff list, the register) as of this commit: rebuilt from it, never lost with a crash. */
+  | { kind: 'project' }
+  /** Write the case's back-reference to a key it claimed at intake (its submissionId), so deleting the case releases the key. */
+  | { kind: 'key-reference'; key: string };

@@ -43,6 +43,8 @@ export interface CaseSummary {
    */
   nextDueAt?: string;
   updatedAt: string;
+  /** The commit it projects: a summary is only replaced by one of the same or a later commit. */
+  seq?: number;
   /** Extra projected fields (no free text, no personal data beyond what staff lists need). */
   data: Record<string, unknown>;
   /** As `Commit.expiresAt`: the backstop deletion of the summary item. */
@@ -102,7 +104,14 @@ export interface KeyRegistry {
    * Binds a key (e.g. a submissionId) to a case once: returns the caseRef bound first.
    * Used for idempotent intake.
    */
-  claimKey(key: string, caseRef: string): Promise<{ caseRef: string; fresh: boolean }>;
+  claimKey(key: string, caseRef: string, options?: { backReference?: boolean }): Promise<{ caseRef: string; fresh: boolean }>;
+  /**
+   * The case's back-reference to a key it claimed, so removing the case releases the key: written
+   * by `claimKey` first, or (`backReference: false`) later by this, as an effect of the case's commit.
+   */
+  addKeyReference(caseRef: string, key: string): Promise<void>;
+  /** Unbinds a key from a case that could not be created (its new reference was taken): only if still bound to it. */
+  releaseKey(key: string, caseRef: string): Promise<void>;
   /** The value a key is bound to (by `claimKey` or `setOnce`), if any. */
   readKey(key: string): Promise<string | undefined>;
   /** Binds a key to a value once (no case attached): returns the value bound first. */

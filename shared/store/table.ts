@@ -102,3 +102,19 @@ export function tableDefinition(tableName: string): TableDefinition {
     ],
   };
 }
+
+/**
+ * What the effects function's stream filter matches (infra/stack): a new item that is a commit and
+ * still has effects to carry out (its pending marker is set). In DynamoDB Streams' JSON shape.
+ */
+export const NEW_COMMIT_WITH_EFFECTS = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { type: { S: [ITEM_KIND.commit] }, [ATTR.pendingPk]: { S: [PENDING_PARTITION] } } },
+} as const;
+
+/** The case and sequence number of a commit item, from its key (as a stream record carries it); undefined for any other item. */
+export function commitOfKey(pk: string, sk: string): { caseRef: string; seq: number } | undefined {
+  const seq = /^C#(\d{10})$/.exec(sk)?.[1];
+  if (!pk.startsWith(KEY_PART.case) || !seq) return undefined;
+  return { caseRef: pk.slice(KEY_PART.case.length), seq: Number(seq) };
+}

@@ -29,6 +29,7 @@ beforeAll(async () => {
     body: JSON.stringify({ name: 'Jan Jansen', email: 'jan@example.nl', topic: 'advies', description: 'Ik kreeg verkeerd advies over mijn aanvraag.' }),
   });
   reference = ((await res.json()) as { reference: string }).reference;
+  await office.idle(); // intake's effects (the summary, the mail) run after its answer
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1024, height: 800 } });
   // A step that cannot happen fails within seconds, naming the step, instead of at the test's timeout.
@@ -98,6 +99,7 @@ describe('staff workspace in Chromium', () => {
       body: JSON.stringify({ email: 'b@example.nl', topic: 'advies', description: 'Tweede klacht.' }),
     });
     const second = ((await res.json()) as { reference: string }).reference;
+    await office.idle(); // intake's effects run after its answer
     await page.goto(`${office.url}/staff/cases/${second}`);
     await page.locator('summary', { hasText: 'Besluiten' }).click();
     await page.getByRole('button', { name: 'Besluit versturen' }).click();

@@ -20,6 +20,9 @@ import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { sesEvent } from '../support/aws-events.ts';
 import { startLocalAws, type LocalAws, type Schedule } from './local-aws.ts';
+import { STREAM_GRACE_MS } from '../../functions/sweeper.ts';
+import { createDynamoCaseStore } from '../../shared/store/dynamo.ts';
+import { localDynamoClient } from '../../shared/store/embedded.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** The deadline bundle's process runs this far ahead, so the terms of a complaint filed now are due there. */
@@ -122,7 +125,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     const procedure = loadProcedureFile(resolve(PROJECT_ROOT, 'procedures/hss.yaml'));
     aws = await startLocalAws();
     console.log(`bundle test: DynamoDB is ${aws.dynamoKind}${aws.dynamoKind === 'dynalite' ? ' (set DYNAMODB_LOCAL=1 with Java 17 for Amazon\'s DynamoDB Local, as CI does)' : ''}`);
-    // Built once per run, all five together (as `cdk synth` would), then each started in its own process.
+    // Built once per run, all six together (as `cdk synth` would), then each started in its own process.
     await Promise.all(
       FUNCTION_KEYS.map(async (key) => {
         const out = join(dir, key, 'index.mjs');
@@ -136,6 +139,8 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
         LAMBDA_TASK_ROOT: join(dir, key),
         PROCEDURE_FILE: 'procedure.json',
         ...(key === 'deadline' ? { CLOCK_OFFSET_MS: String(DEADLINE_CLOCK_OFFSET_MS) } : {}),
+        // The sweeper leaves the newest commits to the effects function: its clock is past that grace.
+        ...(key === 'sweeper' ? { CLOCK_OFFSET_MS: String(STREAM_GRACE_MS + 60_000) } : {}),
       });
     }
   }, 180_000);
@@ -145,6 +150,24 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     await aws?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+
+  /**
+   * The table's stream as the effects function's filter lets it through (INSERTs of commits that
+   * still have effects): records of the commits now pending, handed to the effects bundle.
+   */
+  const streamToEffects = async () => {
+    const client = localDynamoClient(aws.env.AWS_ENDPOINT_URL_DYNAMODB!);
+    try {
+      const pending = await createDynamoCaseStore({ client, tableName: aws.env.TABLE_NAME! }).pendingCommits();
+      const Records = pending.map(({ caseRef, seq }, i) => ({
+        eventName: 'INSERT',
+        dynamodb: { Keys: { pk: { S: `CASE#${caseRef}` }, sk: { S: `C#${String(seq).padStart(10, '0')}` } }, SequenceNumber: String(i + 1) },
+      }));
+      expect(await fns.effects.invoke({ Records })).toEqual({ batchItemFailures: [] });
+    } finally {
+      client.destroy();
+    }
+  };
 
   const mailTo = async (address: string) => (await aws.sentMail()).filter((m) => m.destination.to.some((t) => t.includes(address)));
 
@@ -157,6 +180,9 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     const body = JSON.parse(result.body!) as { reference: string; statusUrl: string };
     expect(body.reference).toMatch(/^HSS-\d{4}-[2-9A-Z]{5}$/);
     reference = body.reference;
+    // Answered after the commit alone: the receipt and the timers come from the effects function.
+    expect(await mailTo('jan@example.nl')).toHaveLength(0);
+    await streamToEffects();
 
     const receipts = await mailTo('jan@example.nl');
     expect(receipts).toHaveLength(1);
@@ -193,6 +219,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     const before = (await aws.sentMail()).length;
     await aws.putObject(`${aws.env.MAIL_PREFIX}${messageId}`, Buffer.from(raw));
     await fns.inbound.invoke(sesEvent({ messageId, from: 'jan@example.nl', to: address, subject: 'Re: uw klacht' }));
+    await streamToEffects();
     const forwarded = (await aws.sentMail()).slice(before);
     expect(forwarded.length).toBeGreaterThan(0);
     expect(forwarded.some((m) => (m.body.text ?? '').includes('wanneer hoor ik iets'))).toBe(true);
@@ -222,6 +249,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     const before = (await aws.sentMail()).length;
     const result = (await fns.deadline.invoke(JSON.parse(first.Target.Input!))) as { outcome: string };
     expect(result.outcome).toBe('applied');
+    await streamToEffects();
     // A reminder or an overdue alert went to the staff.
     expect((await aws.sentMail()).length).toBeGreaterThan(before);
     // The same timer again (Scheduler delivers at least once) changes nothing.
@@ -231,6 +259,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
   it('sweeper: carries out the effects an outage left undone (scheduled event), then the daily run', async () => {
     aws.schedulerDown = true;
     const filed = (await fns.public.invoke(apiEvent('POST', '/api/complaints', { body: complaint('piet@example.nl') }))) as ApiResult;
+    await streamToEffects();
     aws.schedulerDown = false;
     // The complaint is kept and answered even though its timers could not be made.
     expect(filed.statusCode, filed.body).toBe(201);

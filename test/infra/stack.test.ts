@@ -45,7 +45,10 @@ const EXPECTED_ACCESS: Record<FunctionKey, { dynamo: string[]; indexes: string[]
   inbound: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], inboundMail: true },
   deadline: { dynamo: RW, indexes: [], blobs: [], inboundMail: false },
   sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], inboundMail: false },
+  effects: { dynamo: RW, indexes: [], blobs: [], inboundMail: false },
 };
+/** What Lambda's poller needs to read the table's stream for the effects function, on that stream only. */
+const STREAM = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
 
 /** Sorts arrays of objects by a key, to compare definitions whatever their order. */
 const byName = (key: string) => (a: object, b: object) => String((a as Record<string, unknown>)[key]).localeCompare(String((b as Record<string, unknown>)[key]));
@@ -88,6 +91,7 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       expect(table.DeletionPolicy).toBe('Retain');
       expect(table.UpdateReplacePolicy).toBe('Retain');
       expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
+      expect(p.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
     });
 
     it('has a private, encrypted, TLS-only bucket, retained, expiring by the procedure’s retention', () => {
@@ -191,6 +195,27 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
           DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, queue), 'Arn'] } } },
         });
       }
+    });
+
+    it('the table’s stream starts the effects function for new commits with effects: small batches, bisect, retries, then a queue', () => {
+      const { template, stack, fnId } = get();
+      const [, mapping] = only(template, 'AWS::Lambda::EventSourceMapping');
+      const p = mapping.Properties!;
+      expect(p).toMatchObject({
+        FunctionName: { Ref: fnId('effects') },
+        EventSourceArn: { 'Fn::GetAtt': [logicalId(stack, stack.data.table), 'StreamArn'] },
+        StartingPosition: 'LATEST',
+        BatchSize: 10,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 3,
+        MaximumRecordAgeInSeconds: 3600,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.service.queues.effectsFailures), 'Arn'] } } },
+      });
+      const patterns = (p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern));
+      expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['commit'] }, pendingPk: { S: ['PENDING'] } } } }]);
+      const alarms = ofType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+      expect(alarms).toContainEqual(expect.objectContaining({ MetricName: 'IteratorAge', Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId('effects') } }], Threshold: 300_000 }));
     });
 
     it('the sweeper runs every five minutes, and daily with {"reconcile": true}', () => {
@@ -330,7 +355,7 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       const topicRef = { Ref: logicalId(stack, stack.service.alarmTopic) };
       for (const a of alarms) expect(a.AlarmActions).toEqual([topicRef]);
       const queues = ofType(template, 'AWS::SQS::Queue');
-      expect(queues).toHaveLength(3);
+      expect(queues).toHaveLength(4);
       for (const [queueId, q] of queues) {
         expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true });
         expect(alarms).toContainEqual(
@@ -384,8 +409,10 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
         const resolved = (a: string) => (byAction.get(a) ?? []).map((r) => fakeResolve(r, resources));
 
         // DynamoDB: the table; Query also on the named indexes the function uses, never /index/*.
-        const dynamo = [...byAction.keys()].filter((a) => a.startsWith('dynamodb:')).sort();
+        const stream = key === 'effects' ? STREAM : [];
+        const dynamo = [...byAction.keys()].filter((a) => a.startsWith('dynamodb:') && !stream.includes(a)).sort();
         expect(dynamo, key).toEqual([...new Set(grant.dynamo)].sort());
+        for (const a of STREAM) expect(byAction.get(a), `${key} ${a}`).toEqual(stream.length ? [{ 'Fn::GetAtt': [logicalId(stack, stack.data.table), 'StreamArn'] }] : undefined);
         for (const a of dynamo) {
           const rs = byAction.get(a)!;
           const indexes = rs.filter((r) => JSON.stringify(r).includes('/index/'));
@@ -429,9 +456,9 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
         const allowed = new Set(['dynamodb', 's3', 'ses', 'scheduler', 'iam', 'secretsmanager', 'logs', 'sqs']);
         for (const sv of services) expect(allowed.has(sv!), `${key}: ${sv}`).toBe(true);
         const sqs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('sqs:')));
-        if (key === 'inbound' || key === 'deadline') {
-          const q = key === 'inbound' ? stack.service.queues.inboundFailures : stack.service.queues.deadlineFailures;
-          expect(sqs.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(stack, q), 'Arn'] }]);
+        const failures = { inbound: stack.service.queues.inboundFailures, deadline: stack.service.queues.deadlineFailures, effects: stack.service.queues.effectsFailures } as const;
+        if (key === 'inbound' || key === 'deadline' || key === 'effects') {
+          expect(sqs.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(stack, failures[key]), 'Arn'] }]);
         } else {
           expect(sqs).toEqual([]);
         }

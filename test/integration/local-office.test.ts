@@ -203,6 +203,7 @@ describe('effects are never lost', () => {
       let office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, dataDir: dir, clockStart: '2026-02-02T09:00:00.000Z', minFillMs: 0 });
       const { reference, statusUrl } = (await post(office, '/api/complaints', complaint)).json();
       const token = new URL(statusUrl).searchParams.get('token');
+      await office.idle(); // intake's effects (the timers) run after its answer
       const deadlines = office.deadlines.list().length;
       await office.close();
 

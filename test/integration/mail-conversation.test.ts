@@ -21,6 +21,7 @@ describe('conversation by e-mail on the local office (real SMTP)', () => {
       body: JSON.stringify({ name: 'Jan Jansen', email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.' }),
     });
     ({ reference, statusUrl: statusApi } = (await res.json()) as { reference: string; statusUrl: string });
+    await office.idle(); // intake's effects (the receipt) run after its answer
     statusApi = statusApi.replace('/complaints/', '/api/complaints/');
   });
   afterAll(async () => {
@@ -148,6 +149,7 @@ describe('mail delivered twice', () => {
     try {
       const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Eén.' }) });
       const { reference } = (await res.json()) as { reference: string };
+      await office.idle(); // intake's effects (the receipt) run after its answer
       const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
       const raw = Buffer.from(`From: ${COMPLAINANT}\r\nTo: ${address}\r\nSubject: Re\r\nMessage-ID: <twice@example.nl>\r\n\r\nNog iets.\r\n`);
       const before = office.outbox.messages.length;
@@ -168,6 +170,7 @@ describe('attachments', () => {
     try {
       const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Met bijlagen.' }) });
       const { reference } = (await res.json()) as { reference: string };
+      await office.idle(); // intake's effects (the receipt) run after its answer
       const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
       const part = (name: string, type: string, body: string) =>
         `--b\r\nContent-Type: ${type}; name="${name}"\r\nContent-Disposition: attachment; filename="${name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(body).toString('base64')}\r\n`;

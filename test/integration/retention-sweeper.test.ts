@@ -18,7 +18,9 @@ async function file(office: LocalOffice, n: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ childName: 'K', name: `Ouder ${n}`, address: 'Laan 1', phone: '06-1', email: `o${n}@example.nl`, eventDate: '2026-01-02', description: 'x' }),
   });
-  return ((await res.json()) as { reference: string }).reference;
+  const { reference } = (await res.json()) as { reference: string };
+  await office.idle(); // intake's effects run after its answer
+  return reference;
 }
 
 describe('the sweeper’s daily run: retention and reports', () => {

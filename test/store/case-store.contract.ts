@@ -280,6 +280,38 @@ export function caseStoreContract(factory: StoreFactory, options: { setupTimeout
       await store().deleteCase(loser);
       expect(await store().claimKey(key, ref())).toEqual({ caseRef: fresh[0]!.caseRef, fresh: false });
     });
+
+    it('a claim without its back-reference (intake writes it later, as an effect) is released by deleteCase once it is added', async () => {
+      const key = `submission-${randomUUID()}`;
+      const caseRef = ref();
+      expect(await store().claimKey(key, caseRef, { backReference: false })).toEqual({ caseRef, fresh: true });
+      expect(await store().caseKeys(caseRef)).toEqual([]);
+      await store().addKeyReference(caseRef, key);
+      await store().addKeyReference(caseRef, key); // an effect may run twice
+      expect(await store().caseKeys(caseRef)).toEqual([key]);
+      await store().deleteCase(caseRef);
+      const next = ref();
+      expect(await store().claimKey(key, next)).toEqual({ caseRef: next, fresh: true });
+    });
+
+    it('releaseKey unbinds a key only from the case it is bound to', async () => {
+      const key = `submission-${randomUUID()}`;
+      const [a, b] = [ref(), ref()];
+      await store().claimKey(key, a, { backReference: false });
+      await store().releaseKey(key, b);
+      expect(await store().readKey(key)).toBe(a);
+      await store().releaseKey(key, a);
+      expect(await store().readKey(key)).toBeUndefined();
+    });
+
+    it('a summary is replaced only by one of the same or a later commit', async () => {
+      const s = summary(ref(), { status: status() });
+      await store().putSummary({ ...s, seq: 2, stage: 'later' });
+      await store().putSummary({ ...s, seq: 1, stage: 'earlier' });
+      expect((await store().getSummary(s.caseRef))?.stage).toBe('later');
+      await store().putSummary({ ...s, seq: 3, stage: 'latest' });
+      expect((await store().getSummary(s.caseRef))?.stage).toBe('latest');
+    });
   });
 
   describe('deleteCase', () => {

@@ -27,6 +27,8 @@ export async function call(office: LocalOffice, method: string, path: string, op
     ...(opts.body !== undefined ? { body: opts.form ? new URLSearchParams(opts.body as Record<string, string>).toString() : JSON.stringify(opts.body) } : {}),
   });
   const text = await res.text();
+  // Intake's effects run after its answer: tests that read the office's objects directly wait for them.
+  await office.idle();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
 }
 

@@ -11,12 +11,13 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { BLOB_PREFIX } from '../../../shared/aws/bucket-layout.ts';
-import { INDEX } from '../../../shared/store/table.ts';
+import { INDEX, NEW_COMMIT_WITH_EFFECTS } from '../../../shared/store/table.ts';
 import { COMPILED_PROCEDURE_FILE } from '../../../shared/procedure/compiled.ts';
 import { BUNDLE, FUNCTION_ENTRIES, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../bundle-options.ts';
 import type { OfficeSettings } from '../settings.ts';
@@ -43,8 +44,9 @@ const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
  * Per function. DeleteItem where a key is claimed (claimKey releases a lost claim): intake, staff
  * sign-in and staff-entered complaints, mailed complaints. Purging (BatchWriteItem, and deleting a
  * case's blobs) where cases are deleted: staff (erasure on request, AVG art. 17) and the sweeper
- * (retention). Every function carries out effects, so every one sends mail (SES), schedules
- * timers (Scheduler, PassRole) and signs (the secret).
+ * (retention). Every function may send mail (SES), schedule timers (Scheduler, PassRole) and
+ * sign (the secret): the effects function and the sweeper carry out effects, staff mails sign-in
+ * links; narrowing the others is left for later.
  */
 export const GRANTS: Record<FunctionKey, Grant> = {
   public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false },
@@ -52,7 +54,19 @@ export const GRANTS: Record<FunctionKey, Grant> = {
   inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true },
   deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
   sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], readsInboundMail: false },
+  // Loads a commit's case, projects its summary, settles its effects, writes register rows and expiry.
+  effects: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
 };
+
+/** Reading the table's stream, as Lambda's poller does for the effects function: only this table's streams. */
+export const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+
+/**
+ * The effects function's event source: each new commit with effects, in small batches; a failing
+ * record is retried (the batch bisected to find it), then reported to the on-failure queue. The
+ * sweeper carries out whatever is still pending either way.
+ */
+export const EFFECTS_STREAM = { batchSize: 10, retryAttempts: 3, maxRecordAge: Duration.hours(1) };
 
 interface FunctionSpec {
   description: string;
@@ -66,6 +80,7 @@ const SPECS: Record<FunctionKey, FunctionSpec> = {
   inbound: { description: 'Inbound mail (SES receipt rule → S3 → here)', memoryMiB: 1024, timeout: Duration.seconds(60) },
   deadline: { description: 'A deadline passed (EventBridge Scheduler one-time schedule)', memoryMiB: 512, timeout: Duration.seconds(30) },
   sweeper: { description: 'Finishes effects left undone; daily: reconciles timers', memoryMiB: 512, timeout: Duration.minutes(4) },
+  effects: { description: 'Carries out new commits’ effects (the table’s stream): summary, mail, timers', memoryMiB: 512, timeout: Duration.seconds(60) },
 };
 
 /** What every function is given: its environment and the resources its role may use. */
@@ -78,7 +93,7 @@ export interface FunctionWiring {
   /** The deadline schedules it manages and the role it passes to the Scheduler. */
   deadlines: { schedulesArn: string; schedulerRole: iam.IRole; functionName: string };
   /** Where failed asynchronous invocations land. */
-  failures: { inbound: sqs.Queue; deadline: sqs.Queue };
+  failures: { inbound: sqs.Queue; deadline: sqs.Queue; effects: sqs.Queue };
 }
 
 export class FunctionsPart {
@@ -97,9 +112,29 @@ export class FunctionsPart {
       deadline: this.make('deadline', { functionName: w.deadlines.functionName, async: { retryAttempts: 2, onFailure: w.failures.deadline } }),
       // Runs again in five minutes anyway: one retry, no queue (its errors alarm).
       sweeper: this.make('sweeper', { async: { retryAttempts: 1 } }),
+      effects: this.make('effects'),
     };
-    this.functions = { public: made.public.fn, staff: made.staff.fn, inbound: made.inbound.fn, deadline: made.deadline.fn, sweeper: made.sweeper.fn };
-    this.roles = { public: made.public.role, staff: made.staff.role, inbound: made.inbound.role, deadline: made.deadline.role, sweeper: made.sweeper.role };
+    this.functions = { public: made.public.fn, staff: made.staff.fn, inbound: made.inbound.fn, deadline: made.deadline.fn, sweeper: made.sweeper.fn, effects: made.effects.fn };
+    this.roles = { public: made.public.role, staff: made.staff.role, inbound: made.inbound.role, deadline: made.deadline.role, sweeper: made.sweeper.role, effects: made.effects.role };
+    this.readStream(made.effects.fn, made.effects.role);
+  }
+
+  /** The table's stream → the effects function, filtered to new commits with effects. */
+  private readStream(fn: NodejsFunction, role: iam.Role) {
+    const { table } = this.w.data;
+    // Not table.grantStreamRead: that allows ListStreams on every resource (`*`). Lambda's check asks
+    // for these four actions "on your stream": this table's stream, nothing else.
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'CaseStream', actions: STREAM_READ, resources: [table.tableStreamArn!] }));
+    new lambda.EventSourceMapping(this.scope, 'EffectsStream', {
+      target: fn,
+      eventSourceArn: table.tableStreamArn!,
+      startingPosition: lambda.StartingPosition.LATEST,
+      ...EFFECTS_STREAM,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(this.w.failures.effects),
+      filters: [lambda.FilterCriteria.filter(NEW_COMMIT_WITH_EFFECTS)],
+    });
   }
 
   private make(

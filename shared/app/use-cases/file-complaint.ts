@@ -3,7 +3,7 @@ import { handle } from '../../engine/engine.ts';
 import type { Actor } from '../../engine/types.ts';
 import type { Channel } from '../../procedure/schema.ts';
 import type { Lang } from '../../procedure/text.ts';
-import { execute, loadCase } from '../pipeline.ts';
+import { append, buildCommit, carryOut, loadCase } from '../pipeline.ts';
 import type { AppContext } from '../context.ts';
 import { newReference } from '../../policy/reference.ts';
 import type { Result } from '../result.ts';
@@ -15,6 +15,12 @@ const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,100}$/;
 /**
  * Files a new complaint. A repeated `submissionId` returns the first complaint and creates
  * nothing new (a double click, a retried request, a back-button resubmit).
+ *
+ * The short path, decided once: the engine runs once, and before the answer the store sees only
+ * the submission's claim (with a `submissionId`; one write) and the commit, a conditional put that
+ * fails if the new reference is taken (so no read first). Everything a later read can rebuild or that can
+ * wait (the list summary, the receipt, the timers) is an effect of the commit, carried out after
+ * the answer by the effects runner, with the sweeper as the backstop.
  */
 export async function fileComplaint(
   ctx: AppContext,
@@ -28,25 +34,43 @@ export async function fileComplaint(
   if (submissionId !== undefined && !SUBMISSION_ID.test(submissionId)) {
     return { ok: false, refusal: { code: 'invalid', reason: 'fields', fields: [{ field: 'submissionId', reason: 'submission-id' }] } };
   }
-  const command = (reference: string) =>
-    ({ type: 'submit', actor: input.actor, reference, channel: input.channel, lang: input.lang, fields, procedureHash: ctx.procedureHash }) as const;
-
-  // Decide first without storing anything: a refused complaint claims no submissionId.
-  const dry = handle(ctx.procedure, undefined, command('DRY-RUN'), now);
-  if (!dry.ok) return dry;
+  const key = submissionId && `submission:${submissionId}`;
+  const decide = (reference: string) =>
+    handle(ctx.procedure, undefined, { type: 'submit', actor: input.actor, reference, channel: input.channel, lang: input.lang, fields, procedureHash: ctx.procedureHash }, now);
 
   for (let attempt = 0; attempt < 5; attempt++) {
-    let reference = newReference(ctx.procedure, amsterdamDate(now).slice(0, 4));
-    if (await loadCase(ctx, reference)) continue; // a collision of random references: draw again
-    if (submissionId) {
-      const claim = await ctx.store.claimKey(`submission:${submissionId}`, reference);
-      if (!claim.fresh && (await loadCase(ctx, claim.caseRef))) return { ok: true, reference: claim.caseRef, repeated: true };
-      reference = claim.caseRef;
+    const drawn = newReference(ctx.procedure, amsterdamDate(now).slice(0, 4));
+    // Decided before anything is stored: a refused complaint claims no submissionId.
+    let decided = decide(drawn);
+    if (!decided.ok) return decided;
+    let reference = drawn;
+    if (key) {
+      // One write: the case's back-reference to the key is an effect of its commit (below).
+      const claim = await ctx.store.claimKey(key, reference, { backReference: false });
+      if (!claim.fresh) {
+        if (await loadCase(ctx, claim.caseRef)) return { ok: true, reference: claim.caseRef, repeated: true };
+        // Claimed by an attempt that stopped before its commit: finish it under that reference.
+        reference = claim.caseRef;
+        decided = decide(reference);
+        if (!decided.ok) return decided;
+      }
     }
-    const result = await execute(ctx, reference, command(reference), { now });
-    if (result.ok) return { ok: true, reference, repeated: false };
-    if (result.refusal.code !== 'conflict' && result.refusal.reason !== 'exists') return result;
-    if (submissionId) return { ok: true, reference, repeated: true };
+    const commit = buildCommit(ctx, reference, undefined, decided, now, key ? [{ kind: 'key-reference', key }] : []);
+    if (await append(ctx, commit)) {
+      ctx.log.info('command', { ref: reference, type: 'submit', seq: 1, events: decided.events.length, effects: commit.effects.length });
+      await carryOut(ctx, commit, decided.state, true);
+      return { ok: true, reference, repeated: false };
+    }
+    // The reference is taken: by a repeat of this submission that raced us to it (the same fields),
+    // or, rarely, by another complaint whose random reference collided with ours: then our claim
+    // is released and we draw again.
+    if (!key) continue;
+    const existing = await loadCase(ctx, reference);
+    if (existing && sameFields(existing.state.fields, decided.state.fields)) return { ok: true, reference, repeated: true };
+    await ctx.store.releaseKey(key, reference);
   }
   throw new Error('could not allocate a case reference');
 }
+
+const sameFields = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);

@@ -14,11 +14,15 @@ export interface MaintenanceResult {
 
 /**
  * The office's own upkeep, the same on AWS (the sweeper) and locally (the ticker and every clock
- * move): first the effects a crash or an outage left undone; with `reconcile`, timers for every
+ * move): first the effects a crash or an outage left undone (`effectsMinAgeMs`: only those older
+ * than that, where the stream's effects runner may still be on the newest); with `reconcile`, timers for every
  * open term; with `housekeeping`, the cases whose retention has passed and the reports that are due.
  */
-export async function maintain(ctx: AppContext, steps: { reconcile?: boolean; housekeeping?: boolean } = {}): Promise<MaintenanceResult> {
-  const result: MaintenanceResult = await sweep(ctx);
+export async function maintain(
+  ctx: AppContext,
+  steps: { reconcile?: boolean; housekeeping?: boolean; effectsMinAgeMs?: number } = {},
+): Promise<MaintenanceResult> {
+  const result: MaintenanceResult = await sweep(ctx, 100, steps.effectsMinAgeMs);
   if (steps.reconcile) result.terms = (await reconcile(ctx)).terms;
   if (steps.housekeeping) {
     result.purged = (await purgeExpired(ctx)).purged;

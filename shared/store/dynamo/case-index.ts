@@ -9,7 +9,9 @@ export function createCaseIndex(table: TableClient): CaseIndex {
   return {
     async putSummary(summary) {
       validateSummary(summary);
-      await table.put(summaryItem.toItem(summary), { caseRef: summary.caseRef, what: 'summary' });
+      // An older commit's projection, retried late, loses to a newer one (the put's condition fails).
+      const newest = summary.seq === undefined ? undefined : { expression: 'attribute_not_exists(#seq) OR #seq <= :seq', names: { '#seq': 'seq' }, values: { ':seq': summary.seq } };
+      await table.put(summaryItem.toItem(summary), { caseRef: summary.caseRef, what: 'summary' }, newest);
     },
 
     async getSummary(caseRef) {

@@ -66,6 +66,7 @@ export const summaryItem = {
       ...summaryItem.key(summary.caseRef),
       type: ITEM_KIND.summary,
       summary: JSON.stringify(summary),
+      ...(summary.seq !== undefined ? { seq: summary.seq } : {}),
       [ATTR.statusPk]: statusPartition(summary.status),
       [ATTR.dueSk]: `${due}#${normalizeInstant(summary.receivedAt)}#${summary.caseRef}`,
       ...(summary.expiresAt !== undefined ? ttl(summary.expiresAt) : {}),

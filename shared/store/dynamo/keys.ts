@@ -11,22 +11,37 @@ export function createKeyRegistry(table: TableClient): KeyRegistry {
     table.put(keyItem.toItem(key, value), { caseRef: '-', what: 'key' }, { expression: 'attribute_not_exists(#pk)', names: { '#pk': ATTR.pk } });
 
   return {
-    async claimKey(key, caseRef) {
+    async claimKey(key, caseRef, options = {}) {
       requireText('caseRef', caseRef);
       requireKey('claimKey', key);
-      // The back-reference goes first: if we stop between the two writes, deleteCase still finds the key.
-      await table.put(keyRefItem.toItem(caseRef, key), { caseRef, what: 'key reference' });
+      // The back-reference goes first: if we stop between the two writes, deleteCase still finds the
+      // key. Or the caller writes it with the case's first commit's effects (intake's short path).
+      const backReference = options.backReference ?? true;
+      if (backReference) await table.put(keyRefItem.toItem(caseRef, key), { caseRef, what: 'key reference' });
       for (let attempt = 0; ; attempt++) {
         if (await putKeyOnce(key, caseRef)) return { caseRef, fresh: true };
         const owner = keyItem.valueOf(await table.get(keyItem.key(key)));
         if (owner !== undefined) {
           // The key belongs to another case: our back-reference is stale.
-          if (owner !== caseRef) await table.delete(keyRefItem.key(caseRef, key));
+          if (owner !== caseRef && backReference) await table.delete(keyRefItem.key(caseRef, key));
           return { caseRef: owner, fresh: false };
         }
         // Released (its case was deleted) between our put and our read: try again.
         if (attempt >= 5) throw new Error(`claimKey: key ${key} keeps changing owner`);
       }
+    },
+
+    async addKeyReference(caseRef, key) {
+      requireText('caseRef', caseRef);
+      requireKey('addKeyReference', key);
+      await table.put(keyRefItem.toItem(caseRef, key), { caseRef, what: 'key reference' });
+    },
+
+    async releaseKey(key, caseRef) {
+      requireText('caseRef', caseRef);
+      requireKey('releaseKey', key);
+      await table.delete(keyItem.key(key), { expression: '#caseRef = :ref', names: { '#caseRef': 'caseRef' }, values: { ':ref': caseRef } });
+      await table.delete(keyRefItem.key(caseRef, key));
     },
 
     async readKey(key) {

@@ -1,0 +1,35 @@
+import type { CaseState } from '../engine/types.ts';
+import { backstopAt, purgeAt } from '../policy/retention.ts';
+import type { Procedure } from '../procedure/schema.ts';
+import type { CaseSummary } from '../store/port.ts';
+
+/**
+ * The list projection: no free text, just what a staff list and the reports need. An ended case's
+ * next due instant is its purge (retention), so the sweep finds due cases through the status index.
+ */
+export function summarise(s: CaseState, now: string, p?: Procedure, seq?: number): CaseSummary {
+  const next = Object.values(s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  const purge = p ? purgeAt(p, s) : undefined;
+  const nextDueAt = next?.dueAt ?? purge;
+  return {
+    caseRef: s.reference,
+    procedureId: s.procedureId,
+    status: s.status,
+    stage: s.stage,
+    receivedAt: s.receivedAt,
+    ...(nextDueAt ? { nextDueAt } : {}),
+    ...(purge ? { expiresAt: backstopAt(purge) } : {}),
+    updatedAt: now,
+    // The commit it projects: an older commit's projection, retried late, never replaces it.
+    ...(seq !== undefined ? { seq } : {}),
+    data: {
+      channel: s.channel,
+      ...(s.fields.topic ? { topic: s.fields.topic } : {}),
+      ...(s.handler ? { handler: s.handler } : {}),
+      ...(next ? { nextTerm: next.termId, nextLastDay: next.lastDay } : {}),
+      admissibility: s.admissibility,
+      // Staff named in the complaint: they never see it in a list.
+      concerned: s.concerned,
+    },
+  };
+}
