@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Party, StoredAttachment } from '../../engine/types.ts';
 import { parseInbound, type Envelope, type InboundMail } from '../../mail/inbound.ts';
 import { findReplyAddress, verifyReply } from '../../mail/reply-address.ts';
-import { threadRoot } from '../../mail/compose.ts';
+import { caseOfThreadId } from '../../mail/compose.ts';
 import { execute, loadCase, type LoadedCase } from '../pipeline.ts';
 import type { AppContext } from '../context.ts';
 import { attachmentKey, mailSubmissionId, rawMailKey } from '../../blobs/keys.ts';
-import { REFERENCE_IN_MAIL } from '../../policy/reference.ts';
 import { fileComplaint } from './file-complaint.ts';
 
 /** SES's spam/virus/SPF/DKIM/DMARC verdicts (on AWS); absent locally, where there are none. */
@@ -43,8 +42,8 @@ export const ATTACHMENTS = {
 
 /**
  * One code path for every door mail comes in by (SMTP locally, POST /_local/inbound, SES on AWS).
- * The case is found from the signed reply address, else from our thread in `References`; never
- * from the subject. Whatever cannot be matched or trusted is held for staff, never dropped.
+ * The case is found from the signed reply address only: never from the subject, and never from a
+ * thread header (`In-Reply-To`/`References`), which may only suggest a case for the holding list. Whatever cannot be matched or trusted is held for staff, never dropped.
  */
 export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelope, verdicts?: Verdicts): Promise<InboundOutcome> {
   const mail = await parseInbound(raw, envelope, { domains: [ctx.replyDomain] });
@@ -54,8 +53,10 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
   const sender = mail.from?.email;
   const hold = async (reason: string, caseRef?: string): Promise<InboundOutcome> => {
     const text = (mail.stripped || mail.text).slice(0, 20_000);
-    await ctx.store.hold({ id: digest, at: ctx.clock.now(), reason, subject: mail.subject, text, blob, ...(sender ? { sender } : {}), ...(caseRef ? { caseRef } : {}) });
-    ctx.log.info('mail held', { reason, ...(caseRef ? { ref: caseRef } : {}) });
+    // One entry per mail: a redelivery (the same Message-ID from the same sender, or the same bytes) adds none.
+    const id = mail.messageId ? createHash('sha256').update(`${mail.messageId}\n${sender ?? ''}`).digest('hex').slice(0, 32) : digest;
+    const added = await ctx.store.hold({ id, at: ctx.clock.now(), reason, subject: mail.subject.slice(0, 1000), text, blob, ...(sender ? { sender } : {}), ...(caseRef ? { caseRef } : {}) });
+    ctx.log.info(added ? 'mail held' : 'held mail delivered again', { reason, ...(caseRef ? { ref: caseRef } : {}) });
     return { outcome: 'held', reason, ...(caseRef ? { caseRef } : {}) };
   };
 
@@ -98,9 +99,6 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
   return { outcome: 'added', caseRef: ref, party, ...(mail.noise ? { noise: mail.noise } : {}) };
 }
 
-/** Our Message-IDs: `<ref[.staff]@replyDomain>` (see threadRoot). */
-const THREAD_ID = new RegExp(`^<(${REFERENCE_IN_MAIL})(\\.staff)?@(.+)>$`);
-
 type Match = { found: LoadedCase; party: Party } | { found?: undefined } | { reason: string; caseRef?: string };
 
 async function findCase(ctx: AppContext, mail: InboundMail, sender: string): Promise<Match> {
@@ -113,14 +111,13 @@ async function findCase(ctx: AppContext, mail: InboundMail, sender: string): Pro
     const party = partyOf(ctx, found, sender);
     return party ? { found, party } : { reason: 'unknown-sender', caseRef: found.state.reference };
   }
-  const threads = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x).map((x) => x.toLowerCase());
-  for (const id of threads) {
-    const m = THREAD_ID.exec(id);
-    if (!m || m[3] !== ctx.replyDomain.toLowerCase()) continue;
-    const found = await loadCase(ctx, m[1]!.toUpperCase());
-    if (!found || threadRoot(ctx, found.state.reference, m[2] ? 'staff' : 'complainant').toLowerCase() !== id) continue;
-    const party = partyOf(ctx, found, sender);
-    return party ? { found, party } : { reason: 'unknown-sender', caseRef: found.state.reference };
+  // A thread header is no proof of who wrote: anyone who read a subject line could send one. A mail
+  // answering a thread of ours without its signed reply address is held, the case only suggested.
+  const threads = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
+  const domain = `@${ctx.replyDomain.toLowerCase()}>`;
+  if (threads.some((id) => id.toLowerCase().endsWith(domain))) {
+    const ref = threads.map((id) => caseOfThreadId(ctx, id)).find((r) => r !== undefined);
+    return ref && (await loadCase(ctx, ref)) ? { reason: 'thread-only', caseRef: ref } : { reason: 'thread-unknown' };
   }
   return {};
 }
