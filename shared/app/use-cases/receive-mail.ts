@@ -56,7 +56,7 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
     mail = await parseInbound(raw, envelope, { domains: [ctx.replyDomain] });
   } catch (e) {
     // Past the parser's limits (a thousand MIME parts, a header block over 1 MB): kept as it came, for staff.
-    ctx.log.info('mail unreadable', { error: e instanceof Error ? e.message.slice(0, 80) : 'unknown' });
+    ctx.log.info('mail unreadable', { error: e instanceof Error ? e.name : 'unknown' });
     return holdMail(ctx, { id: digest, reason: 'unreadable', subject: '', blob });
   }
   const sender = mail.from?.email;
