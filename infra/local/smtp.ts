@@ -19,7 +19,7 @@ export async function startSmtp(port: number, deliver: (raw: Buffer, envelope: E
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) return callback(Object.assign(new Error('message too large'), { responseCode: 552 }));
+        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) return callback(Object.assign(new Error(`5.3.4 Message too large: at most ${MAX_MAIL_BYTES / 1024 / 1024} MB`), { responseCode: 552 }));
         const envelope: Envelope = {
           from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
           to: session.envelope.rcptTo.map((r) => r.address),

@@ -103,8 +103,10 @@ export interface InboundMessage {
   subject: string;
   /** The new text, quoted history and signature removed; the full original is the blob. */
   text: string;
-  /** Whether quoted history (or a signature) was left out of `text`. */
+  /** Whether quoted history (or a signature) was left out of `text`, or `text` is a preview of `textBlob`. */
   cut?: boolean;
+  /** Blob key of the whole text, when it was too long to keep here. */
+  textBlob?: string;
   messageId?: string;
   /** Blob key of the raw message as it arrived. */
   blob?: string;

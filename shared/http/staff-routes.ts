@@ -11,7 +11,7 @@ import { discardHeld } from '../app/use-cases/discard-held-mail.ts';
 import { enterComplaint } from '../app/use-cases/enter-complaint.ts';
 import { eraseCase } from '../app/use-cases/erase-case.ts';
 import { exportCase } from '../app/use-cases/export-audit.ts';
-import { listHeld } from '../app/use-cases/list-held.ts';
+import { countUnseenHeld, listHeld } from '../app/use-cases/list-held.ts';
 import { readHeldOriginal } from '../app/use-cases/read-held-original.ts';
 import { readOriginal, type Original } from '../app/use-cases/read-original.ts';
 import { recordView } from '../app/use-cases/record-view.ts';
@@ -75,7 +75,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
   // Pages a route falls back on.
   const emptyList = (r: StaffRequest) => page(404, renderCaseList(p, r.lang, r.me, r.csrf, []));
   const reportsIndex = (r: StaffRequest, status = 200) => page(status, renderReportsIndex(p, r.lang, r.me, r.csrf, ctx.clock.now()));
-  const heldPage = async (r: StaffRequest, status: number, notice: { error?: string; done?: string }) => page(status, renderHeld(p, r.lang, r.me, r.csrf, await listHeld(ctx), notice));
+  const heldPage = async (r: StaffRequest, status: number, notice: { error?: string; done?: string }) => page(status, renderHeld(p, r.lang, r.me, r.csrf, await listHeld(ctx, r.me, query(r.e, 'after')), notice));
 
   const file = (name: string, type: string, body: string): ApiResult => ({
     statusCode: 200,
@@ -102,7 +102,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
   /** `{action: 'attach', caseRef}` puts a held mail on a case as the complainant's; `{action: 'discard'}` deletes it. */
   async function actOnHeld(r: StaffRequest) {
     const body = r.fields();
-    if (body.action === 'discard') return discardHeld(ctx, r.params.id!);
+    if (body.action === 'discard') return discardHeld(ctx, r.me, r.params.id!);
     const ref = typeof body.caseRef === 'string' ? body.caseRef.trim().toUpperCase() : '';
     if (body.action !== 'attach' || !REFERENCE_PATTERN.test(ref))
       return {
@@ -174,7 +174,8 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       async handle(r) {
         const q = (name: string) => (query(r.e, name) ? { [name]: query(r.e, name)! } : {});
         const cases = await caseList(ctx, r.me, { ...q('status'), ...(r.api ? q('stage') : {}), mine: query(r.e, 'mine') === 'true' }, r.lang);
-        return r.api ? json(200, { cases }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases));
+        const unseenHeld = await countUnseenHeld(ctx);
+        return r.api ? json(200, { cases, unseenHeld }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases, unseenHeld));
       },
     },
     {
@@ -260,7 +261,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       method: 'GET',
       api: '/held',
       page: '/held',
-      handle: async (r) => (r.api ? json(200, { held: await listHeld(ctx) }) : heldPage(r, 200, query(r.e, 'done') ? { done: query(r.e, 'done')! } : {})),
+      handle: async (r) => (r.api ? json(200, await listHeld(ctx, r.me, query(r.e, 'after'))) : heldPage(r, 200, query(r.e, 'done') ? { done: query(r.e, 'done')! } : {})),
     },
     {
       method: 'POST',
@@ -275,7 +276,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         return r.api ? refusalJson(result.refusal, r.lang, p) : heldPage(r, refusalStatus(result.refusal), { error: refusalSummary(result.refusal, r.lang, p) });
       },
     },
-    { method: 'GET', page: '/held/:id/original', handle: async (r) => rawBlob(r, await readHeldOriginal(ctx, r.params.id!)) },
+    { method: 'GET', page: '/held/:id/original', handle: async (r) => rawBlob(r, await readHeldOriginal(ctx, r.me, r.params.id!)) },
     {
       method: 'GET',
       api: '/reports',

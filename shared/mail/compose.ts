@@ -27,9 +27,22 @@ export const staffCaseUrl = (ctx: Ctx, ref: string) => `${ctx.publicUrl}/staff/c
 /** The raw message as it arrived, for staff (the case page links it on the timeline too). */
 const staffOriginalUrl = (ctx: Ctx, ref: string, blob: string) => `${staffCaseUrl(ctx, ref)}/original?key=${encodeURIComponent(blob)}`;
 
-/** The thread every mail of a case to its complainant belongs to (and a separate one for staff). */
-export const threadRoot = (ctx: Ctx, ref: string, side: 'complainant' | 'staff') =>
-  `<${ref.toLowerCase()}${side === 'staff' ? '.staff' : ''}@${ctx.replyDomain}>`;
+/**
+ * The thread every mail of a case to its complainant belongs to (and a separate one for staff):
+ * `<ref.mac@replyDomain>`. The MAC keeps it from being made from the reference, which is in every
+ * subject line; an inbound thread header that carries it only suggests a case (see receive-mail).
+ */
+export const threadRoot = (ctx: Pick<Ctx, 'signer' | 'replyDomain'>, ref: string, side: ThreadSide) =>
+  `<${ref.toLowerCase()}.${ctx.signer.sign(`thread-${side}`, ref.toUpperCase(), 'base32')}@${ctx.replyDomain}>`;
+export type ThreadSide = 'complainant' | 'staff';
+
+/** The case a thread id of ours names, if its MAC holds (under any current key). */
+export function caseOfThreadId(ctx: Pick<Ctx, 'signer' | 'replyDomain'>, id: string): string | undefined {
+  const m = /^<([a-z0-9-]+)\.([a-z0-9]+)@(.+)>$/.exec(id.toLowerCase());
+  if (!m || m[3] !== ctx.replyDomain.toLowerCase()) return undefined;
+  const ref = m[1]!.toUpperCase();
+  return (['complainant', 'staff'] as const).some((side) => ctx.signer.verify(`thread-${side}`, ref, m[2], 'base32')) ? ref : undefined;
+}
 
 const STAFF_TEMPLATES = new Set<MailEffect['template']>(['staff-new-case', 'staff-assigned', 'staff-reminder', 'staff-overdue', 'staff-message', 'staff-withdrawn']);
 
@@ -50,7 +63,7 @@ export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId
   const local = p.organisation.email.split('@')[0]!;
   return effect.to.map((recipient, i) => {
     // The receipt starts the complainant's thread; every later mail answers it, so mail clients group them.
-    const own = `<${effectId.replace(/[^A-Za-z0-9.-]/g, '.').toLowerCase()}${effect.to.length > 1 ? `.r${i}` : ''}@${ctx.replyDomain}>`;
+    const own = `<${ctx.signer.sign('message-id', `${effectId}.r${i}`, 'base32')}@${ctx.replyDomain}>`;
     const messageId = effect.template === 'receipt' ? root : own;
     return {
       messageId,

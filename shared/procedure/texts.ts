@@ -287,6 +287,11 @@ export const DEFAULT_TEXTS = {
   'refusal.held-action': { nl: 'Kies koppelen (met een kenmerk) of verwijderen.', en: 'Choose attach (with a reference) or discard.' },
   'refusal.not-found': { nl: 'Niet gevonden.', en: 'Not found.' },
   'refusal.held-not-found': { nl: 'Deze e-mail staat niet (meer) in de wachtrij.', en: 'This mail is not (or no longer) held.' },
+  'held-purged.subject': { nl: '{count} niet-gekoppelde e-mail verwijderd zonder dat iemand haar zag', en: '{count} unmatched mail deleted without anyone seeing it' },
+  'held-purged.body': {
+    nl: 'Het klachtenloket heeft {count} niet-gekoppelde e-mail verwijderd die na {days} dagen door geen enkele medewerker was bekeken. Daar kan een klacht of een reactie tussen hebben gezeten. Bekijk de wachtrij in de werkplek voortaan geregeld.',
+    en: 'The complaints office deleted {count} unmatched mail that no staff member had looked at in {days} days. A complaint or a reply may have been among it. Please review the holding list in the workspace regularly.',
+  },
   'refusal.case-not-found': { nl: 'Deze klacht bestaat niet.', en: 'This complaint does not exist.' },
   'refusal.conflict': { nl: 'De klacht is intussen gewijzigd; probeer het opnieuw.', en: 'The case changed meanwhile; try again.' },
   'refusal.erase-not-handler': { nl: 'Alleen behandelaars kunnen gegevens wissen.', en: 'Only handlers can erase data.' },

@@ -143,11 +143,18 @@ export interface Ledger {
 
 /** Mail that could not be matched or trusted, kept for staff to review: never dropped. */
 export interface HeldMailbox {
-  hold(entry: HeldMail): Promise<void>;
+  /** Holds a mail once: false when one with this id is held already (a redelivery), which is kept as it was. */
+  hold(entry: HeldMail): Promise<boolean>;
   /** One held mail by its id (one read by key), if it is still held. */
   getHeld(id: string): Promise<HeldMail | undefined>;
   /** Held mail, newest first. */
   listHeld(limit?: number): Promise<HeldMail[]>;
+  /** A page of held mail, newest (or oldest) first; `after` is the `next` of the page before. */
+  pageHeld(query: { limit: number; after?: string; oldestFirst?: boolean }): Promise<{ items: HeldMail[]; next?: string }>;
+  /** Notes that a staff member has seen these (listed or opened them). */
+  markHeldSeen(entries: HeldMail[]): Promise<void>;
+  /** How many held mails no staff member has seen yet. */
+  countUnseenHeld(): Promise<number>;
   /** Removes a held mail once staff dealt with it. */
   releaseHeld(entry: Pick<HeldMail, 'id' | 'at'>): Promise<void>;
 }
@@ -166,8 +173,10 @@ export interface HeldMail {
   text?: string;
   /** Blob key of the raw message. */
   blob: string;
-  /** The case it seemed to belong to, if any. */
+  /** The case it seemed to belong to, if any: staff who may not see that case do not see this mail. */
   caseRef?: string;
+  /** A staff member has listed or opened it (an unseen one is never purged silently). */
+  seen?: boolean;
 }
 
 /**

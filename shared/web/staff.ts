@@ -68,7 +68,7 @@ export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
     html`<h1>${w(lang, 'Inloggen', 'Sign in')}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${w(lang, 'Inloggen bij het klachtenloket', 'Sign in to the complaints office')}</button></form>`,
   );
 
-export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[]): string {
+export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0): string {
   return shell(
     p,
     lang,
@@ -77,6 +77,7 @@ export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: 
     csrf,
     html`<h1>${w(lang, 'Klachten', 'Complaints')}</h1>
 <p>${w(lang, 'Openstaande klachten, de meest dringende eerst.', 'Open complaints, most urgent first.')}</p>
+${unseenHeld ? html`<div class="notice" role="status"><p><a href="/staff/held">${w(lang, `${unseenHeld} niet-gekoppelde e-mail(s) die nog niemand heeft bekeken`, `${unseenHeld} unmatched mail(s) nobody has looked at yet`)}</a></p></div>` : ''}
 ${items.length
   ? html`<table>
 <caption class="hp">${w(lang, 'Klachten', 'Complaints')}</caption>
@@ -88,7 +89,8 @@ ${items.length
   );
 }
 
-export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: string, held: HeldMail[], notice: { error?: string; done?: string } = {}): string {
+export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: string, list: { held: HeldMail[]; next?: string }, notice: { error?: string; done?: string } = {}): string {
+  const { held, next } = list;
   const row = (h: HeldMail) => html`<tr>
 <td>${h.at.slice(0, 16).replace('T', ' ')}</td><td>${h.sender ?? '-'}</td>
 <td><b>${h.subject}</b>${h.text ? html`<br><span class="muted">${h.text.length > 300 ? h.text.slice(0, 300) + '…' : h.text}</span>` : ''} <a href="/staff/held/${h.id}/original">${w(lang, 'origineel', 'original')}</a></td><td>${h.reason}</td>
@@ -107,7 +109,8 @@ export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: stri
 ${notice.done ? html`<div class="notice" role="status"><p>${notice.done === 'attach' ? w(lang, 'De e-mail staat nu op de tijdlijn van de klacht en is naar de behandelaar gestuurd.', 'The mail is now on the case timeline and was passed to the handler.') : w(lang, 'De e-mail is verwijderd.', 'The mail was deleted.')}</p></div>` : ''}
 <h1>${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</h1>
 <p>${w(lang, `E-mail die niet zeker bij een klacht hoort of van een onbekende afzender komt. Niets hiervan is doorgestuurd of beantwoord. Koppel een e-mail aan een klacht als u zeker weet van wie zij is; anders verwijdert u haar. Na ${HELD_RETENTION_DAYS} dagen wordt zij vanzelf verwijderd.`, `Mail that could not be matched to a complaint or came from an unknown sender. None of it was passed on or answered. Attach a mail to a complaint when you are sure who sent it; otherwise discard it. After ${HELD_RETENTION_DAYS} days it is deleted by itself.`)}</p>
-${held.length ? html`<table><thead><tr><th scope="col">${w(lang, 'Ontvangen', 'Received')}</th><th scope="col">${w(lang, 'Afzender', 'Sender')}</th><th scope="col">${w(lang, 'Onderwerp', 'Subject')}</th><th scope="col">${w(lang, 'Reden', 'Reason')}</th><th scope="col">${w(lang, 'Wat te doen', 'What to do')}</th></tr></thead><tbody>${held.map(row)}</tbody></table>` : html`<p>${w(lang, 'Er wacht geen e-mail.', 'No mail is waiting.')}</p>`}`,
+${held.length ? html`<table><thead><tr><th scope="col">${w(lang, 'Ontvangen', 'Received')}</th><th scope="col">${w(lang, 'Afzender', 'Sender')}</th><th scope="col">${w(lang, 'Onderwerp', 'Subject')}</th><th scope="col">${w(lang, 'Reden', 'Reason')}</th><th scope="col">${w(lang, 'Wat te doen', 'What to do')}</th></tr></thead><tbody>${held.map(row)}</tbody></table>` : html`<p>${w(lang, 'Er wacht geen e-mail.', 'No mail is waiting.')}</p>`}
+${next ? html`<p><a href="/staff/held?after=${encodeURIComponent(next)}">${w(lang, 'Oudere e-mail', 'Older mail')}</a></p>` : ''}`,
   );
 }
 

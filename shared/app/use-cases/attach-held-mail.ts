@@ -16,7 +16,7 @@ const CASE_NOT_FOUND = refused({ code: 'not-found', reason: 'case-not-found' });
 export async function attachHeld(ctx: AppContext, me: StaffMember, id: string, caseRef: string): Promise<Result<{ caseRef: string }>> {
   const found = await loadCase(ctx, caseRef);
   if (!found || found.state.concerned.includes(me.email)) return CASE_NOT_FOUND;
-  const held = await findHeld(ctx, id);
+  const held = await findHeld(ctx, me, id);
   if (!held) return HELD_NOT_FOUND;
   const result = await execute(ctx, caseRef, {
     type: 'receive-message',

@@ -6,6 +6,7 @@
  */
 import { HELD_RETENTION_DAYS, PURGED_STATUS, type PurgeReason } from '../../policy/retention.ts';
 import type { AppContext } from '../context.ts';
+import { heldPurgedMail } from '../../mail/held-purged-mail.ts';
 import { removeHeld } from '../held-mail.ts';
 import { purgeCase } from '../purge-case.ts';
 
@@ -40,11 +41,23 @@ export async function purgeExpired(ctx: AppContext, limit = 100): Promise<{ purg
   return { purged, failed };
 }
 
-/** Deletes held mail older than HELD_RETENTION_DAYS. */
+/**
+ * Deletes held mail older than HELD_RETENTION_DAYS, oldest first, a page at a time. When some of
+ * it was never seen by any staff member, the organisation is told how much.
+ */
 async function purgeHeld(ctx: AppContext): Promise<number> {
   const before = new Date(Date.parse(ctx.clock.now()) - HELD_RETENTION_DAYS * 86_400_000).toISOString();
-  const old = (await ctx.store.listHeld(1000)).filter((h) => h.at < before);
-  for (const h of old) await removeHeld(ctx, h);
-  if (old.length) ctx.log.info('held mail purged', { count: old.length });
-  return old.length;
+  let count = 0;
+  let unseen = 0;
+  for (;;) {
+    // Each page starts again at the oldest: what was deleted is gone from the listing.
+    const old = (await ctx.store.pageHeld({ limit: 100, oldestFirst: true })).items.filter((h) => h.at < before);
+    for (const h of old) await removeHeld(ctx, h);
+    count += old.length;
+    unseen += old.filter((h) => !h.seen).length;
+    if (old.length < 100) break;
+  }
+  if (count) ctx.log.info('held mail purged', { count, unseen });
+  if (unseen) await ctx.mailer.send(heldPurgedMail(ctx.procedure, { count: unseen, days: HELD_RETENTION_DAYS, at: ctx.clock.now(), replyDomain: ctx.replyDomain }));
+  return count;
 }

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Party, StoredAttachment } from '../../engine/types.ts';
 import { parseInbound, type Envelope, type InboundMail } from '../../mail/inbound.ts';
 import { findReplyAddress, verifyReply } from '../../mail/reply-address.ts';
-import { threadRoot } from '../../mail/compose.ts';
+import { caseOfThreadId } from '../../mail/compose.ts';
 import { execute, loadCase, type LoadedCase } from '../pipeline.ts';
 import type { AppContext } from '../context.ts';
-import { attachmentKey, mailSubmissionId, rawMailKey } from '../../blobs/keys.ts';
-import { REFERENCE_IN_MAIL } from '../../policy/reference.ts';
+import { attachmentKey, mailSubmissionId, rawMailKey, textKey } from '../../blobs/keys.ts';
+import { ItemTooLargeError, type HeldMail } from '../../store/port.ts';
 import { fileComplaint } from './file-complaint.ts';
 
 /** SES's spam/virus/SPF/DKIM/DMARC verdicts (on AWS); absent locally, where there are none. */
@@ -43,21 +43,34 @@ export const ATTACHMENTS = {
 
 /**
  * One code path for every door mail comes in by (SMTP locally, POST /_local/inbound, SES on AWS).
- * The case is found from the signed reply address, else from our thread in `References`; never
- * from the subject. Whatever cannot be matched or trusted is held for staff, never dropped.
+ * The case is found from the signed reply address only: never from the subject, and never from a
+ * thread header (`In-Reply-To`/`References`), which may only suggest a case for the holding list.
+ * Whatever cannot be matched, trusted or even read is held for staff, never dropped.
  */
 export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelope, verdicts?: Verdicts): Promise<InboundOutcome> {
-  const mail = await parseInbound(raw, envelope, { domains: [ctx.replyDomain] });
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 32);
   const blob = rawMailKey(digest);
   await ctx.blobs.put(blob, raw, 'message/rfc822');
+  let mail: InboundMail;
+  try {
+    mail = await parseInbound(raw, envelope, { domains: [ctx.replyDomain] });
+  } catch (e) {
+    // Past the parser's limits (a thousand MIME parts, a header block over 1 MB): kept as it came, for staff.
+    ctx.log.info('mail unreadable', { error: e instanceof Error ? e.name : 'unknown' });
+    return holdMail(ctx, { id: digest, reason: 'unreadable', subject: '', blob });
+  }
   const sender = mail.from?.email;
-  const hold = async (reason: string, caseRef?: string): Promise<InboundOutcome> => {
-    const text = (mail.stripped || mail.text).slice(0, 20_000);
-    await ctx.store.hold({ id: digest, at: ctx.clock.now(), reason, subject: mail.subject, text, blob, ...(sender ? { sender } : {}), ...(caseRef ? { caseRef } : {}) });
-    ctx.log.info('mail held', { reason, ...(caseRef ? { ref: caseRef } : {}) });
-    return { outcome: 'held', reason, ...(caseRef ? { caseRef } : {}) };
-  };
+  const hold = (reason: string, caseRef?: string) =>
+    holdMail(ctx, {
+      // One entry per mail: a redelivery (the same Message-ID from the same sender, or the same bytes) adds none.
+      id: mail.messageId ? createHash('sha256').update(`${mail.messageId}\n${sender ?? ''}`).digest('hex').slice(0, 32) : digest,
+      reason,
+      subject: mail.subject,
+      text: (mail.stripped || mail.text).slice(0, PREVIEW_CHARS),
+      blob,
+      ...(sender ? { sender } : {}),
+      ...(caseRef ? { caseRef } : {}),
+    });
 
   if (!sender) return hold('no-sender');
   if (verdicts?.virus && verdicts.virus !== 'PASS') return hold('virus');
@@ -81,25 +94,46 @@ export async function receiveMail(ctx: AppContext, raw: Buffer, envelope: Envelo
   if (party === 'staff' && verdicts && ![verdicts.spf, verdicts.dkim, verdicts.dmarc].every((v) => v === 'PASS')) return hold('staff-unverified', ref);
   const kept = found.events.reduce((n, e) => n + (e.type === 'message-received' ? e.attachments.filter((a) => a.key).length : 0), 0);
   const attachments = await storeAttachments(ctx, ref, mail, kept);
-  const result = await execute(ctx, ref, {
-    type: 'receive-message',
-    actor: { kind: 'system' },
-    party,
-    sender,
-    subject: mail.subject,
-    text: mail.stripped || mail.text.slice(0, 20_000),
-    ...(mail.cut ? { cut: true } : {}),
-    ...(mail.messageId ? { messageId: mail.messageId } : {}),
-    blob,
-    attachments,
-    ...(mail.noise ? { noise: mail.noise } : {}),
-  });
+  // A long text goes whole to the blob store; the case keeps a preview (a store item has a hard size limit).
+  const whole = mail.stripped || mail.text;
+  const textBlob = whole.length > PREVIEW_CHARS ? textKey(ref, digest) : undefined;
+  if (textBlob) await ctx.blobs.put(textBlob, Buffer.from(whole), 'text/plain; charset=utf-8');
+  let result: Awaited<ReturnType<typeof execute>>;
+  try {
+    result = await execute(ctx, ref, {
+      type: 'receive-message',
+      actor: { kind: 'system' },
+      party,
+      sender,
+      subject: mail.subject.slice(0, SUBJECT_CHARS),
+      text: whole.slice(0, PREVIEW_CHARS),
+      ...(mail.cut || textBlob ? { cut: true } : {}),
+      ...(textBlob ? { textBlob } : {}),
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      blob,
+      attachments,
+      ...(mail.noise ? { noise: mail.noise } : {}),
+    });
+  } catch (e) {
+    // Still too large for one item (many attachments with long names, say): held, not lost.
+    if (e instanceof ItemTooLargeError) return hold('too-large', ref);
+    throw e;
+  }
   if (!result.ok) return hold(result.refusal.reason, ref);
   return { outcome: 'added', caseRef: ref, party, ...(mail.noise ? { noise: mail.noise } : {}) };
 }
 
-/** Our Message-IDs: `<ref[.staff]@replyDomain>` (see threadRoot). */
-const THREAD_ID = new RegExp(`^<(${REFERENCE_IN_MAIL})(\\.staff)?@(.+)>$`);
+/** How much text and subject a case or held entry keeps in the store; the raw mail (and a long text) is in the blob store. */
+const PREVIEW_CHARS = 20_000;
+const SUBJECT_CHARS = 1000;
+
+/** Holds a mail for staff, once (see HeldMailbox.hold). */
+async function holdMail(ctx: AppContext, entry: Omit<HeldMail, 'at'>): Promise<InboundOutcome> {
+  const { reason, caseRef } = entry;
+  const added = await ctx.store.hold({ ...entry, subject: entry.subject.slice(0, SUBJECT_CHARS), at: ctx.clock.now() });
+  ctx.log.info(added ? 'mail held' : 'held mail delivered again', { reason, ...(caseRef ? { ref: caseRef } : {}) });
+  return { outcome: 'held', reason, ...(caseRef ? { caseRef } : {}) };
+}
 
 type Match = { found: LoadedCase; party: Party } | { found?: undefined } | { reason: string; caseRef?: string };
 
@@ -113,14 +147,13 @@ async function findCase(ctx: AppContext, mail: InboundMail, sender: string): Pro
     const party = partyOf(ctx, found, sender);
     return party ? { found, party } : { reason: 'unknown-sender', caseRef: found.state.reference };
   }
-  const threads = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x).map((x) => x.toLowerCase());
-  for (const id of threads) {
-    const m = THREAD_ID.exec(id);
-    if (!m || m[3] !== ctx.replyDomain.toLowerCase()) continue;
-    const found = await loadCase(ctx, m[1]!.toUpperCase());
-    if (!found || threadRoot(ctx, found.state.reference, m[2] ? 'staff' : 'complainant').toLowerCase() !== id) continue;
-    const party = partyOf(ctx, found, sender);
-    return party ? { found, party } : { reason: 'unknown-sender', caseRef: found.state.reference };
+  // A thread header is no proof of who wrote: anyone who read a subject line could send one. A mail
+  // answering a thread of ours without its signed reply address is held, the case only suggested.
+  const threads = [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x);
+  const domain = `@${ctx.replyDomain.toLowerCase()}>`;
+  if (threads.some((id) => id.toLowerCase().endsWith(domain))) {
+    const ref = threads.map((id) => caseOfThreadId(ctx, id)).find((r) => r !== undefined);
+    return ref && (await loadCase(ctx, ref)) ? { reason: 'thread-only', caseRef: ref } : { reason: 'thread-unknown' };
   }
   return {};
 }

@@ -3,17 +3,24 @@
  * entry under its id saying where it is filed, so a staff action reads it by key.
  */
 import type { HeldMail, HeldMailbox } from '../port.ts';
+import { ATTR } from '../table.ts';
 import { heldByIdItem, heldItem } from './items.ts';
 import type { TableClient } from './table-client.ts';
+
+const LABEL = { caseRef: '-', what: 'held mail' };
 
 export function createHeldMailbox(table: TableClient): HeldMailbox {
   const list = async (limit?: number) => (await table.partition(heldItem.partition, { newestFirst: true }, limit)).map(heldItem.fromItem);
 
   return {
     async hold(entry) {
-      // The entry by id first: a held mail is never listed without being findable.
-      await table.put(heldByIdItem.toItem(entry), { caseRef: '-', what: 'held mail' });
-      await table.put(heldItem.toItem(entry), { caseRef: '-', what: 'held mail' });
+      // The entry by id first, and only once: a redelivery adds nothing, and a held mail is never
+      // listed without being findable. A listing lost to a crash between the two is written again.
+      const first = await table.put(heldByIdItem.toItem(entry), LABEL, { expression: 'attribute_not_exists(#pk)', names: { '#pk': ATTR.pk } });
+      const at = first ? entry.at : heldByIdItem.atOf((await table.get(heldByIdItem.key(entry.id)))!);
+      if (!first && (await table.get(heldItem.key({ id: entry.id, at })))) return false;
+      await table.put(heldItem.toItem({ ...entry, at }), LABEL);
+      return first;
     },
 
     async getHeld(id) {
@@ -24,6 +31,30 @@ export function createHeldMailbox(table: TableClient): HeldMailbox {
     },
 
     listHeld: list,
+
+    async pageHeld({ limit, after, oldestFirst }) {
+      const cursor = after ? Buffer.from(after, 'base64url').toString() : undefined;
+      const items = await table.query(
+        {
+          condition: `#pk = :pk${cursor ? ` AND #sk ${oldestFirst ? '>' : '<'} :after` : ''}`,
+          names: { '#pk': ATTR.pk, ...(cursor ? { '#sk': ATTR.sk } : {}) },
+          values: { ':pk': heldItem.partition, ...(cursor ? { ':after': cursor } : {}) },
+          newestFirst: !oldestFirst,
+          consistent: true,
+        },
+        limit,
+      );
+      const last = items.length === limit ? items[items.length - 1] : undefined;
+      return { items: items.map(heldItem.fromItem), ...(last ? { next: Buffer.from(String(last[ATTR.sk])).toString('base64url') } : {}) };
+    },
+
+    async markHeldSeen(entries) {
+      for (const h of entries) if (!h.seen) await table.put(heldItem.toItem({ ...h, seen: true }), LABEL);
+    },
+
+    async countUnseenHeld() {
+      return (await list()).filter((h) => !h.seen).length;
+    },
 
     async releaseHeld(entry) {
       await table.delete(heldItem.key(entry));
