@@ -12,6 +12,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addDays, HOLIDAY_YEARS } from '../shared/calendar/index.ts';
+import { rolesWithoutConflictRoute } from '../shared/engine/parties.ts';
 import { procedureDiagram, procedureSummary } from '../shared/procedure-tools/diagram.ts';
 import { formatProblem, InvalidProcedureError, parseProcedure } from '../shared/procedure/load.ts';
 import type { Procedure } from '../shared/procedure/schema.ts';
@@ -78,7 +79,11 @@ function run(argv: string[], io: Io): number {
   const procedure = load(file);
 
   if (command === 'check') {
-    io.out(`${file}: geldig\n${procedureSummary(procedure)}`);
+    // Valid, but a complaint about everyone of such a role could only stay with them (Awb 9:7): a warning, not an error.
+    const warnings = rolesWithoutConflictRoute(procedure).map(
+      (role) => `waarschuwing: een klacht over ${role} kan nergens anders heen: geen andere fase heeft een behandelaar (voeg een route of een hogere fase toe)\n`,
+    );
+    io.out(`${file}: geldig\n${procedureSummary(procedure)}${warnings.join('')}`);
     return 0;
   }
   if (command === 'diagram') {

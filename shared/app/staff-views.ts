@@ -3,8 +3,10 @@ import { loadCase } from './pipeline.ts';
 import type { AppContext } from './context.ts';
 import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
+import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
+import { partyChange } from '../presentation/parties.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
-import type { CaseEvent, CaseState } from '../engine/types.ts';
+import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { CaseSummary } from '../store/port.ts';
@@ -96,6 +98,8 @@ export interface CaseDetail {
   termLog: { term: string; lastDay: string; outcome: string }[];
   timeline: { at: string; date: string; text: string; by?: string; blob?: string; attachments?: { name: string; key?: string; refused?: string }[] }[];
   handlers: { email: string; name: string }[];
+  /** Who is on the case; for a person complained about not yet identified, staff whose name resembles theirs (to confirm, never applied by itself). */
+  parties: (CaseParty & { suggestions?: { email: string; name: string }[] })[];
   outcomes: { value: string; label: string }[];
   escalateTo: { id: string; name: string }[];
   pendingResponses: string[];
@@ -140,6 +144,10 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
       ];
     }),
     handlers: (p.roles[stage.handler]?.members ?? []).filter((m) => !s.concerned.includes(m.email.toLowerCase())).map((m) => ({ email: m.email.toLowerCase(), name: m.name })),
+    parties: s.parties.map((x) => {
+      const suggested = x.role === 'complained-about' && !x.staff && x.name ? staffSuggestions(p, x.name) : [];
+      return suggested.length ? { ...x, suggestions: procedureStaff(p).filter((m) => suggested.includes(m.email)) } : x;
+    }),
     outcomes: stageOutcomes(stage).map((o) => ({ value: o, label: outcomeLabel(p, o, lang) })),
     escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
     pendingResponses: s.pendingResponses,
@@ -162,6 +170,10 @@ function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
       return undefined;
     case 'note-added':
       return `${nl ? 'Notitie' : 'Note'}: ${e.text}`;
+    case 'party-added':
+    case 'party-corrected':
+    case 'party-identified':
+      return partyChange(e, lang);
     case 'assigned':
       return `${nl ? 'Toegewezen aan' : 'Assigned to'} ${e.handler}`;
     case 'response-requested':

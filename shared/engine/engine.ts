@@ -5,6 +5,7 @@ import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/outcomes.ts';
 import { text } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { evolve, fold, MESSAGE_LIMIT } from './fold.ts';
+import { concernedOf, freeMembers, procedureStaff, stageForConflict } from './parties.ts';
 import type { FieldRefusal, LabelKey, MissingField, Refusal, RefusalCode, RefusalParams, RefusalReason } from './refusal.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
 import {
@@ -18,6 +19,7 @@ import {
   type EngineResult,
   type MailEffect,
   type MailTemplate,
+  type PartyContact,
   type TermInstance,
 } from './types.ts';
 
@@ -111,13 +113,15 @@ class Run {
     return stageOf(this.p, this.s.stage);
   }
 
+  /** The complainant, and whoever represents them: both receive what the complainant is sent. */
   complainant(): Address[] {
-    const { email, name } = this.s.fields;
-    return email ? [{ email, ...(name ? { name } : {}) }] : [];
+    return this.s.parties
+      .filter((x) => (x.role === 'complainant' || x.role === 'representative') && x.email)
+      .map((x) => ({ email: x.email!, ...(x.name ? { name: x.name } : {}) }));
   }
 
   roleMembers(roleId: string): Address[] {
-    return (this.p.roles[roleId]?.members ?? []).filter((m) => !this.s.concerned.includes(m.email.toLowerCase()));
+    return freeMembers(this.p, roleId, this.s.concerned);
   }
 
   /** The assigned handler, or else every member of the stage's handler role (never a person concerned). */
@@ -125,6 +129,16 @@ class Run {
     const h = this.s.handler;
     const members = this.roleMembers(this.stage.handler);
     return h ? members.filter((m) => m.email.toLowerCase() === h) : members;
+  }
+
+  party(id: string) {
+    return this.s.parties.find((x) => x.id === id) ?? fail('not-allowed', 'no-party');
+  }
+
+  /** A person complained about who can now be written to gets the copy of the complaint where the stage sends it (Awb 9:9). */
+  copyToConcerned(emails: string[]) {
+    if (this.s.stage && this.stage.informConcerned && this.s.status !== 'closed' && this.s.status !== 'withdrawn')
+      this.mail('concerned-copy', emails.map((email) => ({ email })), {}, 'nl');
   }
 
   // ---- who may ----
@@ -218,7 +232,15 @@ class Run {
   }
 
   // ---- stages ----
+  /** The stage a case goes to instead of `stageId` when nobody of its handler role may handle it (Awb 9:7). */
+  free(stageId: string): string {
+    const stage = stageOf(this.p, stageId);
+    if (this.roleMembers(stage.handler).length) return stageId;
+    return stageForConflict(this.p, stage, this.s.concerned)?.id ?? fail('not-allowed', 'no-handler-left');
+  }
+
   enterStage(stageId: string, reason: string, by: Actor['kind'], from?: string) {
+    stageId = this.free(stageId);
     this.emit({ type: 'stage-started', stage: stageId, reason, by, ...(from ? { from } : {}) });
     this.startTerms('stageStarted');
     this.startTerms('received', this.s.receivedOn);
@@ -226,12 +248,14 @@ class Run {
     if (stage.informConcerned) this.mail('concerned-copy', this.concernedAddresses(), {}, 'nl');
   }
 
+  /** Each person complained about whom we can write to: their own address, or the staff address staff identified. */
   concernedAddresses(): Address[] {
-    return this.s.concerned.map((email) => ({ email }));
+    return this.s.parties.flatMap((x) => (x.role === 'complained-about' && (x.email || x.staff) ? [{ email: (x.email || x.staff)!, ...(x.name ? { name: x.name } : {}) }] : []));
   }
 
   escalate(to: string, reason: string, by: Actor['kind']) {
     const from = this.s.stage;
+    to = this.free(to);
     this.endOpenTerms('escalated');
     this.emit({ type: 'escalated', from, to, reason, by });
     this.enterStage(to, reason, by, from);
@@ -279,7 +303,6 @@ class Run {
       receivedOn: this.today,
       intake,
       ...(lateSince ? { lateSince } : {}),
-      concerned: concernedStaff(p, fields),
       ...(cmd.actor.kind === 'staff' ? { enteredBy: cmd.actor.email.toLowerCase() } : {}),
     });
     const route = p.intake.routes.find((r) => r.in.includes(fields[r.field] ?? ''));
@@ -329,23 +352,6 @@ type MailVars<T extends MailTemplate> = Extract<MailEffect, { template: T }>['va
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Handler<T extends Command['type']> = (run: Run, cmd: Extract<Command, { type: T }>) => void;
 
-/** Staff whose name the complaint mentions as the employee concerned. */
-export function concernedStaff(p: Procedure, fields: Record<string, string>): string[] {
-  const named = (fields.employeeName ?? '').trim().toLowerCase();
-  if (named.length < 3) return [];
-  const members = Object.values(p.roles).flatMap((r) => r.members);
-  return [
-    ...new Set(
-      members
-        .filter((m) => {
-          const name = m.name.toLowerCase();
-          return name.includes(named) || named.includes(name);
-        })
-        .map((m) => m.email.toLowerCase()),
-    ),
-  ];
-}
-
 export function stageOutcomes(stage: Stage): readonly string[] {
   return stage.outcomes ?? (stage.kind === 'mediation' ? MEDIATION_OUTCOMES : DEFAULT_OUTCOMES);
 }
@@ -357,7 +363,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     if (!checked.ok) run.refuseAnonymous({ ...run.s.fields, ...cmd.fields }, checked.errors);
     if (!checked.ok) fail('invalid', 'fields', {}, checked.errors);
     const rule = run.intakeRules(checked.fields);
-    run.emit({ type: 'completed', fields: checked.fields, concerned: concernedStaff(run.p, checked.fields) });
+    run.emit({ type: 'completed', fields: checked.fields });
     if (rule.late) run.mail('update', run.complainant(), { text: 'receipt.review' });
   },
 
@@ -414,7 +420,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.status('open');
     const by = run.handler(cmd.actor);
     const from = need(cmd.from, 'from', 'from').toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(from))
+    if (!EMAIL.test(from))
       fail('invalid', 'from-email', {}, [{ field: 'from', reason: 'from-email' }]);
     const question = need(cmd.question, 'question', 'question');
     run.emit({ type: 'response-requested', from, question, by });
@@ -547,6 +553,45 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.emit({ type: 'note-added', text: need(cmd.text, 'text', 'note'), by });
   },
 
+  'add-party'(run, cmd) {
+    const by = run.staff(cmd.actor);
+    if (cmd.role !== 'representative' && cmd.role !== 'complained-about') fail('invalid', 'party-role');
+    const contact = partyContact(cmd);
+    if (!contact.name) need('', 'name', 'name');
+    const party = { id: `p${run.s.parties.filter((x) => /^p\d+$/.test(x.id)).length + 1}`, role: cmd.role, ...dropEmpty(contact) };
+    run.emit({ type: 'party-added', party, by });
+    if (cmd.role === 'complained-about' && party.email) run.copyToConcerned([party.email]);
+  },
+
+  'correct-party'(run, cmd) {
+    const by = run.staff(cmd.actor);
+    const party = run.party(cmd.party);
+    const changes = partyContact(cmd);
+    if (changes.name === '') need('', 'name', 'name');
+    if (!Object.keys(changes).length) need('', 'name', 'name');
+    const before = run.concernedAddresses().map((a) => a.email);
+    run.emit({ type: 'party-corrected', party: party.id, changes, by });
+    if (party.role === 'complained-about') run.copyToConcerned(run.concernedAddresses().map((a) => a.email).filter((e) => !before.includes(e)));
+  },
+
+  'identify-party'(run, cmd) {
+    const by = run.staff(cmd.actor);
+    const party = run.party(cmd.party);
+    if (party.role !== 'complained-about') fail('not-allowed', 'party-role');
+    const email = cmd.staff?.trim().toLowerCase() || null;
+    if (email && !procedureStaff(run.p).some((m) => m.email === email))
+      fail('invalid', 'not-staff-member', {}, [{ field: 'staff', reason: 'not-staff-member' }]);
+    // Nobody may be left to handle it: then the identification is refused (`procedure check` warns of such roles).
+    const after = concernedOf(run.s.parties.map((x) => (x.id === party.id ? { ...x, staff: email ?? undefined } : x)));
+    if (!run.p.stages.some((st) => freeMembers(run.p, st.handler, after).length)) fail('not-allowed', 'no-handler-left');
+    const before = run.concernedAddresses().map((a) => a.email);
+    run.emit({ type: 'party-identified', party: party.id, staff: email, by });
+    run.copyToConcerned(run.concernedAddresses().map((a) => a.email).filter((e) => !before.includes(e)));
+    // The stage's handlers are all complained about: the case goes where the procedure sends complaints about them.
+    if ((run.s.status === 'open' || run.s.status === 'decided') && !run.roleMembers(run.stage.handler).length)
+      run.escalate(run.s.stage, text(run.p, 'escalated.conflict', 'nl'), 'staff');
+  },
+
   'receive-message'(run, cmd) {
     // Mail arrives through the system; a handler may also attach a mail that was held for review.
     if (cmd.actor.kind === 'complainant') fail('forbidden', 'system-only');
@@ -613,6 +658,21 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.mail('staff-reminder', run.handlers(), { instance: t.instance, term: def.label.nl, dueDate: t.lastDay }, 'nl');
   },
 };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The contact details a command gives, trimmed; only those it names ('' removes one). */
+function partyContact(cmd: PartyContact): PartyContact {
+  const out: PartyContact = {};
+  for (const key of ['name', 'email', 'address', 'phone'] as const) {
+    const v = cmd[key];
+    if (typeof v === 'string') out[key] = key === 'email' ? v.trim().toLowerCase() : v.trim();
+  }
+  if (out.email && !EMAIL.test(out.email)) fail('invalid', 'from-email', {}, [{ field: 'email', reason: 'from-email' }]);
+  return out;
+}
+
+const dropEmpty = (c: PartyContact): PartyContact => Object.fromEntries(Object.entries(c).filter(([, v]) => v)) as PartyContact;
 
 function checkOutcome(stage: Stage, outcome: string | undefined): string {
   const allowed = stageOutcomes(stage);

@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseState } from './types.ts';
+import { concernedOf, partiesFromFields, withFormParties } from './parties.ts';
+import type { CaseEvent, CaseParty, CaseState, PartyContact } from './types.ts';
 
 /** The case's state after its events: `evolve` over each in turn; pure and deterministic. */
 export function fold(events: readonly CaseEvent[], initial?: CaseState): CaseState | undefined {
@@ -26,7 +27,8 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
       status: e.intake === 'to-complete' ? 'to-complete' : 'open',
       admissibility: e.intake === 'review' ? 'pending' : 'not-needed',
       ...(e.lateSince ? { lateSince: e.lateSince } : {}),
-      concerned: e.concerned,
+      parties: partiesFromFields(e.fields),
+      concerned: [],
       stage: '',
       stageStartedAt: e.at,
       stagesVisited: [],
@@ -44,7 +46,13 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
   const s: CaseState = { ...state, events: state.events + 1 };
   switch (e.type) {
     case 'completed':
-      return { ...s, fields: e.fields, concerned: e.concerned, status: 'open' };
+      return withParties({ ...s, fields: e.fields, status: 'open' }, withFormParties(s.parties, e.fields));
+    case 'party-added':
+      return withParties(s, [...s.parties, e.party]);
+    case 'party-corrected':
+      return withParties(s, s.parties.map((x) => (x.id === e.party ? corrected(x, e.changes) : x)));
+    case 'party-identified':
+      return withParties(s, s.parties.map((x) => (x.id !== e.party ? x : e.staff ? { ...x, staff: e.staff } : without(x, 'staff'))));
     case 'admitted':
       return { ...s, admissibility: 'admitted' };
     case 'stage-started':
@@ -133,6 +141,26 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
     case 'viewed':
       return s;
   }
+}
+
+/** The parties, and who may no longer see the case; an assigned handler who is now complained about is unassigned. */
+function withParties(s: CaseState, parties: CaseParty[]): CaseState {
+  const concerned = concernedOf(parties);
+  return { ...s, parties, concerned, ...(s.handler && concerned.includes(s.handler) ? { handler: undefined } : {}) };
+}
+
+function corrected(x: CaseParty, changes: PartyContact): CaseParty {
+  let out: CaseParty = { ...x };
+  for (const [k, v] of Object.entries(changes) as [keyof PartyContact, string | undefined][]) {
+    if (v === undefined) continue;
+    out = v === '' ? without(out, k) : { ...out, [k]: v };
+  }
+  return out;
+}
+
+function without<K extends keyof CaseParty>(x: CaseParty, key: K): CaseParty {
+  const { [key]: _gone, ...rest } = x;
+  return rest as CaseParty;
 }
 
 function stripMessage(e: Extract<CaseEvent, { type: 'message-received' }>) {

@@ -6,10 +6,10 @@ import type { FieldError } from '../procedure/fields.ts';
  */
 
 /** Words the engine asks for by name when a required value is missing (texts `label.*`). */
-export type LabelKey = 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'response' | 'note' | 'message' | 'motivation' | 'recommendation';
+export type LabelKey = 'name' | 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'response' | 'note' | 'message' | 'motivation' | 'recommendation';
 
 /** Commands that need a value refuse with `missing-<field>` and the label to show. */
-export type MissingField = 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'text' | 'motivation' | 'recommendation';
+export type MissingField = 'name' | 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'text' | 'motivation' | 'recommendation';
 type MissingParams = { [F in MissingField as `missing-${F}`]: { label: LabelKey } };
 
 /** Parameters per refusal reason; `object` when the reason says it all. */
@@ -36,6 +36,12 @@ export interface RefusalParams extends MissingParams {
   'already-acknowledged': object;
   'handler-concerned': object;
   'handler-role': object;
+  /** Parties: no such party on the case; an action that does not fit its role; an address that is not staff of this procedure. */
+  'no-party': object;
+  'party-role': object;
+  'not-staff-member': object;
+  /** Nobody would be left who may handle the case. */
+  'no-handler-left': object;
   'missing-attendees': object;
   date: object;
   signatures: { unsigned: string[] };
@@ -88,6 +94,7 @@ export interface FieldParams {
   'possible-stages': { possible: string[] };
   'handler-concerned': object;
   'handler-role': object;
+  'not-staff-member': object;
   'submission-id': object;
   channel: { allowed: string[] };
   'case-ref': object;

@@ -55,11 +55,9 @@ export type CaseEvent =
       /** `review`: late, waiting for an admissibility decision; `to-complete`: arrived by e-mail, form not yet filled in. */
       intake: 'accepted' | 'review' | 'to-complete';
       lateSince?: LocalDate;
-      /** Staff whose name the complaint mentions: they never handle or see it. */
-      concerned: string[];
       enteredBy?: string;
     }>
-  | E<'completed', { fields: Fields; concerned: string[] }>
+  | E<'completed', { fields: Fields }>
   | E<'admitted', { by: string; reason: string }>
   | E<'stage-started', { stage: string; from?: string; reason: string; by: Actor['kind'] }>
   | E<'term-started', TermInstance>
@@ -77,6 +75,10 @@ export type CaseEvent =
   | E<'withdrawn', { reason: string; by: Actor['kind'] }>
   | E<'closed', { reason: string; by: Actor['kind'] }>
   | E<'note-added', { text: string; by: string }>
+  | E<'party-added', { party: CaseParty; by: string }>
+  | E<'party-corrected', { party: string; changes: PartyContact; by: string }>
+  /** `staff`: the staff member this person is, as identified by staff; null: not a staff member (a correction). */
+  | E<'party-identified', { party: string; staff: string | null; by: string }>
   | E<'message-received', InboundMessage>
   | E<'message-sent', { text: string; by: string }>
   /** A staff member looked at the case (the audit trail of views); `what`: an export, a dossier, an access request. */
@@ -84,6 +86,24 @@ export type CaseEvent =
 
 /** What a staff member read besides the case page itself. */
 export type ViewPurpose = 'export' | 'dossier' | 'access-request';
+
+/** A party's role on the case. Handlers are not stored: they follow from the stage (see the case view). */
+export type PartyRole = 'complainant' | 'representative' | 'complained-about';
+
+/** How to reach a party; a correction sets a value, or removes it with ''. */
+export interface PartyContact {
+  name?: string;
+  email?: string;
+  address?: string;
+  phone?: string;
+}
+
+export interface CaseParty extends PartyContact {
+  id: string;
+  role: PartyRole;
+  /** A person complained about whom staff identified as this staff member (lower-case address). */
+  staff?: string;
+}
 
 /** Who wrote a message that reached the case. */
 export type Party = 'complainant' | 'staff' | 'concerned';
@@ -136,6 +156,9 @@ export type Command =
   | C<'withdraw', { reason: string }>
   | C<'close', { reason: string }>
   | C<'note', { text: string }>
+  | C<'add-party', PartyContact & { role: Exclude<PartyRole, 'complainant'> }>
+  | C<'correct-party', PartyContact & { party: string }>
+  | C<'identify-party', { party: string; staff: string | null }>
   | C<'receive-message', InboundMessage>
   | C<'send-message', { text: string }>
   | C<'record-view', { what?: ViewPurpose }>
@@ -203,6 +226,8 @@ export interface CaseState {
   /** Late complaints wait for an admissibility decision. */
   admissibility: 'not-needed' | 'pending' | 'admitted';
   lateSince?: LocalDate;
+  parties: CaseParty[];
+  /** Staff identified as a person complained about (from `parties`): they never see or handle the case. */
   concerned: string[];
   stage: string;
   stageStartedAt: string;

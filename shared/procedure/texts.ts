@@ -75,6 +75,11 @@ export const DEFAULT_TEXTS = {
     nl: 'Uw klacht wordt vanaf nu behandeld door {stage}. Reden: {reason}.',
     en: 'Your complaint is now handled by {stage}. Reason: {reason}.',
   },
+  /** The reason recorded when the case moves because its handlers are complained about (Awb 9:7). */
+  'escalated.conflict': {
+    nl: 'de klacht gaat over wie haar in deze fase zou behandelen',
+    en: 'the complaint is about who would handle it in this stage',
+  },
   /** The reason recorded when a term that escalates passes (in the case file, in Dutch). */
   'escalated.termExpired': {
     nl: 'termijn "{term}" verstreken op {lastDay}',
@@ -269,6 +274,13 @@ export const DEFAULT_TEXTS = {
   'refusal.missing-attendees': { nl: 'Vul de aanwezigen in.', en: 'Enter the attendees.' },
   'refusal.date': { nl: 'Vul de datum van het gesprek in (niet in de toekomst).', en: 'Enter the date of the conversation (not in the future).' },
   'refusal.signatures': { nl: 'Het verslag moet door alle aanwezigen zijn ondertekend; nog niet getekend: {unsigned}.', en: 'The record must be signed by everyone present; not yet signed: {unsigned}.' },
+  'refusal.no-party': { nl: 'Deze betrokkene staat niet bij de klacht.', en: 'This party is not on the complaint.' },
+  'refusal.party-role': { nl: 'Dit kan niet voor deze betrokkene.', en: 'This is not possible for this party.' },
+  'refusal.not-staff-member': { nl: 'Dit is geen medewerker in deze klachtenregeling.', en: 'This is not a staff member in this complaints procedure.' },
+  'refusal.no-handler-left': {
+    nl: 'Dan is er niemand meer die de klacht mag behandelen. Voeg eerst in de klachtenregeling iemand toe die de klacht kan overnemen.',
+    en: 'Then nobody would be left who may handle the complaint. First add someone to the complaints procedure who can take it over.',
+  },
   'refusal.from-email': { nl: 'Vul het e-mailadres in van wie moet reageren.', en: 'Enter the e-mail address of who should respond.' },
   'refusal.no-request': { nl: 'Aan deze persoon is geen reactie gevraagd.', en: 'No response was requested from this person.' },
   'refusal.no-extension': { nl: 'Deze klachtenregeling kent geen verlenging.', en: 'This procedure allows no extension.' },
@@ -313,6 +325,7 @@ export const DEFAULT_TEXTS = {
   'field.choose-from': { nl: 'Kies uit: {options}.', en: 'Choose from: {options}.' },
   'field.possible-stages': { nl: 'Mogelijk: {possible}.', en: 'Possible: {possible}.' },
   'field.handler-concerned': { nl: 'De klacht gaat over deze persoon.', en: 'The complaint concerns this person.' },
+  'field.not-staff-member': { nl: 'Geen medewerker in deze klachtenregeling.', en: 'Not a staff member in this complaints procedure.' },
   'field.handler-role': { nl: 'Geen behandelaar van deze fase.', en: 'Not a handler of this stage.' },
   'field.submission-id': { nl: 'Ongeldige submissionId.', en: 'Invalid submissionId.' },
   'field.case-ref': { nl: 'Vul een geldig kenmerk in.', en: 'Enter a valid reference.' },
@@ -325,6 +338,7 @@ export const DEFAULT_TEXTS = {
   'field.confirm-reference': { nl: 'Typ het kenmerk van de klacht ter bevestiging.', en: 'Type the reference of the complaint to confirm.' },
   'field.sequence': { nl: 'Ongeldig volgnummer.', en: 'Invalid sequence number.' },
   // Names of the values a staff command needs (in `Vul "{label}" in.`).
+  'label.name': { nl: 'Naam', en: 'Name' },
   'label.reason': { nl: 'Reden', en: 'Reason' },
   'label.handler': { nl: 'Behandelaar', en: 'Handler' },
   'label.summary': { nl: 'Verslag', en: 'Summary' },

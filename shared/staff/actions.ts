@@ -16,8 +16,11 @@ const optionalText = (max: number) => z.pipe(z.optional(z.string().check(z.trim(
 
 export const ACTION_TYPES = [
   'acknowledge', 'assign', 'record-conversation', 'request-response', 'record-response', 'extend', 'decide',
-  'advise', 'escalate', 'withdraw', 'close', 'note', 'admit', 'send-message',
+  'advise', 'escalate', 'withdraw', 'close', 'note', 'admit', 'send-message', 'add-party', 'correct-party', 'identify-party',
 ] as const;
+
+/** A party's contact details; the engine checks the e-mail address and that a name is given. */
+const contact = { name: optionalText(200), email: optionalText(254), address: optionalText(500), phone: optionalText(50) };
 
 const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge') }),
@@ -34,6 +37,10 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), text: text() }),
   z.object({ type: z.literal('admit'), reason: text(2000) }),
   z.object({ type: z.literal('send-message'), text: text() }),
+  z.object({ type: z.literal('add-party'), role: z.enum(['representative', 'complained-about'], { error: 'required' }), ...contact }),
+  z.object({ type: z.literal('correct-party'), party: text(20), ...contact }),
+  // An empty staff address: not a staff member (undoes an identification).
+  z.object({ type: z.literal('identify-party'), party: text(20), staff: z.pipe(optionalText(254), z.transform((v: string | undefined) => v ?? null)) }),
 ]);
 
 /** The schema's error names, as field refusals (their sentences are in the text catalogue). */

@@ -6,6 +6,7 @@ import { words as w } from '../presentation/words.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
 import { outcomeLabel, stageName } from '../presentation/present.ts';
+import { partyChange } from '../presentation/parties.ts';
 import type { CaseEvent } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
@@ -233,6 +234,10 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
       return `${nl ? 'Toegelaten (te laat ingediend)' : 'Admitted (late)'}: ${e.reason}`;
     case 'completed':
       return nl ? 'Aangevuld door de klager' : 'Completed by the complainant';
+    case 'party-added':
+    case 'party-corrected':
+    case 'party-identified':
+      return partyChange(e, lang);
     case 'term-reminded':
       return `${nl ? 'Herinnering verstuurd' : 'Reminder sent'}: ${e.instance}`;
   }

@@ -2,6 +2,8 @@ import { words as w } from '../presentation/words.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
 import type { RefusalBody } from '../engine/refusal.ts';
+import { procedureStaff } from '../engine/parties.ts';
+import { partyLine, partyRole } from '../presentation/parties.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
@@ -161,6 +163,37 @@ ${fields}<button type="submit">${button}</button></form></details>`;
   }
   actions.push(form('note', w(lang, 'Notitie toevoegen', 'Add a note'), textarea('note', 'text', w(lang, 'Notitie (alleen intern)', 'Note (internal only)')), w(lang, 'Opslaan', 'Save')));
 
+  // Parties: who is complained about is what staff confirm here, never what a name resembles.
+  const staffOptions = procedureStaff(p).map((m) => ({ value: m.email, label: `${m.name} (${m.email})` }));
+  const partyOptions = d.parties.map((x) => ({ value: x.id, label: `${partyRole(x.role, lang)}: ${x.name ?? x.email ?? x.id}` }));
+  const contactFields = (type: string) =>
+    html`${input(type, 'name', w(lang, 'Naam', 'Name'))}${input(type, 'email', w(lang, 'E-mailadres', 'E-mail'), 'email')}${input(type, 'address', w(lang, 'Postadres', 'Postal address'))}${input(type, 'phone', w(lang, 'Telefoon', 'Phone'), 'tel')}`;
+  const partyActions: Html[] = [
+    form('add-party', w(lang, 'Betrokkene toevoegen', 'Add a party'), html`${select('add-party', 'role', w(lang, 'Rol', 'Role'), (['complained-about', 'representative'] as const).map((r) => ({ value: r, label: partyRole(r, lang) })))}${contactFields('add-party')}`, w(lang, 'Toevoegen', 'Add')),
+    form('correct-party', w(lang, 'Gegevens van een betrokkene corrigeren', "Correct a party's details"), html`${select('correct-party', 'party', w(lang, 'Betrokkene', 'Party'), partyOptions)}${contactFields('correct-party')}`, w(lang, 'Corrigeren', 'Correct')),
+  ];
+  const about = d.parties.filter((x) => x.role === 'complained-about');
+  if (about.length)
+    partyActions.push(
+      form(
+        'identify-party',
+        w(lang, 'Vaststellen dat de klacht over een medewerker gaat', 'Confirm that the complaint is about a staff member'),
+        html`${select('identify-party', 'party', w(lang, 'Over wie de klacht gaat', 'Complained about'), about.map((x) => ({ value: x.id, label: x.name ?? x.id })))}${field(
+          id('identify-party', 'staff'),
+          w(lang, 'Medewerker', 'Staff member'),
+          html`<select id="${id('identify-party', 'staff')}" name="staff" aria-describedby="${id('identify-party', 'staff')}-hint"><option value="">${w(lang, 'Geen medewerker (correctie)', 'Not a staff member (correction)')}</option>${staffOptions.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select>`,
+          w(lang, 'Deze medewerker ziet de klacht daarna niet meer en kan haar niet behandelen.', 'This staff member can then no longer see or handle the complaint.'),
+        )}`,
+        w(lang, 'Vaststellen', 'Confirm'),
+      ),
+    );
+  const partyRow = (x: CaseDetail['parties'][number]) => html`<tr><th scope="row">${partyRole(x.role, lang)}</th><td>${partyLine(x) || '-'}${x.staff ? html`<br>${w(lang, 'Vastgesteld als medewerker', 'Identified as staff member')}: ${x.staff}` : ''}${
+    x.suggestions?.length ? html`<br><span class="muted">${w(lang, 'Lijkt op', 'Resembles')}: ${x.suggestions.map((m) => `${m.name} (${m.email})`).join(', ')}. ${w(lang, 'Alleen een suggestie: bevestig het hieronder als het klopt.', 'Only a suggestion: confirm it below if it is right.')}</span>` : ''
+  }</td></tr>`;
+  const partiesSection = html`<h2>${w(lang, 'Betrokkenen', 'Parties')}</h2>
+<table>${d.parties.map(partyRow)}<tr><th scope="row">${w(lang, 'Behandelaars', 'Handlers')}</th><td>${d.handlers.map((h) => h.name).join(', ') || '-'}</td></tr></table>
+${partyActions}`;
+
   return shell(
     p,
     lang,
@@ -180,6 +213,7 @@ ${notice.done ? html`<div class="notice" role="status"><p>${w(lang, 'Gelukt', 'D
 ${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? w(lang, ' (wettelijke standaardtermijn)', ' (statutory default)') : ''}</li>`)}</ul>` : html`<p>${w(lang, 'Geen lopende termijnen.', 'No running terms.')}</p>`}
 <h2>${w(lang, 'De klacht', 'The complaint')}</h2>
 <table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
+${partiesSection}
 <h2>${w(lang, 'Acties', 'Actions')}</h2>
 ${actions}
 <h2>${w(lang, 'Tijdlijn', 'Timeline')}</h2>

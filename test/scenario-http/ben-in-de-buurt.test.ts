@@ -34,12 +34,20 @@ describe('ben-in-de-buurt over HTTP', () => {
     await c.advance({ advanceTo: '2025-04-26T12:00:00+02:00' });
     const mark = await c.mark();
     const { reference: ref } = await c.file(complaint('2025-04-20', 'Bakker'));
-    // Pieter is named: he gets a copy of the complaint, never the staff mail; Anna handles it.
+    // "Bakker" is a name in the complaint, not yet a person: both managers hear of the new case.
     expect(summary(await c.mailSince(mark))).toEqual([
-      `${PIETER}: Er is een klacht ingediend waarbij u betrokken bent (${ref})`,
       `${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`,
       `${ANNA}: Nieuwe klacht ${ref}`,
+      `${PIETER}: Nieuwe klacht ${ref}`,
     ]);
+    // Anna sees Pieter suggested, and confirms it: Pieter gets a copy of the complaint and no longer sees the case.
+    const seen = await c.staffCase(anna, ref);
+    expect(seen.parties.find((x) => x.id === 'named')).toMatchObject({ role: 'complained-about', name: 'Bakker', suggestions: [{ email: PIETER }] });
+    const identifiedAt = await c.mark();
+    const identified = await c.act(anna, ref, { type: 'identify-party', party: 'named', staff: PIETER });
+    expect(identified.parties.find((x) => x.id === 'named')).toMatchObject({ staff: PIETER });
+    expect(summary(await c.mailSince(identifiedAt))).toEqual([`${PIETER}: Er is een klacht ingediend waarbij u betrokken bent (${ref})`]);
+    expect((await c.tryAct(await c.signIn(PIETER), ref, { type: 'note', text: 'x' })).status).toBe(404);
     // 6 weeks from King's Day: Saturday 7 June, over Whitsun to Tuesday 10 June.
     expect((await c.status(ref)).terms.map((t) => [t.label, t.lastDay])).toEqual([['Afhandeling van de klacht', '2025-06-10']]);
 

@@ -22,10 +22,11 @@ const complaint = (eventDate: string, employeeName?: string) => ({
   ...(employeeName ? { employeeName } : {}),
 });
 
-/** Received on King's Day, Saturday 26 April 2025, through the web form, about Pieter Bakker. */
+/** Received on King's Day, Saturday 26 April 2025, through the web form, about "Bakker"; Anna identifies him as Pieter Bakker. */
 function received() {
   const h = CaseHarness.for('ben-in-de-buurt', '2025-04-26T08:00:00Z');
   h.submit(complaint('2025-04-20', 'Bakker'), { at: '2025-04-26T12:00:00+02:00' });
+  h.do({ type: 'identify-party', actor: anna, party: 'named', staff: PIETER });
   return h;
 }
 
@@ -52,10 +53,14 @@ describe('ben-in-de-buurt: the one-year window', () => {
 });
 
 describe('ben-in-de-buurt: the manager complained about never handles it', () => {
-  it('the named manager is concerned: informed of the complaint, but no staff mail', () => {
-    const h = received();
+  it('the named manager is only a suggestion until staff identify him; then he is informed of the complaint and no longer sees it', () => {
+    const h = CaseHarness.for('ben-in-de-buurt', '2025-04-26T08:00:00Z');
+    h.submit(complaint('2025-04-20', 'Bakker'), { at: '2025-04-26T12:00:00+02:00' });
+    expect(h.s.concerned).toEqual([]);
+    expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${ANNA}, ${PIETER}`]);
+    h.do({ type: 'identify-party', actor: anna, party: 'named', staff: PIETER });
     expect(h.s.concerned).toEqual([PIETER]);
-    expect(h.lastMailSummary()).toEqual([`concerned-copy → ${PIETER}`, `receipt → ${KLAGER}`, `staff-new-case → ${ANNA}`]);
+    expect(h.lastMailSummary()).toEqual([`concerned-copy → ${PIETER}`]);
   });
 
   it('the concerned manager cannot be assigned, and cannot act', () => {
@@ -76,9 +81,10 @@ describe('ben-in-de-buurt: the manager complained about never handles it', () =>
     ]) {
       expect(h.refuse(cmd), cmd.type).toMatchObject({ code: 'forbidden', reason: 'concerned' });
     }
-    // He may write down a complaint about himself made to him in person; from then on he is concerned.
+    // He may write down a complaint about himself made to him in person, and say it is about him; from then on he is concerned.
     const other = CaseHarness.for('ben-in-de-buurt', '2025-04-28T08:00:00Z');
     expect(other.submit(complaint('2025-04-20', 'Pieter Bakker'), { channel: 'in-person', actor: pieter }).ok).toBe(true);
+    other.do({ type: 'identify-party', actor: pieter, party: 'named', staff: PIETER });
     expect(other.s.concerned).toEqual([PIETER]);
     expect(other.refuse({ type: 'note', actor: pieter, text: 'x' })).toMatchObject({ reason: 'concerned' });
 
@@ -88,13 +94,14 @@ describe('ben-in-de-buurt: the manager complained about never handles it', () =>
     expect(h.refuse({ type: 'assign', actor: anna, handler: BALIE })).toMatchObject({ code: 'invalid', reason: 'handler-role' });
   });
 
-  it('over the whole case the concerned manager gets no staff mail', () => {
+  it('once identified, the concerned manager gets no more staff mail', () => {
     const h = received();
     h.do({ type: 'request-response', actor: anna, from: PARTNER, question: 'Wat gebeurde er aan de balie?' }, '2025-04-28T10:00:00+02:00');
     h.advanceTo('2025-06-12T00:00:00Z');
     h.do({ type: 'decide', actor: anna, outcome: 'gegrond', motivation: 'Onheus bejegend.', measures: 'Gesprek met de medewerker.' });
     const toPieter = h.mails().filter((m) => m.to.some((a) => a.email === PIETER));
-    expect(toPieter.map((m) => m.template)).toEqual(['concerned-copy']);
+    // The notice of the new case reached him before anyone knew it was about him; after that only his copy.
+    expect(toPieter.map((m) => m.template)).toEqual(['staff-new-case', 'concerned-copy']);
     expect(h.mails('staff-overdue').length).toBeGreaterThan(0);
   });
 });

@@ -290,11 +290,14 @@ describe('hss: a web complaint', () => {
     expect(h.lastMailSummary()).toEqual(['receipt → piet@example.nl', `staff-new-case → ${DIRECTIE}`]);
   });
 
-  it('a complaint naming an employee sends them a copy (Awb 9:9); they cannot act on it', () => {
+  it('a complaint about an employee, once staff identify them, sends them a copy (Awb 9:9); they cannot act on it', () => {
     const h = CaseHarness.for('hss', '2025-12-22T09:00:00Z');
     h.submit({ ...complaint, topic: 'bejegening', employeeName: 'medewerker hss' });
+    expect(h.s.concerned).toEqual([]);
+    expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${DIRECTIE}`]);
+    h.do({ type: 'identify-party', actor: staff(DIRECTIE), party: 'named', staff: MEDEWERKER });
     expect(h.s.concerned).toEqual([MEDEWERKER]);
-    expect(h.lastMailSummary()).toEqual([`concerned-copy → ${MEDEWERKER}`, `receipt → ${KLAGER}`, `staff-new-case → ${DIRECTIE}`]);
+    expect(h.lastMailSummary()).toEqual([`concerned-copy → ${MEDEWERKER}`]);
     expect(h.refuse({ type: 'note', actor: staff(MEDEWERKER), text: 'Dit klopt niet' })).toMatchObject({ code: 'forbidden', reason: 'concerned' });
   });
 

@@ -82,6 +82,11 @@ describe('procedure check', () => {
     expect(mhr).toContain('bij verstrijken: naar bestuur');
   });
 
+  it('warns when a handler role has nobody to pass a complaint about itself to', () => {
+    expect(cli('check', join(ROOT, 'procedures/hss.yaml')).stdout).toMatch(/^waarschuwing: een klacht over directie kan nergens anders heen/m);
+    expect(cli('check', join(ROOT, 'procedures/bureau-mhr.yaml')).stdout).not.toContain('waarschuwing');
+  });
+
   it('lists every problem of a broken file as file:line: path: message', () => {
     const file = brokenFile();
     const r = cli('check', file);

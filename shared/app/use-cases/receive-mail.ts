@@ -161,7 +161,7 @@ async function findCase(ctx: AppContext, mail: InboundMail, sender: string): Pro
 /** The complainant, a staff member who may handle the case, or a person asked for a response. */
 function partyOf(ctx: AppContext, found: LoadedCase, sender: string): Party | undefined {
   const s = found.state;
-  if (s.fields.email?.toLowerCase() === sender) return 'complainant';
+  if (s.parties.some((x) => x.role === 'complainant' && x.email?.toLowerCase() === sender)) return 'complainant';
   if (s.pendingResponses.includes(sender)) return 'concerned';
   const staff = Object.values(ctx.procedure.roles).some((r) => r.members.some((m) => m.email.toLowerCase() === sender));
   return staff && !s.concerned.includes(sender) ? 'staff' : undefined;
