@@ -28,6 +28,7 @@ describe('forwards show the extracted text, say what was left out, and list atta
       body: JSON.stringify({ name: 'Jan Jansen', email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.' }),
     });
     ({ reference } = (await res.json()) as { reference: string });
+    await office.idle(); // intake's effects (the receipt) run after its answer
   });
   afterAll(() => office.close());
 
