@@ -19,9 +19,9 @@ export function partiesFromFields(fields: Fields): CaseParty[] {
   return named ? [complainant, { id: 'named', role: 'complained-about', name: named }] : [complainant];
 }
 
-/** The form's parties again after the complaint was completed; what staff added or corrected stays. */
+/** The form's parties again after the complaint was completed (the completed form wins); identifications and added parties stay. */
 export function withFormParties(parties: CaseParty[], fields: Fields): CaseParty[] {
-  const fromForm = partiesFromFields(fields).map((f) => ({ ...f, ...parties.find((x) => x.id === f.id) }));
+  const fromForm = partiesFromFields(fields).map((f) => ({ ...parties.find((x) => x.id === f.id), ...f }));
   return [...fromForm, ...parties.filter((x) => !FROM_FORM.includes(x.id))];
 }
 

@@ -123,6 +123,20 @@ describe('parties: added and corrected by staff, each change an event', () => {
   });
 });
 
+describe('a complaint by e-mail completed later', () => {
+  it('takes the complainant and the person named from the completed form', () => {
+    const h = CaseHarness.for('hss', '2026-01-12T09:00:00Z');
+    h.do({ type: 'submit', actor: { kind: 'system' }, reference: 'K', channel: 'email', lang: 'nl', fields: { email: KLAGER }, procedureHash: 'h' });
+    expect(h.s.parties).toEqual([{ id: 'complainant', role: 'complainant', email: KLAGER }]);
+    h.do({ type: 'complete', actor: { kind: 'complainant' }, fields: { ...fieldsFor(h.procedure, 'Medewerker HSS'), name: 'Henk de Vries' } });
+    expect(h.s.parties).toEqual([
+      { id: 'complainant', role: 'complainant', name: 'Henk de Vries', email: KLAGER },
+      { id: 'named', role: 'complained-about', name: 'Medewerker HSS' },
+    ]);
+    expect(h.s.concerned).toEqual([]);
+  });
+});
+
 describe('property: every procedure, every combination of identified parties, someone may handle the case', () => {
   for (const id of PROCEDURE_IDS) {
     it(id, () => {
