@@ -8,6 +8,7 @@ import { onDeadline } from '../../shared/app/use-cases/fire-deadline.ts';
 import { maintain } from '../../shared/app/use-cases/maintain.ts';
 import { json } from '../../shared/http/api.ts';
 import { internalError, withBoundary } from '../../shared/http/boundary.ts';
+import { designSystemCss } from '../design-system-css.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { cachedProcedureSvg } from '../../shared/web/diagram-svg.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
@@ -98,7 +99,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     return fired;
   };
 
-  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure) });
+  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure), designSystemCss });
   const staffHandler = createStaffHandler(ctx);
   const office: LocalOffice = {
     url: '',
