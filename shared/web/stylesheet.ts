@@ -35,6 +35,7 @@ main.wide{max-width:none}
 .utrecht-html .memorable-date input{inline-size:4.5em;width:4.5em;min-inline-size:0}.utrecht-html .memorable-date .year input{inline-size:6.5em;width:6.5em}
 .utrecht-html input[type=text],.utrecht-html input[type=email],.utrecht-html input[type=tel],.utrecht-html select,.utrecht-html textarea{max-width:100%}
 .utrecht-html textarea{width:100%;min-height:9rem}
+.utrecht-html button:not(.utrecht-button){background-color:var(--utrecht-button-primary-action-background-color);color:var(--utrecht-button-primary-action-color);border:0;padding:8px 16px;font-weight:700;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}th,td{text-align:left;vertical-align:top;padding:6px 12px 6px 0;border-bottom:1px solid #e0e0e0}
 ol.timeline li{margin-bottom:8px}.overdue{color:#b10e1e;font-weight:700}
