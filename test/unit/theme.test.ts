@@ -12,6 +12,7 @@ import { parseProcedure } from '../../shared/procedure/load.ts';
 import { themeCss } from '../../shared/web/stylesheet.ts';
 import { layout } from '../../shared/web/layout.ts';
 import { html } from '../../shared/web/html.ts';
+import { renderForm } from '../../shared/web/form.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HSS = readFileSync(join(ROOT, 'procedures', 'hss.yaml'), 'utf8');
@@ -84,5 +85,15 @@ describe('the theme on the pages', () => {
     expect(page).not.toContain('<style');
     expect(page).toContain('<img src="https://cdn.example.nl/logo.svg" alt="">');
     expect(page).toContain('class="utrecht-html voorbeeld-theme klachtenloket-theme"');
+  });
+});
+
+describe('the form and the privacy statement', () => {
+  it('links the privacy statement from the procedure file, and says nothing when there is none', () => {
+    const withPrivacy = parseProcedure(HSS.replace(/^organisation:\n/m, 'organisation:\n  privacy: https://www.hss.example.nl/privacy\n'), 'org.yaml').procedure;
+    const state = { values: {}, errors: [], submissionId: 's', formToken: 't' };
+    expect(renderForm(withPrivacy, 'nl', state)).toContain('<a href="https://www.hss.example.nl/privacy">Wat wij met uw gegevens doen, leest u in onze privacyverklaring.</a>');
+    expect(renderForm(withPrivacy, 'en', state)).toContain('Read in our privacy statement what we do with your data.');
+    expect(renderForm(parseProcedure(HSS, 'hss.yaml').procedure, 'nl', state)).not.toContain('privacyverklaring');
   });
 });
