@@ -29,7 +29,7 @@ export function layout(p: Procedure, o: PageOptions, body: Html): string {
 <main id="main" tabindex="-1" class="utrecht-page-content${o.wide ? ' wide' : ''}">
 ${body}
 </main>
-<footer class="utrecht-page-footer">
+<footer class="utrecht-page-footer${o.wide ? ' wide' : ''}">
 <p>${text(p, 'page.contact', o.lang)}: ${p.organisation.name}${p.organisation.email ? html` · <a href="mailto:${p.organisation.email}">${p.organisation.email}</a>` : ''}${p.organisation.phone ? html` · ${p.organisation.phone}` : ''}${p.organisation.address ? html` · ${p.organisation.address}` : ''}</p>
 </footer>
 </body>

@@ -23,7 +23,7 @@ body{margin:0}
 .utrecht-page-header{background:var(--klachtenloket-header-background,var(--utrecht-button-primary-action-background-color,#154273));color:var(--klachtenloket-header-color,#fff);padding:12px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}
 .utrecht-page-header a{color:inherit}.utrecht-page-header .org{font-weight:700;font-size:1.15rem;flex:1}.utrecht-page-header img{max-height:48px;max-width:200px}
 main.utrecht-page-content{max-width:48rem;margin:0 auto;padding:16px;overflow-wrap:break-word}
-main.wide{max-width:none}
+main.wide,.utrecht-page-footer.wide{max-width:none}
 .utrecht-page-footer{max-width:48rem;margin:24px auto;padding:16px;border-top:1px solid #b1b4b6}
 .utrecht-skip-link{position:absolute;left:-999px}.utrecht-skip-link:focus{left:8px;top:8px;background:#fff;color:#000;padding:8px;z-index:1}
 .field{margin:0 0 24px}.field.invalid{border-left:5px solid var(--utrecht-form-field-error-message-color,#b10e1e);padding-left:12px}
