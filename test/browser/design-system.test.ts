@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { procedurePath } from '../support/engine-harness.ts';
-import { expectAccessible, launchChromium } from '../support/browser.ts';
+import { activeId, expectAccessible, launchChromium, tabThroughForm } from '../support/browser.ts';
 
 const TIMEOUT = 90_000;
 
@@ -25,7 +25,6 @@ afterAll(async () => {
   await office?.close();
 }, TIMEOUT);
 
-const activeId = (page: Page) => page.evaluate<string>("document.activeElement?.id || document.activeElement?.tagName.toLowerCase() || ''");
 
 /** Files a complaint through the form with the mouse-free helpers; returns the status page URL. */
 async function fileByForm(page: Page, email: string): Promise<string> {
@@ -98,19 +97,9 @@ describe('NL Design System pages in Chromium', () => {
       'f-eventDate-jaar': '2026',
       'f-description': 'Ingevuld met alleen het toetsenbord.',
     };
-    const visited: string[] = [];
-    await page.locator('body').focus();
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const id = await activeId(page);
-      visited.push(id);
-      if (id in typed) await page.keyboard.type(typed[id]!);
-      else if (id === 'f-topic') await page.keyboard.press('ArrowDown');
-      else if (id === 'button') {
-        await Promise.all([page.waitForURL(/\/ontvangen\?/), page.keyboard.press('Enter')]);
-        break;
-      }
-    }
+    const visited = await tabThroughForm(page, typed, /\/ontvangen\?/, async (id) => {
+      if (id === 'f-topic') await page.keyboard.press('ArrowDown');
+    });
     expect(visited.filter((id) => id.startsWith('f-eventDate'))).toEqual(['f-eventDate', 'f-eventDate-maand', 'f-eventDate-jaar']);
     const main = await page.locator('main').innerText();
     // The three parts arrived as one date (YYYY-MM-DD in the case, shown in words).

@@ -26,3 +26,27 @@ export async function expectAccessible(page: Page, what: string, o: { all?: bool
   if (result.violations.length > bad.length) console.warn(`axe (${what}), minor findings:\n${describe(result.violations.filter((v) => !bad.includes(v)))}`);
   expect(bad, `axe found ${o.all ? '' : 'serious/critical '}violations on ${what}:\n${describe(bad)}`).toEqual([]);
 }
+
+// Expressions as strings: the project compiles without the DOM library.
+export const activeId = (page: Page) => page.evaluate<string>("document.activeElement?.id || document.activeElement?.tagName.toLowerCase() || ''");
+
+/**
+ * Fills a form with the keyboard only: from the top of the page, Tab through every stop in order,
+ * type into the fields named in `typed`, let `other` handle any other stop (a select, a check),
+ * and press Enter on the submit button, waiting for `submitted`. Returns the ids of the stops.
+ */
+export async function tabThroughForm(page: Page, typed: Record<string, string>, submitted: RegExp, other: (id: string, stop: number) => Promise<void> = async () => {}): Promise<string[]> {
+  const visited: string[] = [];
+  await page.locator('body').focus();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const id = await activeId(page);
+    visited.push(id);
+    if (id in typed) await page.keyboard.type(typed[id]!);
+    else if (id === 'button') {
+      await Promise.all([page.waitForURL(submitted), page.keyboard.press('Enter')]);
+      break;
+    } else await other(id, i);
+  }
+  return visited;
+}
