@@ -2,13 +2,19 @@
  * API Gateway HTTP API (payload format 2.0) → the public side: the form, intake, the status page.
  * The same handler serves the local office (infra/local/office.ts).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DESIGN_SYSTEM_CSS_FILE } from '../shared/web/stylesheet.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { createApiFunction } from '../shared/aws/api-function.ts';
 import { awsContextFromBundle, lazyContext, type AwsContext } from '../shared/aws/context.ts';
 import { createPublicHandler } from '../shared/http/public-routes.ts';
 
 export const createPublicFunction = (context: () => Promise<AppContext & { aws?: AwsContext['aws'] }>) =>
-  createApiFunction(context, (ctx) => createPublicHandler(ctx, { minFillMs: ctx.aws?.config.FORM_MIN_FILL_MS ?? 3000 }));
+  createApiFunction(context, (ctx) => createPublicHandler(ctx, { minFillMs: ctx.aws?.config.FORM_MIN_FILL_MS ?? 3000, designSystemCss: bundledCss }));
+
+/** The NL Design System CSS the stack copies next to the bundle (infra/stack/service/functions.ts). */
+const bundledCss = () => readFileSync(resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), DESIGN_SYSTEM_CSS_FILE), 'utf8');
 
 // Created once per container, on the first request (see shared/aws/context.ts: the procedure file
 // is read from next to the bundle, the signing keys from Secrets Manager).

@@ -9,6 +9,7 @@ import { maintain } from '../../shared/app/use-cases/maintain.ts';
 import { runEffects } from '../../shared/app/effect-runner.ts';
 import { json, type ApiEvent } from '../../shared/http/api.ts';
 import { internalError, withBoundary } from '../../shared/http/boundary.ts';
+import { designSystemCss } from '../design-system-css.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { cachedProcedureSvg } from '../../shared/web/diagram-svg.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
@@ -121,7 +122,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     return fired;
   };
 
-  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure) });
+  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure), designSystemCss });
   const staffHandler = createStaffHandler(ctx);
   const office: LocalOffice = {
     url: '',

@@ -36,7 +36,20 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+// The stylesheet comes from our own origin; 'unsafe-inline' stays for the drawn diagram's <style> and the
+// workspace's style attributes. No script-src: the pages work without JavaScript.
+const HTML_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** An organisation's logo on another https origin: that origin (only) may serve images to the pages. */
+export function allowImageOrigin(handler: ApiHandler, logo: string | undefined): ApiHandler {
+  if (!logo?.startsWith('https://')) return handler;
+  const origin = new URL(logo).origin;
+  return async (e) => {
+    const r = await handler(e);
+    const csp = r.headers?.['content-security-policy'];
+    return csp === HTML_CSP ? { ...r, headers: { ...r.headers, 'content-security-policy': csp.replace("img-src 'self' data:", `img-src 'self' data: ${origin}`) } } : r;
+  };
+}
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
   return {

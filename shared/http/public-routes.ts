@@ -8,14 +8,15 @@ import { complainantView } from '../presentation/status.ts';
 import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
 import type { Lang } from '../procedure/text.ts';
-import { renderForm } from '../web/form.ts';
+import { joinDateParts, renderForm } from '../web/form.ts';
 import { regelingPage } from '../web/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
 import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
 import type { AppRefusal } from '../app/result.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
-import { json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
+import { allowImageOrigin, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
+import { STYLESHEET_PATH, stylesheet } from '../web/stylesheet.ts';
 
 export interface PublicOptions {
   /** A form sent back faster than this after it was shown is a bot (wall-clock milliseconds). */
@@ -24,6 +25,8 @@ export interface PublicOptions {
   wallClock?: () => number;
   /** The procedure diagram as a safe SVG for /regeling; passed in so the drawing library stays out of the Lambda bundle. */
   regelingDiagram?: () => string | undefined;
+  /** The NL Design System CSS (read from node_modules locally, from next to the bundle on AWS); served at STYLESHEET_PATH. */
+  designSystemCss?: () => string;
 }
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
@@ -52,6 +55,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       const bot = botCheck(body.fields, lang);
       if (bot) return showForm(400, lang, values, [bot]);
     }
+    if (body.form) body.fields = joinDateParts(ctx.procedure, body.fields);
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
     return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(result.refusal, lang, body.form, values);
@@ -84,7 +88,14 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return undefined;
   }
 
-  return async (e) => {
+  let css: string | undefined;
+  const serveStylesheet = (): ApiResult => {
+    if (!options.designSystemCss) return json(404, { error: 'not-found' });
+    css ??= stylesheet(options.designSystemCss(), ctx.procedure);
+    return { statusCode: 200, headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' }, body: css };
+  };
+
+  return allowImageOrigin(async (e) => {
     const method = e.requestContext.http.method;
     const path = e.rawPath;
     const lang = language(e);
@@ -95,6 +106,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
+    if (path === STYLESHEET_PATH && method === 'GET') return serveStylesheet();
     if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
@@ -109,5 +121,5 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return page(200, renderStatus(ctx.procedure, view, lang, self));
     }
     return path.startsWith('/api/') ? json(404, { error: 'not-found' }) : notFound(lang);
-  };
+  }, ctx.procedure.organisation.theme?.logo);
 }

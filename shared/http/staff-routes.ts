@@ -28,7 +28,7 @@ import { csrfToken, readSession, SESSION_COOKIE, SESSION_TTL_MS, staffMember, ty
 import { caseDetail, caseList } from '../app/staff-views.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
 import { renderCaseList, renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
-import { header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
+import { allowImageOrigin, header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { refusalSummary } from '../presentation/refusal.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { matchPath } from './router.ts';
@@ -316,7 +316,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     },
   ];
 
-  return async (e) => {
+  return allowImageOrigin(async (e) => {
     const method = e.requestContext.http.method;
     const api = e.rawPath.startsWith('/api/staff');
     const path = api ? e.rawPath.slice('/api/staff'.length) : e.rawPath === '/staff/' ? '' : e.rawPath.slice('/staff'.length);
@@ -338,7 +338,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     }
     if (route) return route.handle(req);
     return api ? json(404, { error: 'not-found' }) : emptyList(req);
-  };
+  }, p.organisation.theme?.logo);
 }
 
 export const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/') || path.startsWith('/api/staff');

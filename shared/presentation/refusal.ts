@@ -56,9 +56,11 @@ export function refusalText(r: RefusalBody, lang: Lang, p: Procedure): string {
 /** One field's error as a sentence in the reader's language. */
 export function fieldText(f: FieldRefusal, lang: Lang, p: Procedure): string {
   switch (f.reason) {
-    case 'required': {
+    case 'required':
+    case 'date-format':
+    case 'future': {
       const label = resolveFields(p).find((x) => x.key === f.field)?.label[lang] ?? f.field;
-      return text(p, 'field.required', lang, { label });
+      return text(p, `field.${f.reason}`, lang, { label });
     }
     case 'missing':
       return text(p, 'field.required', lang, { label: text(p, `label.${f.params.label}`, lang) });

@@ -19,7 +19,7 @@ const STANDARD: Record<string, { type: FieldType; label: LocalText; hint?: Local
   eventDate: {
     type: 'date',
     label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
-    hint: { nl: 'Bijvoorbeeld 15-03-2026. Weet u de precieze dag niet? Kies de dag waarop u het merkte.', en: 'For example 15-03-2026. Not sure of the exact day? Pick the day you noticed.' },
+    hint: { nl: 'Bijvoorbeeld 15 3 2026. Weet u de precieze dag niet? Vul de dag in waarop u het merkte.', en: 'For example 15 3 2026. Not sure of the exact day? Give the day you noticed.' },
     maxLength: 10,
   },
   description: {

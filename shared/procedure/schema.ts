@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOLIDAY_SETS, TERM_UNITS, type Duration } from '../calendar/types.ts';
 import { TEXT_KEYS } from './texts.ts';
+import { AA_TEXT_CONTRAST, contrastRatio } from './contrast.ts';
 
 /** Lower-case ids used as keys and in URLs, schedule names and stack names. */
 const id = z
@@ -162,6 +163,42 @@ const roleSchema = z
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from './outcomes.ts';
 export { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES };
 
+const hexColour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'write a colour as #rrggbb');
+const PAGE_BACKGROUND = '#ffffff';
+
+const themeSchema = z
+  .object({
+    /** Buttons, the page header band and links. */
+    primaryColor: hexColour.optional(),
+    /** Text on the primary colour (buttons, header); white unless set. */
+    primaryTextColor: hexColour.default('#ffffff'),
+    /** A CSS font-family list, e.g. `"Fira Sans", Arial, sans-serif` (the font must be installed or served by the office). */
+    fontFamily: z
+      .string()
+      .regex(/^[A-Za-z0-9 ,'"-]{1,200}$/, 'write a font-family list with letters, digits, spaces, commas, quotes and dashes')
+      .optional(),
+    /** The logo in the page header: an https URL or a data:image URI (png, jpeg, svg, webp). */
+    logo: z
+      .string()
+      .regex(/^(https:\/\/[^\s"'<>]+|data:image\/(png|jpeg|svg\+xml|webp);base64,[A-Za-z0-9+/=]+)$/, 'give an https:// URL or a data:image/...;base64 URI')
+      .optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    // The pairs the pages draw: text on the primary colour, and the primary colour (links) on the page.
+    const pairs: { path: string; fg: string; bg: string; what: string }[] = [];
+    if (t.primaryColor) {
+      pairs.push({ path: 'primaryTextColor', fg: t.primaryTextColor, bg: t.primaryColor, what: `text ${t.primaryTextColor} on primaryColor ${t.primaryColor}` });
+      pairs.push({ path: 'primaryColor', fg: t.primaryColor, bg: PAGE_BACKGROUND, what: `primaryColor ${t.primaryColor} (links) on the white page` });
+    }
+    for (const p of pairs) {
+      const ratio = contrastRatio(p.fg, p.bg);
+      if (ratio < AA_TEXT_CONTRAST)
+        ctx.addIssue({ code: 'custom', path: [p.path], message: `contrast too low: ${p.what} is ${ratio.toFixed(2)}:1, WCAG AA needs at least ${AA_TEXT_CONTRAST}:1` });
+    }
+  });
+export type Theme = z.output<typeof themeSchema>;
+
 export const CHANNELS = ['web', 'email', 'phone', 'in-person', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -181,6 +218,8 @@ export const procedureSchema = z
         adminEmail: email.optional(),
         /** The organisation's privacy statement (linked from the published regeling). */
         privacy: z.url().optional(),
+        /** The organisation's look on its pages: a few NL Design System tokens over the neutral theme. */
+        theme: themeSchema.optional(),
       })
       .strict(),
     /** Where the organisation's own text lives (for the record). */

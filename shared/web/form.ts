@@ -48,17 +48,24 @@ ${rules(p, lang)}
 <input type="hidden" name="formToken" value="${state.formToken}">
 <input type="hidden" name="lang" value="${lang}">
 ${state.complete ? html`<input type="hidden" name="complete" value="${state.complete.reference}"><input type="hidden" name="completeToken" value="${state.complete.token}">` : ''}
-${fields.map((f) => field(p, f, lang, state.values[f.key] ?? '', errorOf(f.key)))}
+${fields.map((f) => field(p, f, lang, state.values, errorOf(f.key)))}
 <div class="hp" aria-hidden="true"><label for="f-website">${T.honeypot[lang]}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${text(p, 'form.submit', lang)}</button>
+${p.organisation.privacy ? html`<p><a href="${p.organisation.privacy}">${text(p, 'form.privacy', lang)}</a></p>` : ''}
+<button type="submit" class="utrecht-button utrecht-button--primary-action">${text(p, 'form.submit', lang)}</button>
 </form>`;
   return layout(p, { title, lang, otherLangHref: withLang('/', otherLang(lang)) }, body);
 }
 
-function field(p: Procedure, f: ResolvedField, lang: Lang, value: string, error: string | undefined): Html {
+function field(p: Procedure, f: ResolvedField, lang: Lang, values: Record<string, string>, error: string | undefined): Html {
+  if (f.type === 'date') return memorableDate(p, f, lang, values, error);
+  const value = values[f.key] ?? '';
   const id = `f-${f.key}`;
-  const described = [f.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const common = html`id="${id}" name="${f.key}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${f.required ? html` required aria-required="true"` : ''}`;
+  // aria-required, not required: the server checks (novalidate), and the design system's
+  // textarea:invalid would paint an untouched required field red.
+  // Long text says its limit in words: the CSP allows no script, so no live counter.
+  const count = f.type === 'textarea' && f.maxLength >= 1000;
+  const described = [f.hint ? `${id}-hint` : '', count ? `${id}-count` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = html`id="${id}" name="${f.key}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${f.required ? html` aria-required="true"` : ''}`;
   const autocomplete: Record<string, string> = { name: 'name', email: 'email', phone: 'tel', address: 'street-address' };
   let control: Html;
   if (f.type === 'textarea') control = html`<textarea ${common} maxlength="${f.maxLength}" rows="6">${value}</textarea>`;
@@ -72,9 +79,55 @@ function field(p: Procedure, f: ResolvedField, lang: Lang, value: string, error:
   return html`<div class="field${error ? ' invalid' : ''}">
 <label for="${id}">${f.label[lang]} <span class="req">${f.required ? T.required[lang] : T.optional[lang]}</span></label>
 ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint[lang]}</p>` : ''}
-${error ? html`<p class="error" id="${id}-error"><span class="hp">${text(p, 'form.error', lang)}:</span> ${error}</p>` : ''}
+${count ? html`<p class="hint" id="${id}-count">${text(p, 'form.maxChars', lang, { max: f.maxLength.toLocaleString('nl-NL') })}</p>` : ''}
+${errorLine(p, id, lang, error)}
 ${control}
 </div>`;
+}
+
+const errorLine = (p: Procedure, id: string, lang: Lang, error: string | undefined) =>
+  error ? html`<p class="error" id="${id}-error"><span class="hp">${text(p, 'form.error', lang)}:</span> ${error}</p>` : '';
+
+/** The names of a date's three inputs: `eventDate-dag`, `eventDate-maand`, `eventDate-jaar`. */
+const DATE_PARTS = ['dag', 'maand', 'jaar'] as const;
+const PART_TEXT = { dag: 'form.date.day', maand: 'form.date.month', jaar: 'form.date.year' } as const;
+
+/** A date as three numeric fields (the memorable-date pattern): no picker, no format to guess. */
+function memorableDate(p: Procedure, f: ResolvedField, lang: Lang, values: Record<string, string>, error: string | undefined): Html {
+  const id = `f-${f.key}`;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values[f.key] ?? '');
+  const fromIso = { dag: iso ? String(Number(iso[3])) : '', maand: iso ? String(Number(iso[2])) : '', jaar: iso?.[1] ?? '' };
+  const described = [f.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${error ? ' invalid' : ''}">
+<fieldset class="utrecht-form-fieldset"${described ? html` aria-describedby="${described}"` : ''}>
+<legend>${f.label[lang]} <span class="req">${f.required ? T.required[lang] : T.optional[lang]}</span></legend>
+${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint[lang]}</p>` : ''}
+${errorLine(p, id, lang, error)}
+<div class="memorable-date">${DATE_PARTS.map((part, i) => {
+    // The first input carries the field's id, so the error summary's link lands on it.
+    const partId = i === 0 ? id : `${id}-${part}`;
+    const value = values[`${f.key}-${part}`] ?? fromIso[part];
+    return html`<div class="${part === 'jaar' ? 'year' : ''}"><label for="${partId}">${text(p, PART_TEXT[part], lang)}</label>
+<input type="text" id="${partId}" name="${f.key}-${part}" inputmode="numeric" maxlength="${part === 'jaar' ? 4 : 2}" value="${value}"${error ? html` aria-invalid="true"` : ''}></div>`;
+  })}</div>
+</fieldset>
+</div>`;
+}
+
+/**
+ * A form post sends a date as three parts; the intake takes one value. Filled parts become
+ * `D-M-YYYY` (the intake normalises that to YYYY-MM-DD, or names the field in its error).
+ */
+export function joinDateParts(p: Procedure, fields: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...fields };
+  for (const f of resolveFields(p).filter((x) => x.type === 'date')) {
+    const parts = DATE_PARTS.map((part) => fields[`${f.key}-${part}`]);
+    if (parts.every((x) => x === undefined)) continue;
+    const [d, m, y] = parts.map((x) => (typeof x === 'string' ? x.trim() : ''));
+    out[f.key] = d || m || y ? `${d}-${m}-${y}` : '';
+    for (const part of DATE_PARTS) delete out[`${f.key}-${part}`];
+  }
+  return out;
 }
 
 /** The procedure in a few sentences: who handles the complaint, within which terms, what else applies. */

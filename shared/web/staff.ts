@@ -36,7 +36,7 @@ export function shell(p: Procedure, lang: Lang, title: string, me: StaffMember |
 <form method="post" action="/staff/logout" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c;padding:4px 10px">${w(lang, 'Uitloggen', 'Sign out')}</button></form>
 </nav>`
     : '';
-  return layout(p, { title, lang }, html`${nav}${body}`);
+  return layout(p, { title, lang, wide: true }, html`${nav}${body}`);
 }
 
 export function renderLogin(p: Procedure, lang: Lang, error?: string): string {

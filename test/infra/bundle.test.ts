@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGN_SYSTEM_CSS_FILE } from '../../shared/web/stylesheet.ts';
 import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
 import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../../shared/procedure/compiled.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
@@ -67,6 +68,9 @@ describe('bundling (local esbuild)', () => {
     expect(map.sources.some((s) => s.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
     expect(readCompiledProcedure(readFileSync(join(dir, COMPILED_PROCEDURE_FILE), 'utf8'))).toEqual(loadProcedureFile(join(PROJECT_ROOT, PROCEDURE)));
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    // The public function serves the pages' stylesheet from its bundle (no CDN); the others need none.
+    expect(existsSync(join(dir, DESIGN_SYSTEM_CSS_FILE))).toBe(key === 'public');
+    if (key === 'public') expect(readFileSync(join(dir, DESIGN_SYSTEM_CSS_FILE), 'utf8')).toContain('.utrecht-button');
   });
 
   it.each(FUNCTION_KEYS)('%s: loads in a fresh Node process and exports a handler', (key) => {

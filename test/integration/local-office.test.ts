@@ -36,14 +36,14 @@ describe('the local office (HSS, real HTTP, embedded DynamoDB)', () => {
 
   it('serves the complaint form in Dutch, and in English on request', async () => {
     const nl = await (await fetch(office.url + '/')).text();
-    expect(nl).toContain('<html lang="nl">');
+    expect(nl).toContain('<html lang="nl" class="utrecht-html');
     expect(nl).toContain('Een klacht indienen');
     expect(nl).toContain('Wat is uw klacht?');
     expect(nl).toContain('binnen 7 werkdagen');
     const en = await (await fetch(office.url + '/?lang=en')).text();
     expect(en).toContain('File a complaint');
     const browserEn = await (await fetch(office.url + '/', { headers: { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' } })).text();
-    expect(browserEn).toContain('<html lang="en">');
+    expect(browserEn).toContain('<html lang="en" class="utrecht-html');
   });
 
   it('files a complaint, sends the receipt with the engine’s dates, and shows the status page', async () => {

@@ -16,7 +16,7 @@ describe('GET /regeling on the local office (Bureau MHR, real HTTP)', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/script-src|unsafe-eval|https?:/);
     const page = await res.text();
-    expect(page).toContain('<html lang="nl">');
+    expect(page).toContain('<html lang="nl" class="utrecht-html');
     expect(page).toContain('<h1>Klachtenregeling Bureau Maatschappelijk Herstel en Rehabilitatie</h1>');
     expect(page).toContain('binnen 6 weken na ontvangst van de klacht (wettelijke standaardtermijn, Awb 9:11 lid 1)');
     expect(page).toMatch(/<svg [^>]*role="img"/);
@@ -26,7 +26,7 @@ describe('GET /regeling on the local office (Bureau MHR, real HTTP)', () => {
 
   it('serves it in English with ?lang=en, and the form links to it', async () => {
     const en = await (await fetch(office.url + '/regeling?lang=en')).text();
-    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<html lang="en" class="utrecht-html');
     expect(en).toContain('within 2 weeks after this step starts');
     const form = await (await fetch(office.url + '/')).text();
     expect(form).toContain('<a href="/regeling?lang=nl">Lees de volledige klachtenregeling</a>');

@@ -63,7 +63,7 @@ describe.each(IDS)('the published regeling of %s', (id) => {
 
   it.each(['nl', 'en'] as const)('has every stage with its handler, every term, the next bodies, extension and retention (%s)', (lang) => {
     const page = regelingPage(p, lang);
-    expect(page).toContain(`<html lang="${lang}">`);
+    expect(page).toContain(`<html lang="${lang}" class="utrecht-html`);
     expect(page).toContain(escapeHtml(p.organisation.name));
     expect(page).toContain(escapeHtml(p.organisation.email));
     for (const s of p.stages) {
@@ -175,7 +175,7 @@ describe('npm run procedure -- publish', () => {
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toEqual(['regeling.nl.html', 'regeling.en.html', 'regeling.nl.pdf'].map((f) => join(out, f)));
     const nl = readFileSync(join(out, 'regeling.nl.html'), 'utf8');
-    expect(nl).toContain('<html lang="nl">');
+    expect(nl).toContain('<html lang="nl" class="utrecht-html');
     expect(nl).toContain('href="regeling.en.html"');
     expect(nl).toContain('href="https://klachten.hss.example.nl/?lang=nl"');
     expect(nl).toMatch(/<svg [^>]*role="img"/);

@@ -4,6 +4,8 @@
  * the table (and the indexes a function queries), the bucket prefixes, the SES identity and
  * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
  */
+import { writeDesignSystemCss } from '../../design-system-css.ts';
+import { DESIGN_SYSTEM_CSS_FILE } from '../../../shared/web/stylesheet.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +148,8 @@ export class FunctionsPart {
     const spec = SPECS[key];
     // The procedure as validated at synth, shipped as data next to each bundle (no YAML or schema at cold start).
     const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
+    // The public function serves the pages' stylesheet from its own bundle (no CDN).
+    const css = key === 'public' ? writeDesignSystemCss(mkdtempSync(join(tmpdir(), 'klachtenloket-css-'))) : undefined;
     const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(scope, `${cap(key)}Role`, {
       description: `The ${key} function of ${s.orgId}`,
@@ -193,7 +197,10 @@ export class FunctionsPart {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // The procedure this office runs, read at cold start (shared/aws/context.ts loadBundledProcedure).
-          afterBundling: (_inputDir: string, outputDir: string) => [`cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`,
+            ...(css ? [`cp "${css}" "${outputDir}/${DESIGN_SYSTEM_CSS_FILE}"`] : []),
+          ],
         },
       },
     });
