@@ -16,6 +16,7 @@ import { readHeldOriginal } from '../app/use-cases/read-held-original.ts';
 import { readOriginal, type Original } from '../app/use-cases/read-original.ts';
 import { recordView } from '../app/use-cases/record-view.ts';
 import { requestLoginLink } from '../app/use-cases/request-login-link.ts';
+import { currentSession, endSession } from '../app/use-cases/session.ts';
 import { startSession } from '../app/use-cases/start-session.ts';
 import { amsterdamDate } from '../calendar/index.ts';
 import { verifyExport } from '../policy/audit-chain.ts';
@@ -24,7 +25,7 @@ import type { Lang } from '../procedure/text.ts';
 import { buildReport, labels, reportCsv, reportFileName, type Report, type ReportKind } from '../app/reports/build.ts';
 import { lastCompleted, parsePeriod } from '../reports/periods.ts';
 import { buildRegister, registerCsv } from '../app/reports/register.ts';
-import { csrfToken, readSession, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
+import { csrfToken, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
 import { caseDetail, caseList } from '../app/staff-views.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
 import { renderCaseList, renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
@@ -44,6 +45,8 @@ interface StaffRequest {
   /** Set for every route but sign-in. */
   me: StaffMember;
   csrf: string;
+  /** The session the request came with (set with `me`). */
+  session: { email: string; id: string };
 }
 
 interface StaffRoute {
@@ -62,13 +65,13 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
   const p = ctx.procedure;
   const t = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
-  const sessionOf = (e: ApiEvent): { token: string; member: StaffMember; viaCookie: boolean } | undefined => {
+  const sessionOf = async (e: ApiEvent) => {
     const bearer = /^Bearer (.+)$/.exec(header(e, 'authorization') ?? '')?.[1];
     const cookie = e.cookies?.map((c) => c.split('=')).find(([k]) => k === SESSION_COOKIE)?.slice(1).join('=');
     const token = bearer ?? cookie;
-    const claims = readSession(ctx.signer, token, wall());
-    const member = claims && staffMember(p, claims.email);
-    return member && token ? { token, member, viaCookie: !bearer } : undefined;
+    const session = await currentSession(ctx, token, wall());
+    const member = session && staffMember(p, session.email);
+    return member && token ? { token, member, session, viaCookie: !bearer } : undefined;
   };
   const cookie = (token: string) => `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}`;
 
@@ -164,8 +167,12 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     },
     {
       method: 'POST',
+      api: '/logout',
       page: '/logout',
-      handle: () => ({ ...redirect('/staff'), cookies: [`${SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0`] }),
+      async handle(r) {
+        await endSession(ctx, r.session);
+        return { ...(r.api ? { statusCode: 204, headers: { 'cache-control': 'no-store' } } : redirect('/staff')), cookies: [`${SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0`] };
+      },
     },
     {
       method: 'GET',
@@ -324,12 +331,13 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     const route = ROUTES.find((r) => r.method === method && (params = matchPath((api ? r.api : r.page) ?? '\0', path)));
     let read: Record<string, unknown> | undefined;
     const fields = () => (read ??= readFields(e).fields);
-    const req: StaffRequest = { e, api, lang, params: params ?? {}, fields, me: undefined!, csrf: '' };
+    const req: StaffRequest = { e, api, lang, params: params ?? {}, fields, me: undefined!, csrf: '', session: undefined! };
     if (route?.open) return route.handle(req);
 
-    const s = sessionOf(e);
+    const s = await sessionOf(e);
     if (!s) return api ? json(401, { error: 'unauthenticated' }) : page(401, renderLogin(p, lang));
     req.me = s.member;
+    req.session = s.session;
     if (!api) {
       req.csrf = csrfToken(ctx.signer, s.token);
       // Forms sent with the session cookie must carry the session's CSRF token.

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { call, signIn } from '../support/http.ts';
+
+const DIRECTIE = 'directie@hss.example.nl';
+
+describe('staff sessions and requests an attacker could forge (HSS)', () => {
+  let office: LocalOffice;
+  let ref: string;
+  beforeAll(async () => {
+    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    ref = (await call(office, 'POST', '/api/complaints', { body: { name: 'Jan', email: 'jan@example.nl', topic: 'advies', description: 'Verkeerd advies.' } })).json().reference;
+  });
+  afterAll(() => office.close());
+
+  it('ends the session at logout: neither the cookie nor the bearer token works afterwards', async () => {
+    const token = await signIn(office, DIRECTIE);
+    const cookie = `staff_session=${token}`;
+    const page = await call(office, 'GET', '/staff', { cookie });
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const out = await call(office, 'POST', '/staff/logout', { cookie, form: true, body: { csrf } });
+    expect(out.status).toBe(303);
+    expect((await call(office, 'GET', '/api/staff/cases', { token })).status).toBe(401);
+    expect((await call(office, 'GET', '/staff', { cookie })).status).toBe(401);
+
+    const other = await signIn(office, DIRECTIE);
+    expect((await call(office, 'POST', '/api/staff/logout', { token: other })).status).toBe(204);
+    expect((await call(office, 'GET', `/api/staff/cases/${ref}`, { token: other })).status).toBe(401);
+  });
+});
