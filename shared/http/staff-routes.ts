@@ -338,14 +338,26 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     if (!s) return api ? json(401, { error: 'unauthenticated' }) : page(401, renderLogin(p, lang));
     req.me = s.member;
     req.session = s.session;
-    if (!api) {
-      req.csrf = csrfToken(ctx.signer, s.token);
-      // Forms sent with the session cookie must carry the session's CSRF token.
-      if (method === 'POST' && s.viaCookie && fields().csrf !== req.csrf) return page(403, renderLogin(p, lang, t(lang, 'Het formulier is verlopen. Probeer het opnieuw.', 'The form has expired. Try again.')));
+    req.csrf = csrfToken(ctx.signer, s.token);
+    // A browser sends the cookie along with a cross-site post: such a post must prove it came from
+    // our own pages (the session's CSRF token) or, for the JSON API, be one a cross-site form
+    // cannot make (a JSON type plus a custom header, which need CORS, which is off).
+    if (method === 'POST' && s.viaCookie && !sameSite(e, req.csrf, fields, api)) {
+      return api
+        ? json(403, { error: 'csrf', message: t(lang, 'Stuur het CSRF-token mee (kop X-CSRF-Token) of JSON met de kop X-Requested-With.', 'Send the CSRF token (header X-CSRF-Token) or JSON with the header X-Requested-With.') })
+        : page(403, renderLogin(p, lang, t(lang, 'Het formulier is verlopen. Probeer het opnieuw.', 'The form has expired. Try again.')));
     }
     if (route) return route.handle(req);
     return api ? json(404, { error: 'not-found' }) : emptyList(req);
   };
+}
+
+/** A cookie-authenticated post that a cross-site page could not have made. */
+function sameSite(e: ApiEvent, csrf: string, fields: () => Record<string, unknown>, api: boolean): boolean {
+  if (header(e, 'x-csrf-token') === csrf) return true;
+  const jsonType = (header(e, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+  if (api && jsonType && header(e, 'x-requested-with')) return true;
+  return fields().csrf === csrf;
 }
 
 export const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/') || path.startsWith('/api/staff');

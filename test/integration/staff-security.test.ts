@@ -27,4 +27,24 @@ describe('staff sessions and requests an attacker could forge (HSS)', () => {
     expect((await call(office, 'POST', '/api/staff/logout', { token: other })).status).toBe(204);
     expect((await call(office, 'GET', `/api/staff/cases/${ref}`, { token: other })).status).toBe(401);
   });
+
+  it('refuses a cookie-authenticated call to the JSON API without the CSRF token or a JSON type plus the custom header', async () => {
+    const token = await signIn(office, DIRECTIE);
+    const cookie = `staff_session=${token}`;
+    const csrf = /name="csrf" value="([^"]+)"/.exec((await call(office, 'GET', '/staff', { cookie })).text)![1]!;
+    const note = (text: string) => ({ type: 'note', text });
+    // A cross-site form post carries the cookie (if the browser sends it) but can set neither a header nor a JSON type.
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { cookie, form: true, body: note('geforceerd') })).status).toBe(403);
+    expect((await call(office, 'POST', `/api/staff/complaints`, { cookie, form: true, body: { channel: 'phone', email: 'x@example.nl', topic: 'advies', description: 'x' } })).status).toBe(403);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/erase`, { cookie, form: true, body: { reason: 'x' } })).status).toBe(403);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { cookie, body: note('json zonder kop') })).status).toBe(403);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { cookie, body: note('json met kop'), headers: { 'x-requested-with': 'klachtenloket' } })).status).toBe(200);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { cookie, form: true, body: { ...note('met token'), csrf } })).status).toBe(200);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { cookie, form: true, body: note('token in kop'), headers: { 'x-csrf-token': csrf } })).status).toBe(200);
+    // A bearer token is never sent by a browser on its own: no CSRF check.
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, form: true, body: note('bearer') })).status).toBe(200);
+    const notes = (await call(office, 'GET', `/api/staff/cases/${ref}`, { token })).text;
+    expect(notes).not.toContain('geforceerd');
+    expect(notes).not.toContain('json zonder kop');
+  });
 });

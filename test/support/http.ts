@@ -13,10 +13,11 @@ export interface CallOptions {
   token?: string;
   cookie?: string;
   form?: boolean;
+  headers?: Record<string, string>;
 }
 
 export async function call(office: LocalOffice, method: string, path: string, opts: CallOptions = {}): Promise<Res> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.body !== undefined) headers['content-type'] = opts.form ? 'application/x-www-form-urlencoded' : 'application/json';
