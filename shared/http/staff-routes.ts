@@ -18,7 +18,7 @@ import { recordView } from '../app/use-cases/record-view.ts';
 import { requestLoginLink } from '../app/use-cases/request-login-link.ts';
 import { currentSession, endSession } from '../app/use-cases/session.ts';
 import { startSession } from '../app/use-cases/start-session.ts';
-import { amsterdamDate } from '../calendar/index.ts';
+import { amsterdamDate, isSaneYear, SANE_YEARS } from '../calendar/index.ts';
 import { verifyExport } from '../policy/audit-chain.ts';
 import { REFERENCE_PATTERN } from '../policy/reference.ts';
 import type { Lang } from '../procedure/text.ts';
@@ -97,9 +97,10 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     return buildReport(ctx, period, { ...(named ? { report: named } : {}), ...(kind ? { kind } : {}), lang });
   }
 
+  const saneYears = (lang: Lang) => t(lang, `Een jaar van ${SANE_YEARS.from} tot en met ${SANE_YEARS.to}.`, `A year from ${SANE_YEARS.from} to ${SANE_YEARS.to}.`);
   const yearOf = (e: ApiEvent) => {
     const y = query(e, 'year') ?? amsterdamDate(ctx.clock.now()).slice(0, 4);
-    return /^\d{4}$/.test(y) ? y : undefined;
+    return /^\d{4}$/.test(y) && isSaneYear(Number(y)) ? y : undefined;
   };
 
   /** `{action: 'attach', caseRef}` puts a held mail on a case as the complainant's; `{action: 'discard'}` deletes it. */
@@ -302,6 +303,8 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       api: '/reports/:period',
       page: '/reports/:period',
       async handle(r) {
+        const year = /^(\d{4})/.exec(r.params.period!)?.[1];
+        if (r.api && year && !isSaneYear(Number(year))) return json(400, { errors: [{ field: 'period', message: saneYears(r.lang) }] });
         const rep = await report(r.e, r.params.period!, r.lang);
         if (!r.api) return rep ? page(200, renderReport(p, r.lang, r.me, r.csrf, rep)) : reportsIndex(r, 404);
         if (!rep) return json(404, { error: 'not-found', message: t(r.lang, 'Geef een periode als 2026, 2026-Q4 of 2026-03 (en een bestaande rapportage).', 'Give a period like 2026, 2026-Q4 or 2026-03 (and a report that exists).') });
@@ -314,7 +317,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       page: '/register',
       async handle(r) {
         const year = yearOf(r.e);
-        if (!year) return r.api ? json(400, { errors: [{ field: 'year', message: t(r.lang, 'Geef een jaar (JJJJ).', 'Give a year (YYYY).') }] }) : reportsIndex(r, 404);
+        if (!year) return r.api ? json(400, { errors: [{ field: 'year', message: `${t(r.lang, 'Geef een jaar (JJJJ).', 'Give a year (YYYY).')} ${saneYears(r.lang)}` }] }) : reportsIndex(r, 404);
         const reg = await buildRegister(ctx, r.me, year, r.lang);
         if (!r.api) return page(200, renderRegister(p, r.lang, r.me, r.csrf, reg, labels(p, r.lang)));
         return query(r.e, 'format') === 'csv' ? file(`klachtenregister-${p.id}-${year}.csv`, 'text/csv; charset=utf-8', registerCsv(p, reg, r.lang)) : json(200, reg);

@@ -48,3 +48,33 @@ describe('staff sessions and requests an attacker could forge (HSS)', () => {
     expect(notes).not.toContain('json zonder kop');
   });
 });
+
+describe('dates outside any sane range are refused at the edge (Ben in de Buurt)', () => {
+  let office: LocalOffice;
+  beforeAll(async () => {
+    office = await startLocalOffice({ procedurePath: 'procedures/ben-in-de-buurt.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+  });
+  afterAll(() => office.close());
+
+  it('answers 400 naming eventDate for the year 0000 or 0100', async () => {
+    for (const eventDate of ['0000-01-01', '0100-06-15', '1-1-0050']) {
+      const r = await call(office, 'POST', '/api/complaints', { body: { email: 'k@example.nl', eventDate, topic: 'bejegening', description: 'Oud.' } });
+      expect(r.status).toBe(400);
+      expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(['eventDate']);
+    }
+  });
+
+  it('answers 400 naming the year or period for registers and reports of years 0000–0100', async () => {
+    const token = await signIn(office, 'pieter.bakker@benindebuurt.example.nl');
+    for (const year of ['0000', '0050', '0100', '9999']) {
+      const reg = await call(office, 'GET', `/api/staff/register?year=${year}`, { token });
+      expect(reg.status).toBe(400);
+      expect(reg.json().errors[0].field).toBe('year');
+      const rep = await call(office, 'GET', `/api/staff/reports/${year}-Q1`, { token });
+      expect(rep.status).toBe(400);
+      expect(rep.json().errors[0].field).toBe('period');
+    }
+    expect((await call(office, 'GET', '/api/staff/register?year=2026', { token })).status).toBe(200);
+    expect((await call(office, 'GET', '/api/staff/reports/2026-Q1', { token })).status).toBe(200);
+  });
+});
