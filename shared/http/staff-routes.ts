@@ -27,6 +27,7 @@ import { lastCompleted, parsePeriod } from '../reports/periods.ts';
 import { buildRegister, registerCsv } from '../app/reports/register.ts';
 import { csrfToken, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
 import { caseDetail, caseList } from '../app/staff-views.ts';
+import { undeliverable } from '../app/undeliverable.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
 import { renderCaseList, renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
 import { header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
@@ -182,7 +183,8 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       async handle(r) {
         const q = (name: string) => (query(r.e, name) ? { [name]: query(r.e, name)! } : {});
         const cases = await caseList(ctx, r.me, { ...q('status'), ...(r.api ? q('stage') : {}), mine: query(r.e, 'mine') === 'true' }, r.lang);
-        return r.api ? json(200, { cases }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases));
+        const stuck = await undeliverable(ctx, r.me);
+        return r.api ? json(200, { cases, undeliverable: stuck }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases, stuck));
       },
     },
     {

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import type { FieldDef, Procedure } from './schema.ts';
 import { isSaneYear } from '../calendar/sane-years.ts';
+import { isMailableAddress } from '../policy/mail-address.ts';
 import type { LocalText } from './schema.ts';
 
 type FieldType = NonNullable<FieldDef['type']>;
@@ -98,7 +99,7 @@ function fieldSchema(f: ResolvedField, today: string) {
     z.transform((v: string, ctx) => {
       const issue = (message: string) => ctx.issues.push({ code: 'custom', message, input: v });
       if (v === '') return v;
-      if (f.type === 'email' && !EMAIL.safeParse(v).success) issue('email');
+      if (f.type === 'email' && !(EMAIL.safeParse(v).success && isMailableAddress(v))) issue('email');
       if (f.type === 'date') {
         const d = normaliseDate(v);
         if (!d) issue('date-format');
