@@ -22,5 +22,7 @@ export interface LocalOffice {
    */
   advanceTo(instant: string): Promise<number>;
   sweep(): Promise<{ commits: number; failed: number }>;
+  /** Waits for the work done after answering (sign-in mail). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,6 +34,7 @@ import { header, json, language, page, query, readFields, redirect, type ApiEven
 import { refusalSummary } from '../presentation/refusal.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { matchPath } from './router.ts';
+import { fixedWindow } from './rate-limit.ts';
 
 /** One request as a route sees it. `api`: answer JSON; else a workspace page. */
 interface StaffRequest {
@@ -61,8 +62,22 @@ interface StaffRoute {
   handle: (r: StaffRequest) => Promise<ApiResult> | ApiResult;
 }
 
-export function createStaffHandler(ctx: AppContext, options: { wallClock?: () => number } = {}): ApiHandler {
+/** Sign-in requests per 15 minutes: per address asked for (known or not) and per client address. */
+export const SIGN_IN_LIMITS = { perAddress: 5, perClient: 30, windowMs: 15 * 60_000 };
+
+export interface StaffOptions {
+  wallClock?: () => number;
+  /**
+   * Work to do after the answer is sent (the sign-in mail, so that known and unknown addresses
+   * answer alike). Absent (Lambda, which cannot work after answering): awaited before answering.
+   */
+  afterAnswer?: (work: Promise<void>) => void;
+}
+
+export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}): ApiHandler {
   const wall = options.wallClock ?? Date.now;
+  const perAddress = fixedWindow(SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowMs, wall);
+  const perClient = fixedWindow(SIGN_IN_LIMITS.perClient, SIGN_IN_LIMITS.windowMs, wall);
   const p = ctx.procedure;
   const t = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
@@ -147,7 +162,15 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
           const message = t(r.lang, 'Vul uw e-mailadres in.', 'Enter your e-mail address.');
           return r.api ? json(400, { errors: [{ field: 'email', message }] }) : page(400, renderLogin(p, r.lang, message));
         }
-        await requestLoginLink(ctx, email, wall());
+        const limited = [perClient.take(r.e.requestContext.http.sourceIp), perAddress.take(email.trim().toLowerCase())].find((x) => !x.ok);
+        if (limited && !limited.ok) {
+          const message = t(r.lang, 'Te veel aanvragen. Probeer het later opnieuw.', 'Too many requests. Try again later.');
+          const headers = { 'retry-after': String(limited.retryAfterS) };
+          return r.api ? json(429, { error: 'too-many-requests', message }, headers) : page(429, renderLogin(p, r.lang, message), headers);
+        }
+        const sending = requestLoginLink(ctx, email, wall()).catch((e: unknown) => ctx.log.error('login link failed', { error: e instanceof Error ? e.name : 'unknown' }));
+        if (options.afterAnswer) options.afterAnswer(sending);
+        else await sending;
         return r.api
           ? json(202, { message: t(r.lang, 'Als dit adres bij het klachtenloket hoort, is er een inloglink gestuurd.', 'If this address belongs to the complaints office, a sign-in link has been sent.') })
           : page(200, renderLoginSent(p, r.lang));

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { SIGN_IN_LIMITS } from '../../shared/http/staff-routes.ts';
 import { call, signIn } from '../support/http.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';
@@ -76,5 +77,45 @@ describe('dates outside any sane range are refused at the edge (Ben in de Buurt)
     }
     expect((await call(office, 'GET', '/api/staff/register?year=2026', { token })).status).toBe(200);
     expect((await call(office, 'GET', '/api/staff/reports/2026-Q1', { token })).status).toBe(200);
+  });
+});
+
+describe('sign-in requests (HSS)', () => {
+  let office: LocalOffice;
+  beforeEach(async () => {
+    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+  });
+  afterEach(() => office.close());
+
+  it('answers before the mail is sent, known and unknown addresses alike', async () => {
+    const real = office.ctx.mailer;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    office.ctx.mailer = { send: async (m) => (await gate, real.send(m)) };
+    const known = await call(office, 'POST', '/api/staff/login', { body: { email: DIRECTIE } });
+    const unknown = await call(office, 'POST', '/api/staff/login', { body: { email: 'niemand@example.org' } });
+    expect([known.status, known.text]).toEqual([unknown.status, unknown.text]);
+    expect(office.outbox.messages.length).toBe(0); // the sign-in mail still waits at the gate
+    release();
+    await office.settled();
+    expect(office.outbox.messages.at(-1)!.to[0]!.email).toBe(DIRECTIE);
+    office.ctx.mailer = real;
+  });
+
+  it('limits sign-in requests per address and per client, answering known and unknown the same', async () => {
+    const ask = (email: string) => call(office, 'POST', '/api/staff/login', { body: { email } });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await ask(DIRECTIE)).status).toBe(202);
+    const limited = await ask(DIRECTIE);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await ask('niemand@example.org');
+    const unknown = await ask('niemand@example.org');
+    expect([unknown.status, unknown.text]).toEqual([limited.status, limited.text]);
+    await office.settled();
+    expect(office.outbox.messages.filter((m) => m.to[0]!.email === DIRECTIE).length).toBe(SIGN_IN_LIMITS.perAddress);
+    // Many addresses from one client: the client's own limit.
+    let status = 202;
+    for (let i = 0; i < SIGN_IN_LIMITS.perClient && status === 202; i++) status = (await ask(`x${i}@example.org`)).status;
+    expect(status).toBe(429);
   });
 });
