@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { attachmentBytes, PermanentMailError, type MailAttachment, type OutgoingMessage } from './message.ts';
-import { isMailableAddress } from '../policy/mail-address.ts';
+import { isMailableAddress } from '../procedure/mail-address.ts';
 
 /**
  * RFC 5322 / MIME serialisation of an OutgoingMessage: a `multipart/alternative` with a text/plain

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { FieldDef, Procedure } from './schema.ts';
 import { isSaneYear } from '../calendar/sane-years.ts';
-import { isMailableAddress } from '../policy/mail-address.ts';
+import { isMailableAddress } from './mail-address.ts';
 import type { LocalText } from './schema.ts';
 
 type FieldType = NonNullable<FieldDef['type']>;
