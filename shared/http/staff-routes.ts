@@ -168,7 +168,7 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
           const headers = { 'retry-after': String(limited.retryAfterS) };
           return r.api ? json(429, { error: 'too-many-requests', message }, headers) : page(429, renderLogin(p, r.lang, message), headers);
         }
-        const sending = requestLoginLink(ctx, email, wall()).catch((e: unknown) => ctx.log.error('login link failed', { error: e instanceof Error ? e.name : 'unknown' }));
+        const sending = requestLoginLink(ctx, email).catch((e: unknown) => ctx.log.error('login link failed', { error: e instanceof Error ? e.name : 'unknown' }));
         if (options.afterAnswer) options.afterAnswer(sending);
         else await sending;
         return r.api

@@ -119,3 +119,28 @@ describe('sign-in requests (HSS)', () => {
     expect(status).toBe(429);
   });
 });
+
+describe('sign-in link expiry and who may record a withdrawal (HSS)', () => {
+  let office: LocalOffice;
+  beforeAll(async () => {
+    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+  });
+  afterAll(() => office.close());
+
+  it('lets a sign-in link expire by the office clock', async () => {
+    await call(office, 'POST', '/api/staff/login', { body: { email: DIRECTIE } });
+    await office.settled();
+    const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(office.outbox.messages.at(-1)!.text)![1]!);
+    await office.advanceTo('2026-03-02T09:16:00.000Z');
+    expect((await call(office, 'POST', '/api/staff/session', { body: { token } })).status).toBe(401);
+  });
+
+  it('refuses a withdrawal recorded by a staff member who is not the handler (403)', async () => {
+    const ref = (await call(office, 'POST', '/api/complaints', { body: { email: 'k@example.nl', topic: 'advies', description: 'Intrekken?' } })).json().reference;
+    const colleague = await signIn(office, 'medewerker@hss.example.nl');
+    const r = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: colleague, body: { type: 'withdraw', reason: 'De klager belde.' } });
+    expect(r.status).toBe(403);
+    const director = await signIn(office, DIRECTIE);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: director, body: { type: 'withdraw', reason: 'De klager belde.' } })).status).toBe(200);
+  });
+});
