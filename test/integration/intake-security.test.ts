@@ -28,3 +28,19 @@ describe('the bot check at intake (HSS)', () => {
     expect((await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: '1.abc' } })).status).toBe(400);
   });
 });
+
+describe('the receipt quotes the complaint only in part (HSS)', () => {
+  it('cuts every quoted field to its first 200 characters', async () => {
+    const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    try {
+      const description = 'Betaal eerst 50 euro via http://evil.example/pay. ' + 'x'.repeat(150) + 'EINDE-VAN-DE-TEKST';
+      const ref = (await call(office, 'POST', '/api/complaints', { body: { email: 'slachtoffer@example.nl', topic: 'advies', description } })).json().reference;
+      const receipt = office.outbox.messages.find((m) => m.subject.includes(ref))!;
+      expect(receipt.text).toContain(description.slice(0, 150));
+      expect(receipt.text).not.toContain('EINDE-VAN-DE-TEKST');
+      expect(receipt.html).not.toContain('EINDE-VAN-DE-TEKST');
+    } finally {
+      await office.close();
+    }
+  });
+});
