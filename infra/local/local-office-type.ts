@@ -27,5 +27,7 @@ export interface LocalOffice {
   idle(): Promise<void>;
   /** The DynamoDB client of the embedded store (the benchmark counts its calls). */
   dynamo: DynamoDBClient;
+  /** Waits for the work done after answering (sign-in mail). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,13 +4,14 @@ import { escapeHtml } from '../../shared/web/html.ts';
 import type { LocalOffice } from './local-office-type.ts';
 
 /** What the local-only routes use of the office. */
-type LocalControls = Pick<LocalOffice, 'outbox' | 'receive' | 'clock' | 'deadlines' | 'advanceTo'>;
+type LocalControls = Pick<LocalOffice, 'outbox' | 'receive' | 'clock' | 'deadlines' | 'advanceTo' | 'settled'>;
 
 /** Local-only routes: never part of the deployed API. */
 export async function localRoutes(office: LocalControls, e: ApiEvent): Promise<ApiResult | undefined> {
   const method = e.requestContext.http.method;
   switch (`${method} ${e.rawPath}`) {
     case 'GET /_local/outbox':
+      await office.settled();
       return json(200, office.outbox.messages.map(outboxEntry));
     case 'GET /_local/mail':
       return page(200, mailPage(office.outbox.messages));

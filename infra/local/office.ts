@@ -123,7 +123,14 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   };
 
   const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure), designSystemCss });
-  const staffHandler = createStaffHandler(ctx);
+  // Work done after answering (sign-in mail): tracked, so the outbox route and close can wait for it.
+  const afterAnswer = new Set<Promise<void>>();
+  const staffHandler = createStaffHandler(ctx, {
+    afterAnswer: (work) => {
+      afterAnswer.add(work);
+      void work.finally(() => afterAnswer.delete(work));
+    },
+  });
   const office: LocalOffice = {
     url: '',
     ctx,
@@ -147,6 +154,9 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       await idle();
       return outcome;
     },
+    settled: async () => {
+      while (afterAnswer.size) await Promise.all(afterAnswer);
+    },
     async close() {
       clearInterval(ticker);
       await smtp?.close();
@@ -154,6 +164,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       server?.closeAllConnections();
       // Handlers of requests whose client went away still run: let them finish before the store goes.
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+      await office.settled();
       await queue;
       client.destroy();
       await dynamo.close();

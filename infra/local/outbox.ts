@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { attachmentBytes, type Mailer, type OutgoingMessage } from '../../shared/mail/message.ts';
+import { cleanAddress } from '../../shared/mail/mime.ts';
 
 /** Mail out, locally: every message is kept (and shown at /_local/outbox); nothing leaves the machine. */
 export class LocalOutbox implements Mailer {
@@ -37,6 +38,8 @@ export class LocalOutbox implements Mailer {
 
   async send(message: OutgoingMessage) {
     if (this.failing) throw new Error('local mailer is set to fail');
+    // The same check as SES's adapter: an address it would refuse is refused here too.
+    for (const r of [...message.to, ...(message.cc ?? [])]) cleanAddress(r.email);
     // Idempotent by Message-ID, as a retried effect may send again.
     if (this.messages.some((m) => m.messageId === message.messageId)) return;
     const kept = { ...message, sentAt: this.now() };

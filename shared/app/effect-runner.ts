@@ -5,6 +5,8 @@ import type { OfficeEffect } from '../policy/office-effects.ts';
 import type { AppContext } from './context.ts';
 import { writeRegister } from './ledger.ts';
 import { summarise } from './summary.ts';
+import { PermanentMailError } from '../mail/message.ts';
+import { recordUndeliverable } from './undeliverable.ts';
 
 /**
  * Carries out a commit's effects that are not done yet, in order. A failure is recorded on the
@@ -24,7 +26,7 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
     });
   };
   for (const stored of commit.effects) {
-    if (stored.done) continue;
+    if (stored.done || stored.parked) continue;
     const effect = stored.effect as OfficeEffect;
     try {
       await perform(ctx, commit, stored.id, effect, state);
@@ -32,14 +34,22 @@ export async function runEffects(ctx: AppContext, commit: Commit, state: CaseSta
     } catch (e) {
       failed++;
       const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      ctx.log.error('effect failed', { ref: commit.caseRef, effect: stored.id, kind: effect.kind, attempts: stored.attempts + 1 });
-      outcomes.push({ effectId: stored.id, outcome: { ok: false, error } });
+      const park = isPermanent(e) || stored.attempts + 1 >= MAX_ATTEMPTS;
+      ctx.log.error('effect failed', { ref: commit.caseRef, effect: stored.id, kind: effect.kind, attempts: stored.attempts + 1, parked: park });
+      if (park) await recordUndeliverable(ctx, commit.caseRef, stored.id, effect.kind);
+      outcomes.push({ effectId: stored.id, outcome: { ok: false, error, park } });
     }
     if (effect.kind === 'mail') await flush();
   }
   if (outcomes.length) await flush();
   return { failed };
 }
+
+/** An effect that failed this often is parked: an outage lasting this many sweeps is someone's to look at anyway. */
+export const MAX_ATTEMPTS = 20;
+
+/** Errors that no retry can mend: an address no mailer takes, a message SES rejects. */
+const isPermanent = (e: unknown) => e instanceof PermanentMailError || (e instanceof Error && e.name === 'MessageRejected');
 
 /**
  * On AWS: the table's stream starts the effects function for every new commit with effects

@@ -530,7 +530,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   withdraw(run, cmd) {
     run.status('open', 'decided', 'to-complete');
     if (cmd.actor.kind === 'system') fail('forbidden', 'system');
-    if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
+    // Staff record a withdrawal on the complainant's behalf: that is the handler's to do, as closing is.
+    if (cmd.actor.kind === 'staff') run.handler(cmd.actor);
     const reason = need(cmd.reason, 'reason', 'reason');
     const handlers = run.handlers();
     run.endOpenTerms('withdrawn');

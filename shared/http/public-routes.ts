@@ -51,9 +51,11 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const body = readFields(e);
     const lang = language(e, body.fields.lang);
     const values = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-    if (body.form) {
-      const bot = botCheck(body.fields, lang);
-      if (bot) return showForm(400, lang, values, [bot]);
+    // The form always goes through the bot check; JSON clients too as soon as they send a form
+    // token or the honeypot field (a JSON client without them is an API client: see the README).
+    if (body.form || body.fields.formToken !== undefined || body.fields.website !== undefined) {
+      const bot = await botCheck(body.fields, lang);
+      if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
     }
     if (body.form) body.fields = joinDateParts(ctx.procedure, body.fields);
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
@@ -78,13 +80,17 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
-  function botCheck(fields: Record<string, unknown>, lang: Lang): { field: string; message: string } | undefined {
+  async function botCheck(fields: Record<string, unknown>, lang: Lang): Promise<{ field: string; message: string } | undefined> {
     const again = lang === 'nl' ? 'Controleer uw gegevens en verstuur het formulier opnieuw.' : 'Check your details and send the form again.';
     if (typeof fields.website === 'string' && fields.website !== '') return { field: 'form', message: again };
     const [t, sig] = String(fields.formToken ?? '').split('.');
     if (!t || !ctx.signer.verify('form', t, sig)) return { field: 'form', message: again };
     if (wall() - Number(t) < options.minFillMs)
       return { field: 'form', message: lang === 'nl' ? 'Het formulier werd erg snel verstuurd. Controleer uw gegevens en verstuur het opnieuw.' : 'The form was sent very quickly. Check your details and send it again.' };
+    // A token serves one submission: bound to its submissionId at first use (a resend of the same
+    // submission, after an error or a double click, keeps working).
+    const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';
+    if ((await ctx.store.setOnce(`form-token:${sig}`, submission || '-')) !== (submission || '-') || !submission) return { field: 'form', message: again };
     return undefined;
   }
 

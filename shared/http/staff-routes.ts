@@ -16,22 +16,25 @@ import { readHeldOriginal } from '../app/use-cases/read-held-original.ts';
 import { readOriginal, type Original } from '../app/use-cases/read-original.ts';
 import { recordView } from '../app/use-cases/record-view.ts';
 import { requestLoginLink } from '../app/use-cases/request-login-link.ts';
+import { currentSession, endSession } from '../app/use-cases/session.ts';
 import { startSession } from '../app/use-cases/start-session.ts';
-import { amsterdamDate } from '../calendar/index.ts';
+import { amsterdamDate, isSaneYear, SANE_YEARS } from '../calendar/index.ts';
 import { verifyExport } from '../policy/audit-chain.ts';
 import { REFERENCE_PATTERN } from '../policy/reference.ts';
 import type { Lang } from '../procedure/text.ts';
 import { buildReport, labels, reportCsv, reportFileName, type Report, type ReportKind } from '../app/reports/build.ts';
 import { lastCompleted, parsePeriod } from '../reports/periods.ts';
 import { buildRegister, registerCsv } from '../app/reports/register.ts';
-import { csrfToken, readSession, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
+import { csrfToken, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
 import { caseDetail, caseList } from '../app/staff-views.ts';
+import { undeliverable } from '../app/undeliverable.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
 import { renderCaseList, renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
 import { allowImageOrigin, header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { refusalSummary } from '../presentation/refusal.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { matchPath } from './router.ts';
+import { fixedWindow } from './rate-limit.ts';
 
 /** One request as a route sees it. `api`: answer JSON; else a workspace page. */
 interface StaffRequest {
@@ -44,6 +47,8 @@ interface StaffRequest {
   /** Set for every route but sign-in. */
   me: StaffMember;
   csrf: string;
+  /** The session the request came with (set with `me`). */
+  session: { email: string; id: string };
 }
 
 interface StaffRoute {
@@ -57,18 +62,32 @@ interface StaffRoute {
   handle: (r: StaffRequest) => Promise<ApiResult> | ApiResult;
 }
 
-export function createStaffHandler(ctx: AppContext, options: { wallClock?: () => number } = {}): ApiHandler {
+/** Sign-in requests per 15 minutes: per address asked for (known or not) and per client address. */
+export const SIGN_IN_LIMITS = { perAddress: 5, perClient: 30, windowMs: 15 * 60_000 };
+
+export interface StaffOptions {
+  wallClock?: () => number;
+  /**
+   * Work to do after the answer is sent (the sign-in mail, so that known and unknown addresses
+   * answer alike). Absent (Lambda, which cannot work after answering): awaited before answering.
+   */
+  afterAnswer?: (work: Promise<void>) => void;
+}
+
+export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}): ApiHandler {
   const wall = options.wallClock ?? Date.now;
+  const perAddress = fixedWindow(SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowMs, wall);
+  const perClient = fixedWindow(SIGN_IN_LIMITS.perClient, SIGN_IN_LIMITS.windowMs, wall);
   const p = ctx.procedure;
   const t = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
-  const sessionOf = (e: ApiEvent): { token: string; member: StaffMember; viaCookie: boolean } | undefined => {
+  const sessionOf = async (e: ApiEvent) => {
     const bearer = /^Bearer (.+)$/.exec(header(e, 'authorization') ?? '')?.[1];
     const cookie = e.cookies?.map((c) => c.split('=')).find(([k]) => k === SESSION_COOKIE)?.slice(1).join('=');
     const token = bearer ?? cookie;
-    const claims = readSession(ctx.signer, token, wall());
-    const member = claims && staffMember(p, claims.email);
-    return member && token ? { token, member, viaCookie: !bearer } : undefined;
+    const session = await currentSession(ctx, token, wall());
+    const member = session && staffMember(p, session.email);
+    return member && token ? { token, member, session, viaCookie: !bearer } : undefined;
   };
   const cookie = (token: string) => `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}`;
 
@@ -94,9 +113,10 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     return buildReport(ctx, period, { ...(named ? { report: named } : {}), ...(kind ? { kind } : {}), lang });
   }
 
+  const saneYears = (lang: Lang) => t(lang, `Een jaar van ${SANE_YEARS.from} tot en met ${SANE_YEARS.to}.`, `A year from ${SANE_YEARS.from} to ${SANE_YEARS.to}.`);
   const yearOf = (e: ApiEvent) => {
     const y = query(e, 'year') ?? amsterdamDate(ctx.clock.now()).slice(0, 4);
-    return /^\d{4}$/.test(y) ? y : undefined;
+    return /^\d{4}$/.test(y) && isSaneYear(Number(y)) ? y : undefined;
   };
 
   /** `{action: 'attach', caseRef}` puts a held mail on a case as the complainant's; `{action: 'discard'}` deletes it. */
@@ -142,7 +162,15 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
           const message = t(r.lang, 'Vul uw e-mailadres in.', 'Enter your e-mail address.');
           return r.api ? json(400, { errors: [{ field: 'email', message }] }) : page(400, renderLogin(p, r.lang, message));
         }
-        await requestLoginLink(ctx, email, wall());
+        const limited = [perClient.take(r.e.requestContext.http.sourceIp), perAddress.take(email.trim().toLowerCase())].find((x) => !x.ok);
+        if (limited && !limited.ok) {
+          const message = t(r.lang, 'Te veel aanvragen. Probeer het later opnieuw.', 'Too many requests. Try again later.');
+          const headers = { 'retry-after': String(limited.retryAfterS) };
+          return r.api ? json(429, { error: 'too-many-requests', message }, headers) : page(429, renderLogin(p, r.lang, message), headers);
+        }
+        const sending = requestLoginLink(ctx, email).catch((e: unknown) => ctx.log.error('login link failed', { error: e instanceof Error ? e.name : 'unknown' }));
+        if (options.afterAnswer) options.afterAnswer(sending);
+        else await sending;
         return r.api
           ? json(202, { message: t(r.lang, 'Als dit adres bij het klachtenloket hoort, is er een inloglink gestuurd.', 'If this address belongs to the complaints office, a sign-in link has been sent.') })
           : page(200, renderLoginSent(p, r.lang));
@@ -164,8 +192,12 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     },
     {
       method: 'POST',
+      api: '/logout',
       page: '/logout',
-      handle: () => ({ ...redirect('/staff'), cookies: [`${SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0`] }),
+      async handle(r) {
+        await endSession(ctx, r.session);
+        return { ...(r.api ? { statusCode: 204, headers: { 'cache-control': 'no-store' } } : redirect('/staff')), cookies: [`${SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0`] };
+      },
     },
     {
       method: 'GET',
@@ -175,7 +207,8 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
         const q = (name: string) => (query(r.e, name) ? { [name]: query(r.e, name)! } : {});
         const cases = await caseList(ctx, r.me, { ...q('status'), ...(r.api ? q('stage') : {}), mine: query(r.e, 'mine') === 'true' }, r.lang);
         const unseenHeld = await countUnseenHeld(ctx);
-        return r.api ? json(200, { cases, unseenHeld }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases, unseenHeld));
+        const stuck = await undeliverable(ctx, r.me);
+        return r.api ? json(200, { cases, unseenHeld, undeliverable: stuck }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases, unseenHeld, stuck));
       },
     },
     {
@@ -296,6 +329,8 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       api: '/reports/:period',
       page: '/reports/:period',
       async handle(r) {
+        const year = /^(\d{4})/.exec(r.params.period!)?.[1];
+        if (r.api && year && !isSaneYear(Number(year))) return json(400, { errors: [{ field: 'period', message: saneYears(r.lang) }] });
         const rep = await report(r.e, r.params.period!, r.lang);
         if (!r.api) return rep ? page(200, renderReport(p, r.lang, r.me, r.csrf, rep)) : reportsIndex(r, 404);
         if (!rep) return json(404, { error: 'not-found', message: t(r.lang, 'Geef een periode als 2026, 2026-Q4 of 2026-03 (en een bestaande rapportage).', 'Give a period like 2026, 2026-Q4 or 2026-03 (and a report that exists).') });
@@ -308,7 +343,7 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
       page: '/register',
       async handle(r) {
         const year = yearOf(r.e);
-        if (!year) return r.api ? json(400, { errors: [{ field: 'year', message: t(r.lang, 'Geef een jaar (JJJJ).', 'Give a year (YYYY).') }] }) : reportsIndex(r, 404);
+        if (!year) return r.api ? json(400, { errors: [{ field: 'year', message: `${t(r.lang, 'Geef een jaar (JJJJ).', 'Give a year (YYYY).')} ${saneYears(r.lang)}` }] }) : reportsIndex(r, 404);
         const reg = await buildRegister(ctx, r.me, year, r.lang);
         if (!r.api) return page(200, renderRegister(p, r.lang, r.me, r.csrf, reg, labels(p, r.lang)));
         return query(r.e, 'format') === 'csv' ? file(`klachtenregister-${p.id}-${year}.csv`, 'text/csv; charset=utf-8', registerCsv(p, reg, r.lang)) : json(200, reg);
@@ -325,20 +360,33 @@ export function createStaffHandler(ctx: AppContext, options: { wallClock?: () =>
     const route = ROUTES.find((r) => r.method === method && (params = matchPath((api ? r.api : r.page) ?? '\0', path)));
     let read: Record<string, unknown> | undefined;
     const fields = () => (read ??= readFields(e).fields);
-    const req: StaffRequest = { e, api, lang, params: params ?? {}, fields, me: undefined!, csrf: '' };
+    const req: StaffRequest = { e, api, lang, params: params ?? {}, fields, me: undefined!, csrf: '', session: undefined! };
     if (route?.open) return route.handle(req);
 
-    const s = sessionOf(e);
+    const s = await sessionOf(e);
     if (!s) return api ? json(401, { error: 'unauthenticated' }) : page(401, renderLogin(p, lang));
     req.me = s.member;
-    if (!api) {
-      req.csrf = csrfToken(ctx.signer, s.token);
-      // Forms sent with the session cookie must carry the session's CSRF token.
-      if (method === 'POST' && s.viaCookie && fields().csrf !== req.csrf) return page(403, renderLogin(p, lang, t(lang, 'Het formulier is verlopen. Probeer het opnieuw.', 'The form has expired. Try again.')));
+    req.session = s.session;
+    req.csrf = csrfToken(ctx.signer, s.token);
+    // A browser sends the cookie along with a cross-site post: such a post must prove it came from
+    // our own pages (the session's CSRF token) or, for the JSON API, be one a cross-site form
+    // cannot make (a JSON type plus a custom header, which need CORS, which is off).
+    if (method === 'POST' && s.viaCookie && !sameSite(e, req.csrf, fields, api)) {
+      return api
+        ? json(403, { error: 'csrf', message: t(lang, 'Stuur het CSRF-token mee (kop X-CSRF-Token) of JSON met de kop X-Requested-With.', 'Send the CSRF token (header X-CSRF-Token) or JSON with the header X-Requested-With.') })
+        : page(403, renderLogin(p, lang, t(lang, 'Het formulier is verlopen. Probeer het opnieuw.', 'The form has expired. Try again.')));
     }
     if (route) return route.handle(req);
     return api ? json(404, { error: 'not-found' }) : emptyList(req);
   }, p.organisation.theme?.logo);
+}
+
+/** A cookie-authenticated post that a cross-site page could not have made. */
+function sameSite(e: ApiEvent, csrf: string, fields: () => Record<string, unknown>, api: boolean): boolean {
+  if (header(e, 'x-csrf-token') === csrf) return true;
+  const jsonType = (header(e, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+  if (api && jsonType && header(e, 'x-requested-with')) return true;
+  return fields().csrf === csrf;
 }
 
 export const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/') || path.startsWith('/api/staff');

@@ -142,6 +142,9 @@ function onward(i: AnyInput, stageId: string): Block[] {
 
 const staffLink = (i: AnyInput): Block => ({ link: { text: i.t('mail.openComplaint'), href: staffCaseUrl(i.ctx, i.s.reference) } });
 
+/** How much of each field the receipt quotes. */
+export const RECEIPT_QUOTE_CHARS = 200;
+
 const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   receipt: (i) => ({
     subject: i.t('receipt.subject'),
@@ -154,7 +157,9 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
       ...nextSteps(i),
       ...statusLink(i),
       { h: i.t('mail.yourComplaint') },
-      { dl: fieldPairs(i.ctx.procedure, i.s, i.lang) },
+      // Quoted in part: the receipt goes to an address nobody confirmed yet, so it must not carry
+      // a stranger's long text from the organisation's address (the status page shows it all).
+      { dl: fieldPairs(i.ctx.procedure, i.s, i.lang).map(([k, v]) => [k, v.length > RECEIPT_QUOTE_CHARS ? `${v.slice(0, RECEIPT_QUOTE_CHARS)}…` : v] as [string, string]) },
       contact(i),
     ],
   }),

@@ -32,3 +32,8 @@ export const attachmentBytes = (a: MailAttachment): Buffer => Buffer.from(a.cont
 export interface Mailer {
   send(message: OutgoingMessage): Promise<void>;
 }
+
+/** A send that can never succeed (an address no mailer takes, a rejected message): retrying is pointless. */
+export class PermanentMailError extends Error {
+  override name = 'PermanentMailError';
+}

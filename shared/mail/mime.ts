@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { attachmentBytes, type MailAttachment, type OutgoingMessage } from './message.ts';
+import { attachmentBytes, PermanentMailError, type MailAttachment, type OutgoingMessage } from './message.ts';
+import { isMailableAddress } from '../procedure/mail-address.ts';
 
 /**
  * RFC 5322 / MIME serialisation of an OutgoingMessage: a `multipart/alternative` with a text/plain
@@ -141,18 +142,13 @@ export function defaultBoundary(messageId: string): string {
 /** Takes out everything that could end a header line or confuse a parser: CR, LF, NUL and other C0/DEL controls. */
 const stripControls = (s: string) => s.replace(/[\r\n]+/g, ' ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '').replace(/\t/g, ' ');
 
-const LOCAL_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-const ADDRESS_RE = new RegExp(
-  `^${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`,
-);
-
 /**
  * The address with CR/LF/NUL (and other controls) removed and trimmed, if it is then a plain
  * ASCII `local@domain` (dot-atom local part, dotted hostname); throws otherwise.
  */
 export function cleanAddress(address: string): string {
   const a = address.replace(/[\x00-\x1f\x7f]/g, '').trim();
-  if (a.length > 254 || a.indexOf('@') > 64 || !ADDRESS_RE.test(a)) throw new Error(`refusing e-mail address ${JSON.stringify(address)}`);
+  if (!isMailableAddress(a)) throw new PermanentMailError(`refusing e-mail address ${JSON.stringify(address)}`);
   return a;
 }
 

@@ -1,6 +1,8 @@
 // zod/mini: this runs in every function; the full zod would cost each cold start ≈ 0.4 s (npm run bench:cold).
 import * as z from 'zod/mini';
 import type { FieldDef, Procedure } from './schema.ts';
+import { isSaneYear } from '../calendar/sane-years.ts';
+import { isMailableAddress } from './mail-address.ts';
 import type { LocalText } from './schema.ts';
 
 type FieldType = NonNullable<FieldDef['type']>;
@@ -79,11 +81,12 @@ export type FieldError =
   | { field: string; reason: 'required' | 'email' | 'date-format' | 'future' | 'option' | 'checkbox'; params?: undefined }
   | { field: string; reason: 'too-long'; params: { max: number } };
 
-/** Accepts YYYY-MM-DD (the date input) and D-M-YYYY (typed by hand); returns YYYY-MM-DD or undefined. */
+/** Accepts YYYY-MM-DD (the date input) and D-M-YYYY (typed by hand) of a sane year; returns YYYY-MM-DD or undefined. */
 export function normaliseDate(input: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input) ?? /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(input);
   if (!m) return undefined;
   const [y, mo, d] = m[1]!.length === 4 ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
+  if (!isSaneYear(Number(y))) return undefined;
   const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
@@ -96,7 +99,7 @@ function fieldSchema(f: ResolvedField, today: string) {
     z.transform((v: string, ctx) => {
       const issue = (message: string) => ctx.issues.push({ code: 'custom', message, input: v });
       if (v === '') return v;
-      if (f.type === 'email' && !EMAIL.safeParse(v).success) issue('email');
+      if (f.type === 'email' && !(EMAIL.safeParse(v).success && isMailableAddress(v))) issue('email');
       if (f.type === 'date') {
         const d = normaliseDate(v);
         if (!d) issue('date-format');

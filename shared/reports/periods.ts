@@ -2,7 +2,7 @@
  * Report periods: a year (`2026`), a quarter (`2026-Q4`) or a month (`2026-03`), as Amsterdam
  * calendar dates. Pure.
  */
-import { addDays, amsterdamDate, startOfDayInstant } from '../calendar/index.ts';
+import { addDays, amsterdamDate, isSaneYear, startOfDayInstant } from '../calendar/index.ts';
 import type { LocalDate } from '../calendar/types.ts';
 import { fill, type Lang } from '../procedure/text.ts';
 import { DEFAULT_TEXTS } from '../procedure/texts.ts';
@@ -31,8 +31,9 @@ function make(kind: PeriodKind, year: number, index: number): Period {
   return { id: `${year}-${pad(index)}`, kind, year, from: `${year}-${pad(index)}-01`, to: `${year}-${pad(index)}-${pad(lastDayOfMonth(year, index))}` };
 }
 
-/** The period an id names, or undefined when it names none. */
+/** The period an id names (in a sane year), or undefined when it names none. */
 export function parsePeriod(id: string): Period | undefined {
+  if (!isSaneYear(Number(id.slice(0, 4)))) return undefined;
   let m = /^(\d{4})$/.exec(id);
   if (m) return make('year', Number(m[1]), 1);
   m = /^(\d{4})-Q([1-4])$/i.exec(id);

@@ -54,11 +54,13 @@ export function readLoginToken(signer: Signer, token: string | undefined, nowMs:
   return c?.n ? { email: c.e, nonce: c.n } : undefined;
 }
 
-export const sessionToken = (signer: Signer, email: string, nowMs: number) => issue(signer, 'session', { e: email, x: nowMs + SESSION_TTL_MS });
+/** A session token names its session (`n`), so that logout can revoke that one session. */
+export const sessionToken = (signer: Signer, email: string, nowMs: number) =>
+  issue(signer, 'session', { e: email, x: nowMs + SESSION_TTL_MS, n: randomBytes(12).toString('base64url') });
 
 export const readSession = (signer: Signer, token: string | undefined, nowMs: number) => {
   const c = read(signer, 'session', token, nowMs);
-  return c ? { email: c.e } : undefined;
+  return c?.n ? { email: c.e, id: c.n } : undefined;
 };
 
 /** The CSRF token of a session, for forms sent with the session cookie. */

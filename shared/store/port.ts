@@ -26,9 +26,12 @@ export interface StoredEffect {
   done: boolean;
   attempts: number;
   lastError?: string;
+  /** Given up: it can never succeed (or failed too often); no longer pending, shown to staff instead. */
+  parked?: boolean;
 }
 
-export type EffectOutcome = { ok: true } | { ok: false; error: string };
+/** `park`: stop retrying this effect. */
+export type EffectOutcome = { ok: true } | { ok: false; error: string; park?: boolean };
 
 /** A projection of a case for lists and reports; rebuilt from commits at any time. */
 export interface CaseSummary {

@@ -9,6 +9,7 @@ import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
 import type { CaseDetail, CaseListItem, Urgency } from '../app/staff-views.ts';
+import type { Undeliverable } from '../app/undeliverable.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
 import { HELD_RETENTION_DAYS } from '../policy/retention.ts';
@@ -70,7 +71,7 @@ export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
     html`<h1>${w(lang, 'Inloggen', 'Sign in')}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${w(lang, 'Inloggen bij het klachtenloket', 'Sign in to the complaints office')}</button></form>`,
   );
 
-export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0): string {
+export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0, stuck: Undeliverable[] = []): string {
   return shell(
     p,
     lang,
@@ -80,6 +81,11 @@ export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: 
     html`<h1>${w(lang, 'Klachten', 'Complaints')}</h1>
 <p>${w(lang, 'Openstaande klachten, de meest dringende eerst.', 'Open complaints, most urgent first.')}</p>
 ${unseenHeld ? html`<div class="notice" role="status"><p><a href="/staff/held">${w(lang, `${unseenHeld} niet-gekoppelde e-mail(s) die nog niemand heeft bekeken`, `${unseenHeld} unmatched mail(s) nobody has looked at yet`)}</a></p></div>` : ''}
+${stuck.length
+  ? html`<div class="summary" role="alert"><h2>${w(lang, `${stuck.length} bericht(en) niet verstuurd`, `${stuck.length} message(s) not sent`)}</h2>
+<p>${w(lang, 'Deze berichten kunnen nooit aankomen (bijvoorbeeld een onjuist e-mailadres). Neem op een andere manier contact op.', 'These messages can never arrive (a wrong e-mail address, say). Get in touch another way.')}</p>
+<ul>${stuck.map((u) => html`<li><a href="/staff/cases/${u.reference}">${u.reference}</a> (${u.on})</li>`)}</ul></div>`
+  : ''}
 ${items.length
   ? html`<table>
 <caption class="hp">${w(lang, 'Klachten', 'Complaints')}</caption>

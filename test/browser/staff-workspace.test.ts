@@ -53,6 +53,7 @@ describe('staff workspace in Chromium', () => {
     await page.getByLabel('E-mailadres').fill(DIRECTIE);
     await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
     await expect.poll(() => page.textContent('h1')).toContain('Kijk in uw e-mail');
+    await office.settled(); // the link is mailed after the answer
 
     const mail = [...office.outbox.messages].reverse().find((m) => m.to[0]!.email === DIRECTIE)!;
     const link = /http:\/\/localhost:\d+\/staff\/login\?token=\S+/.exec(mail.text)![0];

@@ -23,6 +23,7 @@ describe('staff sign-in and the staff API (HSS)', () => {
     expect(office.outbox.messages.length).toBe(before);
 
     await call(office, 'POST', '/api/staff/login', { body: { email: DIRECTIE } });
+    await office.settled();
     const mail = office.outbox.messages.at(-1)!;
     expect(mail.to[0]!.email).toBe(DIRECTIE);
     const token = decodeURIComponent(/login\?token=([^\s"]+)/.exec(mail.text)![1]!);

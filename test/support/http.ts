@@ -13,10 +13,11 @@ export interface CallOptions {
   token?: string;
   cookie?: string;
   form?: boolean;
+  headers?: Record<string, string>;
 }
 
 export async function call(office: LocalOffice, method: string, path: string, opts: CallOptions = {}): Promise<Res> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.body !== undefined) headers['content-type'] = opts.form ? 'application/x-www-form-urlencoded' : 'application/json';
@@ -36,6 +37,7 @@ export async function call(office: LocalOffice, method: string, path: string, op
 export async function signIn(office: LocalOffice, email: string): Promise<string> {
   const asked = await call(office, 'POST', '/api/staff/login', { body: { email } });
   if (asked.status !== 202) throw new Error(`sign-in of ${email}: ${asked.status}`);
+  await office.settled(); // the link is mailed after the answer
   const mail = [...office.outbox.messages].reverse().find((m) => m.to[0]!.email === email);
   const token = mail && /login\?token=([^\s"]+)/.exec(mail.text)?.[1];
   if (!token) throw new Error(`no sign-in link was mailed to ${email}`);

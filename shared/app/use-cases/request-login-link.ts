@@ -4,9 +4,10 @@ import type { AppContext } from '../context.ts';
 
 /**
  * Staff sign in by a link mailed to them. Unknown addresses get the same answer and no mail: the
- * answer reveals nothing. `nowMs` is the wall clock (tokens expire in real time, not office time).
+ * answer reveals nothing. The link expires by the office clock, like every other term of the office.
  */
-export async function requestLoginLink(ctx: AppContext, email: string, nowMs: number): Promise<void> {
+export async function requestLoginLink(ctx: AppContext, email: string): Promise<void> {
+  const nowMs = Date.parse(ctx.clock.now());
   const member = staffMember(ctx.procedure, email);
   if (!member) return;
   const token = loginToken(ctx.signer, member.email, nowMs);

@@ -23,11 +23,14 @@ export function createCommitLog(table: TableClient): CommitLog {
       for (const { effectId, outcome } of outcomes) {
         const effect = commit.effects.find((e) => e.id === effectId);
         if (!effect) throw new Error(`settleEffect: commit ${seq} of case ${caseRef} has no effect ${effectId}`);
-        if (effect.done) continue; // settled before: harmless
+        if (effect.done || effect.parked) continue; // settled before: harmless
         changed = true;
         effect.attempts += 1;
         if (outcome.ok) effect.done = true;
-        else effect.lastError = String(outcome.error).slice(0, MAX_ERROR_CHARS);
+        else {
+          effect.lastError = String(outcome.error).slice(0, MAX_ERROR_CHARS);
+          if (outcome.park) effect.parked = true;
+        }
       }
       if (!changed) return;
       const pending = pendingMarker(commit);

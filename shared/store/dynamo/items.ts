@@ -47,12 +47,12 @@ export const commitItem = {
 };
 
 /**
- * The pending index's attributes of a commit: none when every effect is done. Otherwise sorted by
+ * The pending index's attributes of a commit: none when every effect is done or parked. Otherwise sorted by
  * fewest failed attempts first, then oldest, so a few effects that keep failing cannot hide newer
  * work from `pendingCommits(limit)`.
  */
 export function pendingMarker(commit: Commit): Row {
-  const open = commit.effects.filter((e) => !e.done);
+  const open = commit.effects.filter((e) => !e.done && !e.parked);
   if (open.length === 0) return {};
   const attempts = Math.min(open.reduce((sum, e) => sum + e.attempts, 0), 999_999);
   return { [ATTR.pendingPk]: PENDING_PARTITION, [ATTR.pendingSk]: `${String(attempts).padStart(6, '0')}#${commit.at}#${pad10(commit.seq)}#${commit.caseRef}` };

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { call } from '../support/http.ts';
+
+describe('the bot check at intake (HSS)', () => {
+  let office: LocalOffice;
+  beforeAll(async () => {
+    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+  });
+  afterAll(() => office.close());
+
+  const complaint = { name: 'Jan', email: 'jan@example.nl', topic: 'advies', description: 'Verkeerd advies.', lang: 'nl' };
+
+  it('takes a form token for one submission only (a resend of that submission is fine)', async () => {
+    const form = (await call(office, 'GET', '/')).text;
+    const formToken = /name="formToken" value="([^"]+)"/.exec(form)![1]!;
+    const first = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId: 'submission-one' } });
+    expect(first.status).toBe(303);
+    const resend = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId: 'submission-one' } });
+    expect(resend.status).toBe(303);
+    expect(resend.headers.get('location')).toBe(first.headers.get('location'));
+    const reuse = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId: 'submission-two' } });
+    expect(reuse.status).toBe(400);
+  });
+
+  it('applies the same checks to JSON intake that sends a form token or the honeypot', async () => {
+    expect((await call(office, 'POST', '/api/complaints', { body: { ...complaint, website: 'http://spam.example' } })).status).toBe(400);
+    expect((await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: '1.abc' } })).status).toBe(400);
+  });
+});
+
+describe('the receipt quotes the complaint only in part (HSS)', () => {
+  it('cuts every quoted field to its first 200 characters', async () => {
+    const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    try {
+      const description = 'Betaal eerst 50 euro via http://evil.example/pay. ' + 'x'.repeat(150) + 'EINDE-VAN-DE-TEKST';
+      const ref = (await call(office, 'POST', '/api/complaints', { body: { email: 'slachtoffer@example.nl', topic: 'advies', description } })).json().reference;
+      const receipt = office.outbox.messages.find((m) => m.subject.includes(ref))!;
+      expect(receipt.text).toContain(description.slice(0, 150));
+      expect(receipt.text).not.toContain('EINDE-VAN-DE-TEKST');
+      expect(receipt.html).not.toContain('EINDE-VAN-DE-TEKST');
+    } finally {
+      await office.close();
+    }
+  });
+});
