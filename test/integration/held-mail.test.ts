@@ -74,6 +74,11 @@ describe('held mail about a staff member', () => {
   it('is not listed, shown, downloadable or discardable for that staff member (404), but is for the others', async () => {
     const filed = await call(office, 'POST', '/api/complaints', { body: { email: COMPLAINANT, topic: 'bejegening', employeeName: 'Medewerker HSS', description: 'De medewerker was onbeleefd.' } });
     const reference = filed.json().reference as string;
+    // A name alone hides nothing (issue 12 item 2): the directie identifies the employee first.
+    const directie = await signIn(office, 'directie@hss.example.nl');
+    const identified = await call(office, 'POST', `/api/staff/cases/${reference}/actions`, { token: directie, body: { type: 'identify-party', party: 'named', staff: 'medewerker@hss.example.nl' } });
+    expect(identified.status).toBe(200);
+    await office.idle();
     const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
     const raw = `From: getuige@example.org\r\nTo: ${address}\r\nSubject: Getuigenverklaring\r\nMessage-ID: <getuige@example.org>\r\n\r\nIk zag wat de medewerker deed.\r\n`;
     expect(await office.receive(Buffer.from(raw), { to: [address] })).toMatchObject({ outcome: 'held', caseRef: reference });
