@@ -17,6 +17,8 @@ describe('a thread header never puts a mail on a case', () => {
     smtp = nodemailer.createTransport({ host: '127.0.0.1', port: office.smtpPort!, secure: false, ignoreTLS: true });
     const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Verkeerd advies.' }) });
     reference = ((await res.json()) as { reference: string }).reference;
+    // Intake answers before its effects: the receipt and the staff notice are out once the queue is idle.
+    await office.idle();
   });
   afterAll(async () => {
     smtp.close();
