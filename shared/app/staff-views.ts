@@ -4,11 +4,12 @@ import type { AppContext } from './context.ts';
 import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
 import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
-import { partyChange } from '../presentation/parties.ts';
+import { staffEventLine } from '../presentation/event-lines.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
-import type { Lang } from '../procedure/text.ts';
+import { text, type Lang } from '../procedure/text.ts';
+import type { TextKey } from '../procedure/texts.ts';
 import type { CaseSummary } from '../store/port.ts';
 import type { StaffMember } from '../staff/auth.ts';
 
@@ -164,50 +165,31 @@ const safeTermLabel = (p: Procedure, stage: string, term: string, lang: Lang) =>
 
 /** Staff see everything that happened, internal steps included (views are in the audit trail, not here). */
 function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
-  const nl = lang === 'nl';
+  const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, vars);
+  const shared = staffEventLine(p, e, lang);
+  if (shared) return shared;
   switch (e.type) {
     case 'viewed':
       return undefined;
-    case 'note-added':
-      return `${nl ? 'Notitie' : 'Note'}: ${e.text}`;
-    case 'party-added':
-    case 'party-corrected':
-    case 'party-identified':
-      return partyChange(e, lang);
-    case 'assigned':
-      return `${nl ? 'Toegewezen aan' : 'Assigned to'} ${e.handler}`;
-    case 'response-requested':
-      return `${nl ? 'Reactie gevraagd aan' : 'Response requested from'} ${e.from}: ${e.question}`;
-    case 'response-recorded':
-      return `${nl ? 'Reactie van' : 'Response from'} ${e.from}: ${e.text}`;
-    case 'conversation-recorded':
-      return `${nl ? 'Gesprek op' : 'Conversation on'} ${e.date} (${e.attendees.join(', ')}; ${nl ? 'getekend door' : 'signed by'} ${e.signedBy.join(', ') || '-'}): ${e.summary}`;
-    case 'decided':
-      return `${nl ? 'Besluit' : 'Decision'}: ${outcomeLabel(p, e.outcome, lang)}. ${e.motivation}${e.measures ? ` ${nl ? 'Maatregelen' : 'Measures'}: ${e.measures}` : ''}`;
-    case 'advised':
-      return `${nl ? 'Advies' : 'Advice'}: ${outcomeLabel(p, e.outcome, lang)}. ${e.motivation} ${nl ? 'Aanbeveling' : 'Recommendation'}: ${e.recommendation}`;
     case 'term-started':
-      return `${nl ? 'Termijn gestart' : 'Term started'}: ${safeTermLabel(p, e.stage, e.termId, lang)}, ${nl ? 'uiterlijk' : 'by'} ${formatDate(e.lastDay, lang)}`;
+      return t('line.termStarted', { term: safeTermLabel(p, e.stage, e.termId, lang), date: formatDate(e.lastDay, lang) });
     case 'term-ended':
-      return e.outcome === 'missed' ? `${nl ? 'Termijn verstreken' : 'Term passed'}: ${e.instance}` : undefined;
+      return e.outcome === 'missed' ? t('line.termPassed', { instance: e.instance }) : undefined;
     case 'term-reminded':
       return undefined;
     case 'message-received':
-      if (e.noise) return `${nl ? 'Automatisch bericht ontvangen (niet doorgestuurd)' : 'Automatic message received (not passed on)'}: ${e.noise}`;
-      return `${nl ? 'E-mail van' : 'E-mail from'} ${e.party === 'complainant' ? (nl ? 'de klager' : 'the complainant') : e.sender}: ${e.text}`;
-    case 'message-sent':
-      return `${nl ? 'Bericht aan de klager' : 'Message to the complainant'}: ${e.text}`;
+      if (e.noise) return t('line.noise', { noise: e.noise });
+      return t('line.mailFrom', { sender: e.party === 'complainant' ? t('line.theComplainant') : e.sender, text: e.text });
     case 'withdrawn':
     case 'closed':
-      return `${describeEvent(p, e, lang)} ${nl ? 'Reden' : 'Reason'}: ${e.reason}`;
     case 'escalated':
-      return `${describeEvent(p, e, lang)} ${nl ? 'Reden' : 'Reason'}: ${e.reason}`;
+      return t('line.withReason', { event: describeEvent(p, e, lang) ?? '', reason: e.reason });
     case 'stage-started':
-      return `${nl ? 'In behandeling bij' : 'Handled by'} ${stageName(p, e.stage, lang)}`;
+      return t('line.stageStarted', { stage: stageName(p, e.stage, lang) });
     case 'acknowledged':
-      return nl ? 'Behandeling bevestigd aan de klager' : 'Handling confirmed to the complainant';
+      return t('line.acknowledged');
     case 'submitted':
-      return `${nl ? 'Klacht ontvangen' : 'Complaint received'} (${e.channel}${e.enteredBy ? `, ${nl ? 'ingevoerd door' : 'entered by'} ${e.enteredBy}` : ''}${e.intake === 'review' ? (nl ? ', te laat: ontvankelijkheid beoordelen' : ', late: decide admissibility') : ''})`;
+      return t('line.submitted', { channel: e.channel, details: `${e.enteredBy ? t('line.enteredBy', { staff: e.enteredBy }) : ''}${e.intake === 'review' ? t('line.late') : ''}` });
     default:
       return describeEvent(p, e, lang);
   }

@@ -7,7 +7,7 @@ import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
 import { complainantView } from '../presentation/status.ts';
 import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
-import type { Lang } from '../procedure/text.ts';
+import { text, type Lang } from '../procedure/text.ts';
 import { joinDateParts, renderForm } from '../web/form.ts';
 import { regelingPage } from '../web/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
@@ -37,7 +37,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return `${t}.${ctx.signer.sign('form', t)}`;
   };
   const notFound = (lang: Lang) =>
-    page(404, layout(ctx.procedure, { title: lang === 'nl' ? 'Niet gevonden' : 'Not found', lang }, html`<h1>${lang === 'nl' ? 'Pagina niet gevonden' : 'Page not found'}</h1><p>${lang === 'nl' ? 'Controleer de link in uw e-mail.' : 'Check the link in your e-mail.'}</p>`));
+    page(404, layout(ctx.procedure, { title: text(ctx.procedure, 'http.notFound.title', lang), lang }, html`<h1>${text(ctx.procedure, 'http.notFound.heading', lang)}</h1><p>${text(ctx.procedure, 'http.notFound.body', lang)}</p>`));
 
   const showForm = (status: number, lang: Lang, values: Record<string, string> = {}, errors: { field: string; message: string }[] = [], refusal?: string) => {
     const complete = values.complete && values.completeToken ? { reference: values.complete, token: values.completeToken } : undefined;
@@ -81,12 +81,12 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
   };
 
   async function botCheck(fields: Record<string, unknown>, lang: Lang): Promise<{ field: string; message: string } | undefined> {
-    const again = lang === 'nl' ? 'Controleer uw gegevens en verstuur het formulier opnieuw.' : 'Check your details and send the form again.';
+    const again = text(ctx.procedure, 'http.form.again', lang);
     if (typeof fields.website === 'string' && fields.website !== '') return { field: 'form', message: again };
     const [t, sig] = String(fields.formToken ?? '').split('.');
     if (!t || !ctx.signer.verify('form', t, sig)) return { field: 'form', message: again };
     if (wall() - Number(t) < options.minFillMs)
-      return { field: 'form', message: lang === 'nl' ? 'Het formulier werd erg snel verstuurd. Controleer uw gegevens en verstuur het opnieuw.' : 'The form was sent very quickly. Check your details and send it again.' };
+      return { field: 'form', message: text(ctx.procedure, 'http.form.tooFast', lang) };
     // A token serves one submission: bound to its submissionId at first use (a resend of the same
     // submission, after an error or a double click, keeps working).
     const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';

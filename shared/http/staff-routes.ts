@@ -22,7 +22,7 @@ import { startSession } from '../app/use-cases/start-session.ts';
 import { amsterdamDate, isSaneYear, SANE_YEARS } from '../calendar/index.ts';
 import { verifyExport } from '../policy/audit-chain.ts';
 import { REFERENCE_PATTERN } from '../policy/reference.ts';
-import type { Lang } from '../procedure/text.ts';
+import { text, type Lang } from '../procedure/text.ts';
 import { buildReport, labels, reportCsv, reportFileName, type Report, type ReportKind } from '../app/reports/build.ts';
 import { lastCompleted, parsePeriod } from '../reports/periods.ts';
 import { buildRegister, registerCsv } from '../app/reports/register.ts';
@@ -80,7 +80,6 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
   const perAddress = fixedWindow(SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowMs, wall);
   const perClient = fixedWindow(SIGN_IN_LIMITS.perClient, SIGN_IN_LIMITS.windowMs, wall);
   const p = ctx.procedure;
-  const t = (lang: Lang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 
   const sessionOf = async (e: ApiEvent) => {
     const bearer = /^Bearer (.+)$/.exec(header(e, 'authorization') ?? '')?.[1];
@@ -114,7 +113,7 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
     return buildReport(ctx, period, { ...(named ? { report: named } : {}), ...(kind ? { kind } : {}), lang });
   }
 
-  const saneYears = (lang: Lang) => t(lang, `Een jaar van ${SANE_YEARS.from} tot en met ${SANE_YEARS.to}.`, `A year from ${SANE_YEARS.from} to ${SANE_YEARS.to}.`);
+  const saneYears = (lang: Lang) => text(p, 'http.year.sane', lang, SANE_YEARS);
   const yearOf = (e: ApiEvent) => {
     const y = query(e, 'year') ?? amsterdamDate(ctx.clock.now()).slice(0, 4);
     return /^\d{4}$/.test(y) && isSaneYear(Number(y)) ? y : undefined;
@@ -160,12 +159,12 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
       async handle(r) {
         const email = r.fields().email;
         if (typeof email !== 'string' || !email.includes('@')) {
-          const message = t(r.lang, 'Vul uw e-mailadres in.', 'Enter your e-mail address.');
+          const message = text(p, 'http.signIn.emailMissing', r.lang);
           return r.api ? json(400, { errors: [{ field: 'email', message }] }) : page(400, renderLogin(p, r.lang, message));
         }
         const limited = [perClient.take(r.e.requestContext.http.sourceIp), perAddress.take(email.trim().toLowerCase())].find((x) => !x.ok);
         if (limited && !limited.ok) {
-          const message = t(r.lang, 'Te veel aanvragen. Probeer het later opnieuw.', 'Too many requests. Try again later.');
+          const message = text(p, 'http.signIn.tooMany', r.lang);
           const headers = { 'retry-after': String(limited.retryAfterS) };
           return r.api ? json(429, { error: 'too-many-requests', message }, headers) : page(429, renderLogin(p, r.lang, message), headers);
         }
@@ -173,7 +172,7 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
         if (options.afterAnswer) options.afterAnswer(sending);
         else await sending;
         return r.api
-          ? json(202, { message: t(r.lang, 'Als dit adres bij het klachtenloket hoort, is er een inloglink gestuurd.', 'If this address belongs to the complaints office, a sign-in link has been sent.') })
+          ? json(202, { message: text(p, 'http.signIn.sent', r.lang) })
           : page(200, renderLoginSent(p, r.lang));
       },
     },
@@ -186,8 +185,8 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
         const session = await startSession(ctx, r.fields().token, wall());
         if (!session)
           return r.api
-            ? json(401, { error: 'invalid-token', message: t(r.lang, 'Deze link is verlopen of al gebruikt.', 'This link has expired or was already used.') })
-            : page(401, renderLogin(p, r.lang, t(r.lang, 'Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.', 'This link has expired or was already used. Ask for a new one.')));
+            ? json(401, { error: 'invalid-token', message: text(p, 'http.signIn.expired', r.lang) })
+            : page(401, renderLogin(p, r.lang, text(p, 'http.signIn.expiredAskNew', r.lang)));
         return { ...(r.api ? json(200, { sessionToken: session }) : redirect('/staff')), cookies: [cookie(session)] };
       },
     },
@@ -237,8 +236,8 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
         if (refusal.code === 'not-found') return r.api ? json(404, { error: 'not-found' }) : emptyList(r);
         if (refusal.code === 'conflict') {
           const message = r.api
-            ? t(r.lang, 'De klacht is intussen gewijzigd. Laad haar opnieuw.', 'The case changed meanwhile. Reload it.')
-            : t(r.lang, 'De klacht is intussen gewijzigd; bekijk haar opnieuw.', 'The case changed meanwhile; look again.');
+            ? text(p, 'http.case.changedReload', r.lang)
+            : text(p, 'http.case.changedLook', r.lang);
           if (r.api) return json(409, { error: 'conflict', message });
           return page(409, renderCasePage(p, r.lang, r.me, r.csrf, (await caseDetail(ctx, r.me, ref, r.lang))!, { error: message, action: String(fields.type ?? '') }));
         }
@@ -334,7 +333,7 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
         if (r.api && year && !isSaneYear(Number(year))) return json(400, { errors: [{ field: 'period', message: saneYears(r.lang) }] });
         const rep = await report(r.e, r.params.period!, r.lang);
         if (!r.api) return rep ? page(200, renderReport(p, r.lang, r.me, r.csrf, rep)) : reportsIndex(r, 404);
-        if (!rep) return json(404, { error: 'not-found', message: t(r.lang, 'Geef een periode als 2026, 2026-Q4 of 2026-03 (en een bestaande rapportage).', 'Give a period like 2026, 2026-Q4 or 2026-03 (and a report that exists).') });
+        if (!rep) return json(404, { error: 'not-found', message: text(p, 'http.period.give', r.lang) });
         return query(r.e, 'format') === 'csv' ? file(reportFileName(rep), 'text/csv; charset=utf-8', reportCsv(rep)) : json(200, rep);
       },
     },
@@ -344,7 +343,7 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
       page: '/register',
       async handle(r) {
         const year = yearOf(r.e);
-        if (!year) return r.api ? json(400, { errors: [{ field: 'year', message: `${t(r.lang, 'Geef een jaar (JJJJ).', 'Give a year (YYYY).')} ${saneYears(r.lang)}` }] }) : reportsIndex(r, 404);
+        if (!year) return r.api ? json(400, { errors: [{ field: 'year', message: `${text(p, 'http.year.give', r.lang)} ${saneYears(r.lang)}` }] }) : reportsIndex(r, 404);
         const reg = await buildRegister(ctx, r.me, year, r.lang);
         if (!r.api) return page(200, renderRegister(p, r.lang, r.me, r.csrf, reg, labels(p, r.lang)));
         return query(r.e, 'format') === 'csv' ? file(`klachtenregister-${p.id}-${year}.csv`, 'text/csv; charset=utf-8', registerCsv(p, reg, r.lang)) : json(200, reg);
@@ -374,8 +373,8 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
     // cannot make (a JSON type plus a custom header, which need CORS, which is off).
     if (method === 'POST' && s.viaCookie && !sameSite(e, req.csrf, fields, api)) {
       return api
-        ? json(403, { error: 'csrf', message: t(lang, 'Stuur het CSRF-token mee (kop X-CSRF-Token) of JSON met de kop X-Requested-With.', 'Send the CSRF token (header X-CSRF-Token) or JSON with the header X-Requested-With.') })
-        : page(403, renderLogin(p, lang, t(lang, 'Het formulier is verlopen. Probeer het opnieuw.', 'The form has expired. Try again.')));
+        ? json(403, { error: 'csrf', message: text(p, 'http.csrf', lang) })
+        : page(403, renderLogin(p, lang, text(p, 'http.form.expired', lang)));
     }
     if (route) return route.handle(req);
     return api ? json(404, { error: 'not-found' }) : emptyList(req);

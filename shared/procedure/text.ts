@@ -13,6 +13,11 @@ export function text(procedure: Procedure, key: TextKey, lang: Lang, vars: Recor
   return fill(t[lang], vars);
 }
 
+/** The text under a key built at run time (`dossier.term.${outcome}`), or `fallback` when there is none. */
+export function textOr(procedure: Procedure, key: string, lang: Lang, fallback: string): string {
+  return key in DEFAULT_TEXTS ? text(procedure, key as TextKey, lang) : fallback;
+}
+
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

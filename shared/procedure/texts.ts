@@ -7,11 +7,19 @@
 import { MAIL_TEXTS } from './texts/mail.ts';
 import { PAGE_TEXTS } from './texts/pages.ts';
 import { REFUSAL_TEXTS } from './texts/refusals.ts';
+import { STAFF_TEXTS } from './texts/staff.ts';
+import { REPORT_TEXTS } from './texts/reports.ts';
+import { HTTP_TEXTS } from './texts/http.ts';
+import { REGELING_TEXTS } from './texts/regeling.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
   ...PAGE_TEXTS,
   ...REFUSAL_TEXTS,
+  ...STAFF_TEXTS,
+  ...REPORT_TEXTS,
+  ...HTTP_TEXTS,
+  ...REGELING_TEXTS,
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;

@@ -4,7 +4,6 @@ import type { Procedure } from '../procedure/schema.ts';
 import { otherLang, text, type Lang } from '../procedure/text.ts';
 import { html, type Html } from './html.ts';
 import { layout, withLang } from './layout.ts';
-import { REGELING_TEXTS } from '../presentation/regeling-texts.ts';
 
 export interface FormState {
   values: Record<string, string>;
@@ -146,6 +145,6 @@ export function rules(p: Procedure, lang: Lang): Html {
   if (later.length)
     items.push(html`<li>${text(p, 'form.rule.later', lang, { stages: later.map((s) => s.name[lang]).join(text(p, 'word.or', lang)) })}</li>`);
   for (const b of p.nextBodies) items.push(html`<li>${b.text[lang]}</li>`);
-  items.push(html`<li><a href="${withLang('/regeling', lang)}">${REGELING_TEXTS.formLink[lang]}</a></li>`);
+  items.push(html`<li><a href="${withLang('/regeling', lang)}">${text(p, 'regeling.formLink', lang)}</a></li>`);
   return html`<section class="notice" aria-labelledby="how"><h2 id="how">${T.how[lang]}</h2><ul>${items}</ul></section>`;
 }

@@ -25,7 +25,7 @@ export function layout(p: Procedure, o: PageOptions, body: Html): string {
 </head>
 <body>
 <a class="utrecht-skip-link" href="#main">${text(p, 'page.skip', o.lang)}</a>
-<header class="utrecht-page-header">${logo ? html`<img src="${logo}" alt="">` : ''}<span class="org">${p.organisation.name}</span>${o.otherLangHref ? html`<nav aria-label="${o.lang === 'nl' ? 'Taal' : 'Language'}"><a href="${o.otherLangHref}" lang="${other.code}" hreflang="${other.code}">${other.label}</a></nav>` : ''}</header>
+<header class="utrecht-page-header">${logo ? html`<img src="${logo}" alt="">` : ''}<span class="org">${p.organisation.name}</span>${o.otherLangHref ? html`<nav aria-label="${text(p, 'layout.languageNav', o.lang)}"><a href="${o.otherLangHref}" lang="${other.code}" hreflang="${other.code}">${other.label}</a></nav>` : ''}</header>
 <main id="main" tabindex="-1" class="utrecht-page-content${o.wide ? ' wide' : ''}">
 ${body}
 </main>

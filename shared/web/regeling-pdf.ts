@@ -4,7 +4,6 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Block, Inline, Regeling } from './regeling.ts';
-import { REGELING_TEXTS } from '../presentation/regeling-texts.ts';
 
 const MARGIN = 56;
 const BODY = 10.5;
@@ -14,8 +13,8 @@ export function regelingPdf(doc: Regeling): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    lang: doc.lang === 'nl' ? 'nl-NL' : 'en-GB',
-    info: { Title: doc.title, Author: doc.organisation, Subject: REGELING_TEXTS.title[doc.lang] },
+    lang: doc.locale,
+    info: { Title: doc.title, Author: doc.organisation, Subject: doc.kind },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -25,17 +24,17 @@ export function regelingPdf(doc: Regeling): Promise<Buffer> {
   });
 
   pdf.font('Helvetica-Bold').fontSize(18).text(doc.organisation);
-  pdf.font('Helvetica').fontSize(14).text(REGELING_TEXTS.title[doc.lang]).moveDown(0.8);
-  for (const b of doc.intro) block(pdf, b, doc.lang);
+  pdf.font('Helvetica').fontSize(14).text(doc.kind).moveDown(0.8);
+  for (const b of doc.intro) block(pdf, b);
   for (const s of doc.sections) {
     pdf.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(s.heading).moveDown(0.3);
-    for (const b of s.blocks) block(pdf, b, doc.lang);
+    for (const b of s.blocks) block(pdf, b);
   }
   pdf.end();
   return done;
 }
 
-function block(pdf: PDFKit.PDFDocument, b: Block, lang: Regeling['lang']) {
+function block(pdf: PDFKit.PDFDocument, b: Block) {
   switch (b.kind) {
     case 'heading':
       pdf.moveDown(0.3).font('Helvetica-Bold').fontSize(11.5).text(b.text).moveDown(0.2);
@@ -52,7 +51,7 @@ function block(pdf: PDFKit.PDFDocument, b: Block, lang: Regeling['lang']) {
       pdf.moveDown(0.2);
       return;
     case 'diagram':
-      runs(pdf, [REGELING_TEXTS.pdfDiagram[lang]]);
+      runs(pdf, [b.printed]);
       pdf.moveDown(0.4);
       return;
   }

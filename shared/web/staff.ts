@@ -1,4 +1,4 @@
-import { words as w } from '../presentation/words.ts';
+import { text } from '../procedure/text.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
 import type { RefusalBody } from '../engine/refusal.ts';
@@ -17,24 +17,24 @@ import { layout } from './layout.ts';
 
 // The workspace is Dutch first; `?lang=en` gives English labels where we have them.
 
-const URGENCY: Record<Urgency, { nl: string; en: string; css: string }> = {
-  overdue: { nl: 'Verlopen', en: 'Overdue', css: 'background:#b10e1e;color:#fff' },
-  soon: { nl: 'Binnenkort', en: 'Due soon', css: 'background:#ffdd00;color:#0b0c0c' },
-  later: { nl: 'Op tijd', en: 'On time', css: 'background:#00703c;color:#fff' },
+const URGENCY_CSS: Record<Urgency, string> = {
+  overdue: 'background:#b10e1e;color:#fff',
+  soon: 'background:#ffdd00;color:#0b0c0c',
+  later: 'background:#00703c;color:#fff',
 };
 
-const badge = (u: Urgency, lang: Lang) => html`<span style="${URGENCY[u].css};padding:1px 6px;font-weight:700;white-space:nowrap">${URGENCY[u][lang]}</span>`;
+const badge = (p: Procedure, u: Urgency, lang: Lang) => html`<span style="${URGENCY_CSS[u]};padding:1px 6px;font-weight:700;white-space:nowrap">${text(p, `workspace.urgency.${u}`, lang)}</span>`;
 
 export function shell(p: Procedure, lang: Lang, title: string, me: StaffMember | undefined, csrf: string | undefined, body: Html): string {
   const nav = me
-    ? html`<nav aria-label="${w(lang, 'Werkplek', 'Workspace')}" class="notice" style="display:flex;gap:16px;flex-wrap:wrap;align-items:center">
-<a href="/staff">${w(lang, 'Klachten', 'Complaints')}</a>
-<a href="/staff?mine=true">${w(lang, 'Mijn klachten', 'My complaints')}</a>
-<a href="/staff/held">${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</a>
-<a href="/staff/new">${w(lang, 'Klacht invoeren', 'Enter a complaint')}</a>
-<a href="/staff/reports">${w(lang, 'Register en rapportages', 'Register and reports')}</a>
+    ? html`<nav aria-label="${text(p, 'workspace.workspace', lang)}" class="notice" style="display:flex;gap:16px;flex-wrap:wrap;align-items:center">
+<a href="/staff">${text(p, 'workspace.complaints', lang)}</a>
+<a href="/staff?mine=true">${text(p, 'workspace.myComplaints', lang)}</a>
+<a href="/staff/held">${text(p, 'workspace.unmatchedMail', lang)}</a>
+<a href="/staff/new">${text(p, 'workspace.enterAComplaint', lang)}</a>
+<a href="/staff/reports">${text(p, 'workspace.registerAndReports', lang)}</a>
 <span class="muted">${me.name}</span>
-<form method="post" action="/staff/logout" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c;padding:4px 10px">${w(lang, 'Uitloggen', 'Sign out')}</button></form>
+<form method="post" action="/staff/logout" style="display:inline"><input type="hidden" name="csrf" value="${csrf ?? ''}"><button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c;padding:4px 10px">${text(p, 'workspace.signOut', lang)}</button></form>
 </nav>`
     : '';
   return layout(p, { title, lang, wide: true }, html`${nav}${body}`);
@@ -44,56 +44,56 @@ export function renderLogin(p: Procedure, lang: Lang, error?: string): string {
   return shell(
     p,
     lang,
-    w(lang, 'Inloggen', 'Sign in'),
+    text(p, 'workspace.signIn', lang),
     undefined,
     undefined,
-    html`<h1>${w(lang, 'Inloggen voor medewerkers', 'Staff sign-in')}</h1>
+    html`<h1>${text(p, 'workspace.staffSignIn', lang)}</h1>
 ${error ? html`<div class="summary" role="alert"><p>${error}</p></div>` : ''}
-<p>${w(lang, 'Vul uw e-mailadres in. U krijgt een link waarmee u inlogt; een wachtwoord is niet nodig.', 'Enter your e-mail address. You will get a link to sign in with; no password is needed.')}</p>
+<p>${text(p, 'workspace.enterYourEMailAddress', lang)}</p>
 <form method="post" action="/staff/login" novalidate>
-<div class="field"><label for="email">${w(lang, 'E-mailadres', 'E-mail address')}</label><input type="email" id="email" name="email" autocomplete="email" required></div>
-<button type="submit">${w(lang, 'Stuur mij een inloglink', 'Send me a sign-in link')}</button>
+<div class="field"><label for="email">${text(p, 'workspace.eMailAddress', lang)}</label><input type="email" id="email" name="email" autocomplete="email" required></div>
+<button type="submit">${text(p, 'workspace.sendMeASignIn', lang)}</button>
 </form>`,
   );
 }
 
 export const renderLoginSent = (p: Procedure, lang: Lang) =>
-  shell(p, lang, w(lang, 'Link verstuurd', 'Link sent'), undefined, undefined, html`<h1>${w(lang, 'Kijk in uw e-mail', 'Check your e-mail')}</h1><p>${w(lang, 'Als dit adres bij het klachtenloket hoort, is er een inloglink gestuurd. De link werkt 15 minuten en één keer.', 'If this address belongs to the complaints office, a sign-in link has been sent. It works once, for 15 minutes.')}</p>`);
+  shell(p, lang, text(p, 'workspace.linkSent', lang), undefined, undefined, html`<h1>${text(p, 'workspace.checkYourEMail', lang)}</h1><p>${text(p, 'workspace.ifThisAddressBelongsTo', lang)}</p>`);
 
 /** The page behind the e-mailed link: a button, so that mail scanners that open links do not use up the one-time token. */
 export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
   shell(
     p,
     lang,
-    w(lang, 'Inloggen', 'Sign in'),
+    text(p, 'workspace.signIn', lang),
     undefined,
     undefined,
-    html`<h1>${w(lang, 'Inloggen', 'Sign in')}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${w(lang, 'Inloggen bij het klachtenloket', 'Sign in to the complaints office')}</button></form>`,
+    html`<h1>${text(p, 'workspace.signIn', lang)}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${text(p, 'workspace.signInToTheComplaints', lang)}</button></form>`,
   );
 
 export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0, stuck: Undeliverable[] = []): string {
   return shell(
     p,
     lang,
-    w(lang, 'Klachten', 'Complaints'),
+    text(p, 'workspace.complaints', lang),
     me,
     csrf,
-    html`<h1>${w(lang, 'Klachten', 'Complaints')}</h1>
-<p>${w(lang, 'Openstaande klachten, de meest dringende eerst.', 'Open complaints, most urgent first.')}</p>
-${unseenHeld ? html`<div class="notice" role="status"><p><a href="/staff/held">${w(lang, `${unseenHeld} niet-gekoppelde e-mail(s) die nog niemand heeft bekeken`, `${unseenHeld} unmatched mail(s) nobody has looked at yet`)}</a></p></div>` : ''}
+    html`<h1>${text(p, 'workspace.complaints', lang)}</h1>
+<p>${text(p, 'workspace.openComplaintsMostUrgentFirst', lang)}</p>
+${unseenHeld ? html`<div class="notice" role="status"><p><a href="/staff/held">${text(p, 'workspace.unmatchedMailSNobodyHas', lang, { count: unseenHeld })}</a></p></div>` : ''}
 ${stuck.length
-  ? html`<div class="summary" role="alert"><h2>${w(lang, `${stuck.length} bericht(en) niet verstuurd`, `${stuck.length} message(s) not sent`)}</h2>
-<p>${w(lang, 'Deze berichten kunnen nooit aankomen (bijvoorbeeld een onjuist e-mailadres). Neem op een andere manier contact op.', 'These messages can never arrive (a wrong e-mail address, say). Get in touch another way.')}</p>
+  ? html`<div class="summary" role="alert"><h2>${text(p, 'workspace.messageSNotSent', lang, { count: stuck.length })}</h2>
+<p>${text(p, 'workspace.theseMessagesCanNeverArrive', lang)}</p>
 <ul>${stuck.map((u) => html`<li><a href="/staff/cases/${u.reference}">${u.reference}</a> (${u.on})</li>`)}</ul></div>`
   : ''}
 ${items.length
   ? html`<table>
-<caption class="hp">${w(lang, 'Klachten', 'Complaints')}</caption>
-<thead><tr><th scope="col">${w(lang, 'Kenmerk', 'Reference')}</th><th scope="col">${w(lang, 'Status', 'Status')}</th><th scope="col">${w(lang, 'Fase', 'Stage')}</th><th scope="col">${w(lang, 'Volgende termijn', 'Next term')}</th><th scope="col">${w(lang, 'Behandelaar', 'Handler')}</th></tr></thead>
+<caption class="hp">${text(p, 'workspace.complaints', lang)}</caption>
+<thead><tr><th scope="col">${text(p, 'workspace.reference', lang)}</th><th scope="col">${text(p, 'workspace.status', lang)}</th><th scope="col">${text(p, 'workspace.stage', lang)}</th><th scope="col">${text(p, 'workspace.nextTerm', lang)}</th><th scope="col">${text(p, 'workspace.handler', lang)}</th></tr></thead>
 <tbody>${items.map(
-      (c) => html`<tr><td><a href="/staff/cases/${c.reference}">${c.reference}</a><br><span class="muted">${c.receivedOn}</span></td><td>${c.statusLabel}</td><td>${c.stageName}</td><td>${c.nextTerm ? html`${badge(c.nextTerm.urgency, lang)} ${c.nextTerm.term}: ${c.nextTerm.date}` : '-'}</td><td>${c.handler ?? '-'}</td></tr>`,
+      (c) => html`<tr><td><a href="/staff/cases/${c.reference}">${c.reference}</a><br><span class="muted">${c.receivedOn}</span></td><td>${c.statusLabel}</td><td>${c.stageName}</td><td>${c.nextTerm ? html`${badge(p, c.nextTerm.urgency, lang)} ${c.nextTerm.term}: ${c.nextTerm.date}` : '-'}</td><td>${c.handler ?? '-'}</td></tr>`,
     )}</tbody></table>`
-  : html`<p>${w(lang, 'Er zijn geen openstaande klachten.', 'There are no open complaints.')}</p>`}`,
+  : html`<p>${text(p, 'workspace.thereAreNoOpenComplaints', lang)}</p>`}`,
   );
 }
 
@@ -101,24 +101,24 @@ export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: stri
   const { held, next } = list;
   const row = (h: HeldMail) => html`<tr>
 <td>${h.at.slice(0, 16).replace('T', ' ')}</td><td>${h.sender ?? '-'}</td>
-<td><b>${h.subject}</b>${h.text ? html`<br><span class="muted">${h.text.length > 300 ? h.text.slice(0, 300) + '…' : h.text}</span>` : ''} <a href="/staff/held/${h.id}/original">${w(lang, 'origineel', 'original')}</a></td><td>${h.reason}</td>
+<td><b>${h.subject}</b>${h.text ? html`<br><span class="muted">${h.text.length > 300 ? h.text.slice(0, 300) + '…' : h.text}</span>` : ''} <a href="/staff/held/${h.id}/original">${text(p, 'workspace.original', lang)}</a></td><td>${h.reason}</td>
 <td><form method="post" action="/staff/held/${h.id}"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="attach">
-<label for="ref-${h.id}">${w(lang, 'Kenmerk', 'Reference')}</label> <input type="text" id="ref-${h.id}" name="caseRef" value="${h.caseRef ?? ''}" size="16">
-<button type="submit">${w(lang, 'Koppelen als bericht van de klager', "Attach as the complainant's message")}</button></form>
+<label for="ref-${h.id}">${text(p, 'workspace.reference', lang)}</label> <input type="text" id="ref-${h.id}" name="caseRef" value="${h.caseRef ?? ''}" size="16">
+<button type="submit">${text(p, 'workspace.attachAsTheComplainantsMessage', lang)}</button></form>
 <form method="post" action="/staff/held/${h.id}"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="discard">
-<button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c">${w(lang, 'Verwijderen', 'Discard')}</button></form></td></tr>`;
+<button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c">${text(p, 'workspace.discard', lang)}</button></form></td></tr>`;
   return shell(
     p,
     lang,
-    `${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}${notice.error ? w(lang, ' (fout)', ' (error)') : ''}`,
+    `${text(p, 'workspace.unmatchedMail', lang)}${notice.error ? text(p, 'workspace.error', lang) : ''}`,
     me,
     csrf,
     html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><p>${notice.error}</p></div>` : ''}
-${notice.done ? html`<div class="notice" role="status"><p>${notice.done === 'attach' ? w(lang, 'De e-mail staat nu op de tijdlijn van de klacht en is naar de behandelaar gestuurd.', 'The mail is now on the case timeline and was passed to the handler.') : w(lang, 'De e-mail is verwijderd.', 'The mail was deleted.')}</p></div>` : ''}
-<h1>${w(lang, 'Niet-gekoppelde e-mail', 'Unmatched mail')}</h1>
-<p>${w(lang, `E-mail die niet zeker bij een klacht hoort of van een onbekende afzender komt. Niets hiervan is doorgestuurd of beantwoord. Koppel een e-mail aan een klacht als u zeker weet van wie zij is; anders verwijdert u haar. Na ${HELD_RETENTION_DAYS} dagen wordt zij vanzelf verwijderd.`, `Mail that could not be matched to a complaint or came from an unknown sender. None of it was passed on or answered. Attach a mail to a complaint when you are sure who sent it; otherwise discard it. After ${HELD_RETENTION_DAYS} days it is deleted by itself.`)}</p>
-${held.length ? html`<table><thead><tr><th scope="col">${w(lang, 'Ontvangen', 'Received')}</th><th scope="col">${w(lang, 'Afzender', 'Sender')}</th><th scope="col">${w(lang, 'Onderwerp', 'Subject')}</th><th scope="col">${w(lang, 'Reden', 'Reason')}</th><th scope="col">${w(lang, 'Wat te doen', 'What to do')}</th></tr></thead><tbody>${held.map(row)}</tbody></table>` : html`<p>${w(lang, 'Er wacht geen e-mail.', 'No mail is waiting.')}</p>`}
-${next ? html`<p><a href="/staff/held?after=${encodeURIComponent(next)}">${w(lang, 'Oudere e-mail', 'Older mail')}</a></p>` : ''}`,
+${notice.done ? html`<div class="notice" role="status"><p>${notice.done === 'attach' ? text(p, 'workspace.theMailIsNowOn', lang) : text(p, 'workspace.theMailWasDeleted', lang)}</p></div>` : ''}
+<h1>${text(p, 'workspace.unmatchedMail', lang)}</h1>
+<p>${text(p, 'workspace.mailThatCouldNotBe', lang, { days: HELD_RETENTION_DAYS })}</p>
+${held.length ? html`<table><thead><tr><th scope="col">${text(p, 'workspace.received', lang)}</th><th scope="col">${text(p, 'workspace.sender', lang)}</th><th scope="col">${text(p, 'workspace.subject', lang)}</th><th scope="col">${text(p, 'workspace.reason', lang)}</th><th scope="col">${text(p, 'workspace.whatToDo', lang)}</th></tr></thead><tbody>${held.map(row)}</tbody></table>` : html`<p>${text(p, 'workspace.noMailIsWaiting', lang)}</p>`}
+${next ? html`<p><a href="/staff/held?after=${encodeURIComponent(next)}">${text(p, 'workspace.olderMail', lang)}</a></p>` : ''}`,
   );
 }
 
@@ -137,94 +137,94 @@ ${fields}<button type="submit">${button}</button></form></details>`;
     field(id(type, name), label, html`<select id="${id(type, name)}" name="${name}">${options.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select>`);
   const open = d.status === 'open';
   const actions: Html[] = [];
-  if (open && d.admissibility === 'pending') actions.push(form('admit', w(lang, 'Toch in behandeling nemen (te laat ingediend)', 'Admit although late'), textarea('admit', 'reason', w(lang, 'Reden', 'Reason')), w(lang, 'Toelaten', 'Admit')));
-  if (open) actions.push(form('acknowledge', w(lang, 'Behandeling bevestigen aan de klager', 'Confirm handling to the complainant'), html``, w(lang, 'Bevestigen', 'Confirm')));
-  if (open) actions.push(form('assign', w(lang, 'Toewijzen', 'Assign'), select('assign', 'handler', w(lang, 'Behandelaar', 'Handler'), d.handlers.map((h) => ({ value: h.email, label: h.name }))), w(lang, 'Toewijzen', 'Assign')));
-  if (open) actions.push(form('send-message', w(lang, 'Bericht aan de klager', 'Message to the complainant'), textarea('send-message', 'text', w(lang, 'Bericht', 'Message'), w(lang, 'Gaat per e-mail namens de organisatie; uw eigen adres blijft verborgen.', 'Sent by e-mail on behalf of the organisation; your own address stays hidden.')), w(lang, 'Versturen', 'Send')));
+  if (open && d.admissibility === 'pending') actions.push(form('admit', text(p, 'workspace.admitAlthoughLate', lang), textarea('admit', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.admit', lang)));
+  if (open) actions.push(form('acknowledge', text(p, 'workspace.confirmHandlingToTheComplainant', lang), html``, text(p, 'workspace.confirm', lang)));
+  if (open) actions.push(form('assign', text(p, 'workspace.assign', lang), select('assign', 'handler', text(p, 'workspace.handler', lang), d.handlers.map((h) => ({ value: h.email, label: h.name }))), text(p, 'workspace.assign', lang)));
+  if (open) actions.push(form('send-message', text(p, 'workspace.messageToTheComplainant', lang), textarea('send-message', 'text', text(p, 'workspace.message', lang), text(p, 'workspace.sentByEMailOn', lang)), text(p, 'workspace.send', lang)));
   if (open)
     actions.push(
       form(
         'record-conversation',
-        w(lang, 'Gesprek vastleggen', 'Record a conversation'),
-        html`${input('record-conversation', 'date', w(lang, 'Datum', 'Date'), 'date')}${textarea('record-conversation', 'attendees', w(lang, 'Aanwezigen', 'Attendees'), w(lang, 'Eén naam per regel.', 'One name per line.'))}${textarea('record-conversation', 'summary', w(lang, 'Verslag', 'Record'))}${textarea('record-conversation', 'signedBy', w(lang, 'Getekend door', 'Signed by'), w(lang, 'Eén naam per regel, gelijk geschreven als bij de aanwezigen.', 'One name per line, written as among the attendees.'))}`,
-        w(lang, 'Vastleggen', 'Record'),
+        text(p, 'workspace.recordAConversation', lang),
+        html`${input('record-conversation', 'date', text(p, 'workspace.date', lang), 'date')}${textarea('record-conversation', 'attendees', text(p, 'workspace.attendees', lang), text(p, 'workspace.oneNamePerLine', lang))}${textarea('record-conversation', 'summary', text(p, 'workspace.record', lang))}${textarea('record-conversation', 'signedBy', text(p, 'workspace.signedBy', lang), text(p, 'workspace.oneNamePerLineWritten', lang))}`,
+        text(p, 'workspace.record2', lang),
       ),
     );
-  if (open) actions.push(form('request-response', w(lang, 'Reactie vragen aan de betrokkene', 'Request a response from the person concerned'), html`${input('request-response', 'from', w(lang, 'E-mailadres van de betrokkene', "Person concerned's e-mail"), 'email')}${textarea('request-response', 'question', w(lang, 'Vraag', 'Question'))}`, w(lang, 'Versturen', 'Send')));
+  if (open) actions.push(form('request-response', text(p, 'workspace.requestAResponseFromThe', lang), html`${input('request-response', 'from', text(p, 'workspace.personConcernedsEMail', lang), 'email')}${textarea('request-response', 'question', text(p, 'workspace.question', lang))}`, text(p, 'workspace.send', lang)));
   if (open && d.pendingResponses.length)
-    actions.push(form('record-response', w(lang, 'Reactie vastleggen', 'Record a response'), html`${select('record-response', 'from', w(lang, 'Van', 'From'), d.pendingResponses.map((x) => ({ value: x, label: x })))}${textarea('record-response', 'text', w(lang, 'Reactie', 'Response'))}`, w(lang, 'Vastleggen', 'Record')));
+    actions.push(form('record-response', text(p, 'workspace.recordAResponse', lang), html`${select('record-response', 'from', text(p, 'workspace.from', lang), d.pendingResponses.map((x) => ({ value: x, label: x })))}${textarea('record-response', 'text', text(p, 'workspace.response', lang))}`, text(p, 'workspace.record2', lang)));
   if (open)
     actions.push(
-      form('extend', w(lang, 'Termijn verlengen', 'Extend the term'), html`${textarea('extend', 'reason', w(lang, 'Reden (gaat naar de klager)', 'Reason (sent to the complainant)'))}${input('extend', 'until', w(lang, 'Nieuwe datum', 'New date'), 'date')}${input('extend', 'consent', w(lang, 'Instemming van de klager (alleen nodig voor een tweede of langere verlenging)', "Complainant's consent (only for a second or longer extension)"))}`, w(lang, 'Verlengen', 'Extend')),
+      form('extend', text(p, 'workspace.extendTheTerm', lang), html`${textarea('extend', 'reason', text(p, 'workspace.reasonSentToTheComplainant', lang))}${input('extend', 'until', text(p, 'workspace.newDate', lang), 'date')}${input('extend', 'consent', text(p, 'workspace.complainantsConsentOnlyForA', lang))}`, text(p, 'workspace.extend', lang)),
     );
   if (open && d.stage.kind === 'advice')
-    actions.push(form('advise', w(lang, 'Advies uitbrengen', 'Give advice'), html`${select('advise', 'outcome', w(lang, 'Oordeel', 'Finding'), d.outcomes)}${textarea('advise', 'motivation', w(lang, 'Motivering', 'Reasons'))}${textarea('advise', 'recommendation', w(lang, 'Aanbeveling', 'Recommendation'))}`, w(lang, 'Advies uitbrengen', 'Give advice')));
+    actions.push(form('advise', text(p, 'workspace.giveAdvice', lang), html`${select('advise', 'outcome', text(p, 'workspace.finding', lang), d.outcomes)}${textarea('advise', 'motivation', text(p, 'workspace.reasons', lang))}${textarea('advise', 'recommendation', text(p, 'workspace.recommendation', lang))}`, text(p, 'workspace.giveAdvice', lang)));
   if (open)
-    actions.push(form('decide', w(lang, 'Besluiten', 'Decide'), html`${select('decide', 'outcome', w(lang, 'Uitkomst', 'Outcome'), d.outcomes)}${textarea('decide', 'motivation', w(lang, 'Motivering', 'Reasons'))}${textarea('decide', 'measures', w(lang, 'Maatregelen', 'Measures'))}`, w(lang, 'Besluit versturen', 'Send decision')));
+    actions.push(form('decide', text(p, 'workspace.decide', lang), html`${select('decide', 'outcome', text(p, 'workspace.outcome', lang), d.outcomes)}${textarea('decide', 'motivation', text(p, 'workspace.reasons', lang))}${textarea('decide', 'measures', text(p, 'workspace.measures', lang))}`, text(p, 'workspace.sendDecision', lang)));
   if (d.escalateTo.length && (open || d.status === 'decided'))
-    actions.push(form('escalate', w(lang, 'Doorzetten naar een volgende fase', 'Pass on to a next stage'), html`${select('escalate', 'to', w(lang, 'Naar', 'To'), d.escalateTo.map((s) => ({ value: s.id, label: s.name })))}${textarea('escalate', 'reason', w(lang, 'Reden', 'Reason'))}`, w(lang, 'Doorzetten', 'Pass on')));
+    actions.push(form('escalate', text(p, 'workspace.passOnToANext', lang), html`${select('escalate', 'to', text(p, 'workspace.to', lang), d.escalateTo.map((s) => ({ value: s.id, label: s.name })))}${textarea('escalate', 'reason', text(p, 'workspace.reason', lang))}`, text(p, 'workspace.passOn', lang)));
   if (open || d.status === 'decided' || d.status === 'to-complete') {
-    actions.push(form('withdraw', w(lang, 'Intrekking door de klager vastleggen', "Record the complainant's withdrawal"), textarea('withdraw', 'reason', w(lang, 'Reden', 'Reason')), w(lang, 'Intrekken', 'Withdraw')));
-    actions.push(form('close', w(lang, 'Afsluiten', 'Close'), textarea('close', 'reason', w(lang, 'Reden', 'Reason')), w(lang, 'Afsluiten', 'Close')));
+    actions.push(form('withdraw', text(p, 'workspace.recordTheComplainantsWithdrawal', lang), textarea('withdraw', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.withdraw', lang)));
+    actions.push(form('close', text(p, 'workspace.close', lang), textarea('close', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.close', lang)));
   }
-  actions.push(form('note', w(lang, 'Notitie toevoegen', 'Add a note'), textarea('note', 'text', w(lang, 'Notitie (alleen intern)', 'Note (internal only)')), w(lang, 'Opslaan', 'Save')));
+  actions.push(form('note', text(p, 'workspace.addANote', lang), textarea('note', 'text', text(p, 'workspace.noteInternalOnly', lang)), text(p, 'workspace.save', lang)));
 
   // Parties: who is complained about is what staff confirm here, never what a name resembles.
   const staffOptions = procedureStaff(p).map((m) => ({ value: m.email, label: `${m.name} (${m.email})` }));
-  const partyOptions = d.parties.map((x) => ({ value: x.id, label: `${partyRole(x.role, lang)}: ${x.name ?? x.email ?? x.id}` }));
+  const partyOptions = d.parties.map((x) => ({ value: x.id, label: `${partyRole(p, x.role, lang)}: ${x.name ?? x.email ?? x.id}` }));
   const contactFields = (type: string) =>
-    html`${input(type, 'name', w(lang, 'Naam', 'Name'))}${input(type, 'email', w(lang, 'E-mailadres', 'E-mail'), 'email')}${input(type, 'address', w(lang, 'Postadres', 'Postal address'))}${input(type, 'phone', w(lang, 'Telefoon', 'Phone'), 'tel')}`;
+    html`${input(type, 'name', text(p, 'workspace.name', lang))}${input(type, 'email', text(p, 'workspace.eMail', lang), 'email')}${input(type, 'address', text(p, 'workspace.postalAddress', lang))}${input(type, 'phone', text(p, 'workspace.phone', lang), 'tel')}`;
   const partyActions: Html[] = [
-    form('add-party', w(lang, 'Betrokkene toevoegen', 'Add a party'), html`${select('add-party', 'role', w(lang, 'Rol', 'Role'), (['complained-about', 'representative'] as const).map((r) => ({ value: r, label: partyRole(r, lang) })))}${contactFields('add-party')}`, w(lang, 'Toevoegen', 'Add')),
-    form('correct-party', w(lang, 'Gegevens van een betrokkene corrigeren', "Correct a party's details"), html`${select('correct-party', 'party', w(lang, 'Betrokkene', 'Party'), partyOptions)}${contactFields('correct-party')}`, w(lang, 'Corrigeren', 'Correct')),
+    form('add-party', text(p, 'workspace.addAParty', lang), html`${select('add-party', 'role', text(p, 'workspace.role', lang), (['complained-about', 'representative'] as const).map((r) => ({ value: r, label: partyRole(p, r, lang) })))}${contactFields('add-party')}`, text(p, 'workspace.add', lang)),
+    form('correct-party', text(p, 'workspace.correctAPartysDetails', lang), html`${select('correct-party', 'party', text(p, 'workspace.party', lang), partyOptions)}${contactFields('correct-party')}`, text(p, 'workspace.correct', lang)),
   ];
   const about = d.parties.filter((x) => x.role === 'complained-about');
   if (about.length)
     partyActions.push(
       form(
         'identify-party',
-        w(lang, 'Vaststellen dat de klacht over een medewerker gaat', 'Confirm that the complaint is about a staff member'),
-        html`${select('identify-party', 'party', w(lang, 'Over wie de klacht gaat', 'Complained about'), about.map((x) => ({ value: x.id, label: x.name ?? x.id })))}${field(
+        text(p, 'workspace.confirmThatTheComplaintIs', lang),
+        html`${select('identify-party', 'party', text(p, 'workspace.complainedAbout', lang), about.map((x) => ({ value: x.id, label: x.name ?? x.id })))}${field(
           id('identify-party', 'staff'),
-          w(lang, 'Medewerker', 'Staff member'),
-          html`<select id="${id('identify-party', 'staff')}" name="staff" aria-describedby="${id('identify-party', 'staff')}-hint"><option value="">${w(lang, 'Geen medewerker (correctie)', 'Not a staff member (correction)')}</option>${staffOptions.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select>`,
-          w(lang, 'Deze medewerker ziet de klacht daarna niet meer en kan haar niet behandelen.', 'This staff member can then no longer see or handle the complaint.'),
+          text(p, 'workspace.staffMember', lang),
+          html`<select id="${id('identify-party', 'staff')}" name="staff" aria-describedby="${id('identify-party', 'staff')}-hint"><option value="">${text(p, 'workspace.notAStaffMemberCorrection', lang)}</option>${staffOptions.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select>`,
+          text(p, 'workspace.thisStaffMemberCanThen', lang),
         )}`,
-        w(lang, 'Vaststellen', 'Confirm'),
+        text(p, 'workspace.confirm2', lang),
       ),
     );
-  const partyRow = (x: CaseDetail['parties'][number]) => html`<tr><th scope="row">${partyRole(x.role, lang)}</th><td>${partyLine(x) || '-'}${x.staff ? html`<br>${w(lang, 'Vastgesteld als medewerker', 'Identified as staff member')}: ${x.staff}` : ''}${
-    x.suggestions?.length ? html`<br><span class="muted">${w(lang, 'Lijkt op', 'Resembles')}: ${x.suggestions.map((m) => `${m.name} (${m.email})`).join(', ')}. ${w(lang, 'Alleen een suggestie: bevestig het hieronder als het klopt.', 'Only a suggestion: confirm it below if it is right.')}</span>` : ''
+  const partyRow = (x: CaseDetail['parties'][number]) => html`<tr><th scope="row">${partyRole(p, x.role, lang)}</th><td>${partyLine(x) || '-'}${x.staff ? html`<br>${text(p, 'workspace.identifiedAsStaffMember', lang)}: ${x.staff}` : ''}${
+    x.suggestions?.length ? html`<br><span class="muted">${text(p, 'workspace.resembles', lang)}: ${x.suggestions.map((m) => `${m.name} (${m.email})`).join(', ')}. ${text(p, 'workspace.onlyASuggestionConfirmIt', lang)}</span>` : ''
   }</td></tr>`;
-  const partiesSection = html`<h2>${w(lang, 'Betrokkenen', 'Parties')}</h2>
-<table>${d.parties.map(partyRow)}<tr><th scope="row">${w(lang, 'Behandelaars', 'Handlers')}</th><td>${d.handlers.map((h) => h.name).join(', ') || '-'}</td></tr></table>
+  const partiesSection = html`<h2>${text(p, 'workspace.parties', lang)}</h2>
+<table>${d.parties.map(partyRow)}<tr><th scope="row">${text(p, 'workspace.handlers', lang)}</th><td>${d.handlers.map((h) => h.name).join(', ') || '-'}</td></tr></table>
 ${partyActions}`;
 
   return shell(
     p,
     lang,
-    `${d.reference}${notice.error ? w(lang, ' (fout)', ' (error)') : ''}`,
+    `${d.reference}${notice.error ? text(p, 'workspace.error', lang) : ''}`,
     me,
     csrf,
-    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Dat lukte niet', 'That did not work')}</h2><p>${notice.error}</p></div>` : ''}
-${notice.done ? html`<div class="notice" role="status"><p>${w(lang, 'Gelukt', 'Done')}: ${notice.done}</p></div>` : ''}
-<h1>${w(lang, 'Klacht', 'Complaint')} <span class="ref">${d.reference}</span></h1>
+    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thatDidNotWork', lang)}</h2><p>${notice.error}</p></div>` : ''}
+${notice.done ? html`<div class="notice" role="status"><p>${text(p, 'workspace.done', lang)}: ${notice.done}</p></div>` : ''}
+<h1>${text(p, 'workspace.complaint', lang)} <span class="ref">${d.reference}</span></h1>
 <table>
-<tr><th scope="row">${w(lang, 'Status', 'Status')}</th><td>${d.statusLabel}${d.admissibility === 'pending' ? w(lang, ' (te laat ingediend: ontvankelijkheid beoordelen)', ' (late: decide admissibility)') : ''}</td></tr>
-<tr><th scope="row">${w(lang, 'Fase', 'Stage')}</th><td>${d.stage.name}</td></tr>
-<tr><th scope="row">${w(lang, 'Behandelaar', 'Handler')}</th><td>${d.handler ?? w(lang, 'nog niet toegewezen', 'not assigned yet')}</td></tr>
-<tr><th scope="row">${w(lang, 'Ontvangen', 'Received')}</th><td>${d.receivedOn} (${d.channel})</td></tr>
+<tr><th scope="row">${text(p, 'workspace.status', lang)}</th><td>${d.statusLabel}${d.admissibility === 'pending' ? text(p, 'workspace.lateDecideAdmissibility', lang) : ''}</td></tr>
+<tr><th scope="row">${text(p, 'workspace.stage', lang)}</th><td>${d.stage.name}</td></tr>
+<tr><th scope="row">${text(p, 'workspace.handler', lang)}</th><td>${d.handler ?? text(p, 'workspace.notAssignedYet', lang)}</td></tr>
+<tr><th scope="row">${text(p, 'workspace.received', lang)}</th><td>${d.receivedOn} (${d.channel})</td></tr>
 </table>
-<h2>${w(lang, 'Termijnen', 'Terms')}</h2>
-${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? w(lang, ' (wettelijke standaardtermijn)', ' (statutory default)') : ''}</li>`)}</ul>` : html`<p>${w(lang, 'Geen lopende termijnen.', 'No running terms.')}</p>`}
-<h2>${w(lang, 'De klacht', 'The complaint')}</h2>
+<h2>${text(p, 'workspace.terms', lang)}</h2>
+${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(p, t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? text(p, 'workspace.statutoryDefault', lang) : ''}</li>`)}</ul>` : html`<p>${text(p, 'workspace.noRunningTerms', lang)}</p>`}
+<h2>${text(p, 'workspace.theComplaint', lang)}</h2>
 <table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
 ${partiesSection}
-<h2>${w(lang, 'Acties', 'Actions')}</h2>
+<h2>${text(p, 'workspace.actions', lang)}</h2>
 ${actions}
-<h2>${w(lang, 'Tijdlijn', 'Timeline')}</h2>
+<h2>${text(p, 'workspace.timeline', lang)}</h2>
 <ol class="timeline">${d.timeline.map(
-      (t) => html`<li><span class="muted">${t.date}</span>: ${t.text}${t.by && t.by.includes('@') ? html` <span class="muted">(${t.by})</span>` : ''}${t.blob ? html` <a href="/staff/cases/${d.reference}/original?key=${t.blob}">${w(lang, 'origineel', 'original')}</a>` : ''}${t.attachments ? html`<br>${w(lang, 'Bijlagen', 'Attachments')}: ${t.attachments.map((a) => (a.key ? html`<a href="/staff/cases/${d.reference}/original?key=${a.key}">${a.name}</a> ` : html`${a.name} (${w(lang, 'niet bewaard', 'not kept')}: ${a.refused}) `))}` : ''}</li>`,
+      (t) => html`<li><span class="muted">${t.date}</span>: ${t.text}${t.by && t.by.includes('@') ? html` <span class="muted">(${t.by})</span>` : ''}${t.blob ? html` <a href="/staff/cases/${d.reference}/original?key=${t.blob}">${text(p, 'workspace.original', lang)}</a>` : ''}${t.attachments ? html`<br>${text(p, 'workspace.attachments', lang)}: ${t.attachments.map((a) => (a.key ? html`<a href="/staff/cases/${d.reference}/original?key=${a.key}">${a.name}</a> ` : html`${a.name} (${text(p, 'workspace.notKept', lang)}: ${a.refused}) `))}` : ''}</li>`,
     )}</ol>
 ${privacySection(p, lang, me, csrf, d.reference, notice.action === 'erase')}`,
   );
@@ -233,26 +233,26 @@ ${privacySection(p, lang, me, csrf, d.reference, notice.action === 'erase')}`,
 /** The dossier, the audit export and the AVG requests of a case. */
 function privacySection(p: Procedure, lang: Lang, me: StaffMember, csrf: string, ref: string, open: boolean): Html {
   const label: Record<ErasureGrounds, string> = {
-    'verzoek-betrokkene': w(lang, 'Verzoek van de klager (AVG art. 17)', "The complainant's request (GDPR art. 17)"),
-    onrechtmatig: w(lang, 'Onrechtmatig verwerkt', 'Unlawfully processed'),
-    'wettelijke-plicht': w(lang, 'Wettelijke plicht tot wissen', 'A legal obligation to erase'),
+    'verzoek-betrokkene': text(p, 'workspace.theComplainantsRequestGdprArt', lang),
+    onrechtmatig: text(p, 'workspace.unlawfullyProcessed', lang),
+    'wettelijke-plicht': text(p, 'workspace.aLegalObligationToErase', lang),
   };
   const grounds = ERASURE_GROUNDS.map((value) => ({ value, label: label[value] }));
-  return html`<h2>${w(lang, 'Dossier en privacy', 'Dossier and privacy')}</h2>
+  return html`<h2>${text(p, 'workspace.dossierAndPrivacy', lang)}</h2>
 <ul>
-<li><a href="/staff/cases/${ref}/dossier">${w(lang, 'Dossier om af te drukken (voor een commissie, ombudsman of toezichthouder)', 'Printable dossier (for a committee, an ombudsman or a supervisor)')}</a></li>
-<li><a href="/api/staff/cases/${ref}/export">${w(lang, 'Audittrail exporteren (JSON, controleerbaar)', 'Export the audit trail (JSON, verifiable)')}</a></li>
-<li><a href="/api/staff/cases/${ref}/export?purpose=access">${w(lang, 'Inzageverzoek van de klager (AVG art. 15): export', "The complainant's access request (GDPR art. 15): export")}</a></li>
+<li><a href="/staff/cases/${ref}/dossier">${text(p, 'workspace.printableDossierForACommittee', lang)}</a></li>
+<li><a href="/api/staff/cases/${ref}/export">${text(p, 'workspace.exportTheAuditTrailJson', lang)}</a></li>
+<li><a href="/api/staff/cases/${ref}/export?purpose=access">${text(p, 'workspace.theComplainantsAccessRequestGdpr', lang)}</a></li>
 </ul>
-<p class="muted">${w(lang, 'Elke weergave en export wordt op de klacht vastgelegd.', 'Every view and export is recorded on the case.')}</p>
+<p class="muted">${text(p, 'workspace.everyViewAndExportIs', lang)}</p>
 ${mayErase(p, me)
-    ? html`<details${open ? html` open` : ''}><summary>${w(lang, 'Gegevens wissen op verzoek (AVG art. 17)', 'Erase the data on request (GDPR art. 17)')}</summary>
+    ? html`<details${open ? html` open` : ''}><summary>${text(p, 'workspace.eraseTheDataOnRequest', lang)}</summary>
 <form method="post" action="/staff/cases/${ref}/erase" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
-<p>${w(lang, 'De klacht wordt direct en definitief verwijderd: alle gegevens, e-mails en bijlagen. Alleen de anonieme cijfers blijven in het register.', 'The complaint is deleted at once and for good: all data, e-mails and attachments. Only the anonymous figures stay in the register.')}</p>
-${field('erase-grounds', w(lang, 'Grond', 'Grounds'), html`<select id="erase-grounds" name="grounds">${grounds.map((g) => html`<option value="${g.value}">${g.label}</option>`)}</select>`)}
-${field('erase-confirm', w(lang, `Typ ter bevestiging het kenmerk (${ref})`, `Type the reference to confirm (${ref})`), html`<input type="text" id="erase-confirm" name="confirm" autocomplete="off">`)}
-<button type="submit" style="background:#b10e1e;border-bottom-color:#5a0710">${w(lang, 'Klacht definitief wissen', 'Erase the complaint for good')}</button>
+<p>${text(p, 'workspace.theComplaintIsDeletedAt', lang)}</p>
+${field('erase-grounds', text(p, 'workspace.grounds', lang), html`<select id="erase-grounds" name="grounds">${grounds.map((g) => html`<option value="${g.value}">${g.label}</option>`)}</select>`)}
+${field('erase-confirm', text(p, 'workspace.typeTheReferenceToConfirm', lang, { reference: ref }), html`<input type="text" id="erase-confirm" name="confirm" autocomplete="off">`)}
+<button type="submit" style="background:#b10e1e;border-bottom-color:#5a0710">${text(p, 'workspace.eraseTheComplaintForGood', lang)}</button>
 </form></details>`
     : ''}`;
 }
@@ -261,31 +261,31 @@ export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, cs
   const errors = refusal ? fieldTexts(refusal, lang, p) : [];
   const errorOf = (key: string) => errors.find((f) => f.field === key)?.message;
   const channels = [
-    { value: 'phone', label: w(lang, 'Telefonisch', 'By phone') },
-    { value: 'in-person', label: w(lang, 'Persoonlijk', 'In person') },
-    { value: 'letter', label: w(lang, 'Per brief', 'By letter') },
-    { value: 'email', label: w(lang, 'Per e-mail', 'By e-mail') },
+    { value: 'phone', label: text(p, 'workspace.byPhone', lang) },
+    { value: 'in-person', label: text(p, 'workspace.inPerson', lang) },
+    { value: 'letter', label: text(p, 'workspace.byLetter', lang) },
+    { value: 'email', label: text(p, 'workspace.byEMail', lang) },
   ].filter((c) => p.intake.channels.includes(c.value as never));
   return shell(
     p,
     lang,
-    w(lang, 'Klacht invoeren', 'Enter a complaint'),
+    text(p, 'workspace.enterAComplaint', lang),
     me,
     csrf,
-    html`<h1>${w(lang, 'Klacht invoeren namens de klager', 'Enter a complaint for the complainant')}</h1>
-${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, 'Er is een probleem', 'There is a problem')}</h2><p>${refusalText(refusal, lang, p)}</p>${errors.length ? html`<ul>${errors.map((f) => html`<li><a href="#n-${f.field}">${f.message}</a></li>`)}</ul>` : ''}</div>` : ''}
+    html`<h1>${text(p, 'workspace.enterAComplaintForThe', lang)}</h1>
+${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thereIsAProblem', lang)}</h2><p>${refusalText(refusal, lang, p)}</p>${errors.length ? html`<ul>${errors.map((f) => html`<li><a href="#n-${f.field}">${f.message}</a></li>`)}</ul>` : ''}</div>` : ''}
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
-${field('n-channel', w(lang, 'Hoe kwam de klacht binnen?', 'How did the complaint come in?'), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}
+${field('n-channel', text(p, 'workspace.howDidTheComplaintCome', lang), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}
 ${resolveFields(p).map((f) => {
       const err = errorOf(f.key);
       const control =
         f.type === 'textarea' ? html`<textarea id="n-${f.key}" name="${f.key}" rows="4">${values[f.key] ?? ''}</textarea>`
-        : f.type === 'select' ? html`<select id="n-${f.key}" name="${f.key}"><option value="">${w(lang, 'Kies…', 'Choose…')}</option>${(f.options ?? []).map((o) => html`<option value="${o.value}"${values[f.key] === o.value ? html` selected` : ''}>${o.label[lang]}</option>`)}</select>`
+        : f.type === 'select' ? html`<select id="n-${f.key}" name="${f.key}"><option value="">${text(p, 'workspace.choose', lang)}</option>${(f.options ?? []).map((o) => html`<option value="${o.value}"${values[f.key] === o.value ? html` selected` : ''}>${o.label[lang]}</option>`)}</select>`
         : html`<input type="${f.type === 'checkbox' ? 'text' : f.type}" id="n-${f.key}" name="${f.key}" value="${values[f.key] ?? ''}">`;
-      return html`<div class="field${err ? ' invalid' : ''}"><label for="n-${f.key}">${f.label[lang]} <span class="req">${f.required ? w(lang, '(verplicht)', '(required)') : w(lang, '(niet verplicht)', '(optional)')}</span></label>${err ? html`<p class="error">${err}</p>` : ''}${control}</div>`;
+      return html`<div class="field${err ? ' invalid' : ''}"><label for="n-${f.key}">${f.label[lang]} <span class="req">${f.required ? text(p, 'workspace.required', lang) : text(p, 'workspace.optional', lang)}</span></label>${err ? html`<p class="error">${err}</p>` : ''}${control}</div>`;
     })}
-<button type="submit">${w(lang, 'Klacht registreren', 'Register complaint')}</button>
+<button type="submit">${text(p, 'workspace.registerComplaint', lang)}</button>
 </form>`,
   );
 }

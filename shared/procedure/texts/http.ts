@@ -1,0 +1,21 @@
+/** Words the HTTP edge answers with itself: not-found pages, expired forms, bot checks, bad periods (shared/http, web/layout.ts). */
+export const HTTP_TEXTS = {
+  'http.notFound.title': { nl: 'Niet gevonden', en: 'Not found' },
+  'http.notFound.heading': { nl: 'Pagina niet gevonden', en: 'Page not found' },
+  'http.notFound.body': { nl: 'Controleer de link in uw e-mail.', en: 'Check the link in your e-mail.' },
+  'http.form.again': { nl: 'Controleer uw gegevens en verstuur het formulier opnieuw.', en: 'Check your details and send the form again.' },
+  'http.form.tooFast': { nl: 'Het formulier werd erg snel verstuurd. Controleer uw gegevens en verstuur het opnieuw.', en: 'The form was sent very quickly. Check your details and send it again.' },
+  'http.form.expired': { nl: 'Het formulier is verlopen. Probeer het opnieuw.', en: 'The form has expired. Try again.' },
+  'http.csrf': { nl: 'Stuur het CSRF-token mee (kop X-CSRF-Token) of JSON met de kop X-Requested-With.', en: 'Send the CSRF token (header X-CSRF-Token) or JSON with the header X-Requested-With.' },
+  'http.year.give': { nl: 'Geef een jaar (JJJJ).', en: 'Give a year (YYYY).' },
+  'http.year.sane': { nl: 'Een jaar van {from} tot en met {to}.', en: 'A year from {from} to {to}.' },
+  'http.signIn.emailMissing': { nl: 'Vul uw e-mailadres in.', en: 'Enter your e-mail address.' },
+  'http.signIn.tooMany': { nl: 'Te veel aanvragen. Probeer het later opnieuw.', en: 'Too many requests. Try again later.' },
+  'http.signIn.sent': { nl: 'Als dit adres bij het klachtenloket hoort, is er een inloglink gestuurd.', en: 'If this address belongs to the complaints office, a sign-in link has been sent.' },
+  'http.signIn.expired': { nl: 'Deze link is verlopen of al gebruikt.', en: 'This link has expired or was already used.' },
+  'http.signIn.expiredAskNew': { nl: 'Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.', en: 'This link has expired or was already used. Ask for a new one.' },
+  'http.case.changedReload': { nl: 'De klacht is intussen gewijzigd. Laad haar opnieuw.', en: 'The case changed meanwhile. Reload it.' },
+  'http.case.changedLook': { nl: 'De klacht is intussen gewijzigd; bekijk haar opnieuw.', en: 'The case changed meanwhile; look again.' },
+  'http.period.give': { nl: 'Geef een periode als 2026, 2026-Q4 of 2026-03 (en een bestaande rapportage).', en: 'Give a period like 2026, 2026-Q4 or 2026-03 (and a report that exists).' },
+  'layout.languageNav': { nl: 'Taal', en: 'Language' },
+} as const satisfies Record<string, { nl: string; en: string }>;
