@@ -5,6 +5,8 @@ import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLi
 import { stageOutcomes } from '../engine/engine.ts';
 import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
 import { partyChange } from '../presentation/parties.ts';
+import { dutyEventLine, dutyLines, type DutyLine } from '../presentation/duties.ts';
+import { caseDuties } from '../engine/duties.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -103,6 +105,8 @@ export interface CaseDetail {
   outcomes: { value: string; label: string }[];
   escalateTo: { id: string; name: string }[];
   pendingResponses: string[];
+  /** The Awb 9 duties of the case as they now stand (engine/duties.ts), with their words. */
+  duties: DutyLine[];
 }
 
 /** The whole case for staff, or undefined when it does not exist or is about them. */
@@ -129,7 +133,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     terms: termLines(p, s, lang, now).map((t) => ({ ...t, urgency: urgency(s.openTerms[t.instance]!.dueAt, now) })),
     termLog: s.termLog.map((t) => ({ term: safeTermLabel(p, t.stage, t.termId, lang), lastDay: t.lastDay, outcome: t.outcome })),
     timeline: events.flatMap((e) => {
-      const text = staffLine(p, e, lang);
+      const text = staffLine(p, e, lang, s.parties);
       if (!text) return [];
       const by = 'by' in e && typeof e.by === 'string' ? e.by : undefined;
       return [
@@ -151,6 +155,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     outcomes: stageOutcomes(stage).map((o) => ({ value: o, label: outcomeLabel(p, o, lang) })),
     escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
     pendingResponses: s.pendingResponses,
+    duties: dutyLines(p, caseDuties(p, s, now), s.parties, lang),
   };
 }
 
@@ -163,7 +168,7 @@ const safeTermLabel = (p: Procedure, stage: string, term: string, lang: Lang) =>
 };
 
 /** Staff see everything that happened, internal steps included (views are in the audit trail, not here). */
-function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
+function staffLine(p: Procedure, e: CaseEvent, lang: Lang, parties: CaseParty[]): string | undefined {
   const nl = lang === 'nl';
   switch (e.type) {
     case 'viewed':
@@ -174,6 +179,10 @@ function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
     case 'party-corrected':
     case 'party-identified':
       return partyChange(e, lang);
+    case 'copy-sent':
+    case 'hearing-offered':
+    case 'hearing-waived':
+      return dutyEventLine(p, e, lang, parties);
     case 'assigned':
       return `${nl ? 'Toegewezen aan' : 'Assigned to'} ${e.handler}`;
     case 'response-requested':

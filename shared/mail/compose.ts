@@ -269,6 +269,14 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
     subject: i.t('staff.withdrawn.subject'),
     blocks: [{ p: i.t('staff.withdrawn.body', { reason: i.effect.vars.reason || '-' }) }, staffLink(i)],
   }),
+  'hearing-offer': (i) => ({
+    subject: i.t('hearing.subject'),
+    blocks: [{ p: i.t('hearing.body', { replyBy: formatDate(i.effect.vars.replyBy, i.lang) }) }, contact(i)],
+  }),
+  'concerned-extension': (i) => ({
+    subject: i.t('concernedExtension.subject'),
+    blocks: [{ p: i.t('concernedExtension.body', { newDate: formatDate(i.effect.vars.newDate, i.lang) }) }, contact(i)],
+  }),
   'staff-assigned': (i) => ({ subject: i.t('staff.assigned.subject'), blocks: [staffLink(i)] }),
   'staff-reminder': (i) => ({
     subject: i.t('staff.reminder.subject', { term: i.effect.vars.term, dueDate: formatDate(i.effect.vars.dueDate, i.lang) }),

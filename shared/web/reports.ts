@@ -2,6 +2,7 @@
  * The register, the reports and the dossier in the staff workspace: readable pages with simple
  * charts (bars drawn with CSS, the numbers always written next to them), printable.
  */
+import { dutyEventLine } from '../presentation/duties.ts';
 import { words as w } from '../presentation/words.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
@@ -240,6 +241,10 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
       return partyChange(e, lang);
     case 'term-reminded':
       return `${nl ? 'Herinnering verstuurd' : 'Reminder sent'}: ${e.instance}`;
+    case 'copy-sent':
+    case 'hearing-offered':
+    case 'hearing-waived':
+      return dutyEventLine(p, e, lang);
   }
 }
 
