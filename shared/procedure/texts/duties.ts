@@ -43,7 +43,12 @@ export const DUTY_TEXTS = {
   'duty.form.waive': { nl: 'Niet horen', en: 'No hearing' },
   'duty.form.waiveReason': { nl: 'Reden (Awb 9:10 lid 2)', en: 'Reason (Awb 9:10(2))' },
   'duty.form.heard': { nl: 'Gesprek vastleggen waarin is gehoord', en: 'Record the conversation in which they were heard' },
-  'duty.form.recordCopy': { nl: 'Kopie verstuurd per post', en: 'Copy sent by post' },
+  'duty.form.recordCopy': { nl: 'Kopie per post of persoonlijk bezorgd', en: 'Copy delivered by post or in person' },
+  'duty.form.everyone': { nl: 'Iedereen hierboven', en: 'Everyone above' },
+  'duty.form.how': { nl: 'Hoe', en: 'How' },
+  'duty.form.date': { nl: 'Datum van het gesprek', en: 'Date of the conversation' },
+  'duty.form.attendees': { nl: 'Aanwezigen (één per regel)', en: 'Attendees (one per line)' },
+  'duty.form.summary': { nl: 'Verslag', en: 'Record' },
   'duty.form.party': { nl: 'Wie', en: 'Who' },
   // ---- Mails ----
   'hearing.subject': { nl: 'Klacht {reference}: wilt u gehoord worden?', en: 'Complaint {reference}: do you want to be heard?' },
