@@ -61,6 +61,16 @@ export const DUTY_TEXTS = {
     nl: 'De afhandeling van de klacht waarbij u betrokken bent, duurt langer. Het besluit volgt uiterlijk {newDate}.',
     en: 'The handling of the complaint that concerns you takes longer. The decision follows by {newDate} at the latest.',
   },
+  // ---- The page a copy of the complaint links to (web/concerned-copy.ts) ----
+  'copy.title': { nl: 'Kopie van klacht {reference}', en: 'Copy of complaint {reference}' },
+  'copy.intro': {
+    nl: 'Dit is de klacht zoals zij is ingediend. U krijgt de gelegenheid om te reageren en om gehoord te worden voordat er over de klacht wordt beslist.',
+    en: 'This is the complaint as it was filed. You can respond and be heard before a decision is taken on it.',
+  },
+  'copy.attachments': { nl: 'Bijlagen bij de klacht', en: 'Attachments to the complaint' },
+  'copy.attachmentsHow': { nl: 'Wilt u een bijlage inzien? Antwoord op de e-mail met deze link; wij sturen haar u toe.', en: 'Want to see an attachment? Reply to the e-mail with this link; we will send it to you.' },
+  'copy.respond': { nl: 'Reageren? Antwoord op de e-mail met deze link. Uw antwoord komt bij de behandelaar van de klacht.', en: 'Want to respond? Reply to the e-mail with this link. Your answer reaches the handler of the complaint.' },
+  'copy.link': { nl: 'De klacht lezen', en: 'Read the complaint' },
   // ---- Refusals ----
   'refusal.duty-open': { nl: 'Eerst moet dit nog gebeuren: {duty}.', en: 'This must happen first: {duty}.' },
   'refusal.consent-needed-late': {
