@@ -5,6 +5,8 @@ import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLi
 import { stageOutcomes } from '../engine/engine.ts';
 import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
 import { staffEventLine } from '../presentation/event-lines.ts';
+import { dutyLines, type DutyLine } from '../presentation/duties.ts';
+import { caseDuties } from '../engine/duties.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -104,6 +106,8 @@ export interface CaseDetail {
   outcomes: { value: string; label: string }[];
   escalateTo: { id: string; name: string }[];
   pendingResponses: string[];
+  /** The Awb 9 duties of the case as they now stand (engine/duties.ts), with their words. */
+  duties: DutyLine[];
 }
 
 /** The whole case for staff, or undefined when it does not exist or is about them. */
@@ -130,7 +134,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     terms: termLines(p, s, lang, now).map((t) => ({ ...t, urgency: urgency(s.openTerms[t.instance]!.dueAt, now) })),
     termLog: s.termLog.map((t) => ({ term: safeTermLabel(p, t.stage, t.termId, lang), lastDay: t.lastDay, outcome: t.outcome })),
     timeline: events.flatMap((e) => {
-      const text = staffLine(p, e, lang);
+      const text = staffLine(p, e, lang, s.parties);
       if (!text) return [];
       const by = 'by' in e && typeof e.by === 'string' ? e.by : undefined;
       return [
@@ -152,6 +156,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     outcomes: stageOutcomes(stage).map((o) => ({ value: o, label: outcomeLabel(p, o, lang) })),
     escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
     pendingResponses: s.pendingResponses,
+    duties: dutyLines(p, caseDuties(p, s, now), s.parties, lang),
   };
 }
 
@@ -164,9 +169,9 @@ const safeTermLabel = (p: Procedure, stage: string, term: string, lang: Lang) =>
 };
 
 /** Staff see everything that happened, internal steps included (views are in the audit trail, not here). */
-function staffLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
+function staffLine(p: Procedure, e: CaseEvent, lang: Lang, parties: CaseParty[]): string | undefined {
   const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, vars);
-  const shared = staffEventLine(p, e, lang);
+  const shared = staffEventLine(p, e, lang, parties);
   if (shared) return shared;
   switch (e.type) {
     case 'viewed':

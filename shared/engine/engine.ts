@@ -6,13 +6,16 @@ import { text } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { evolve, fold, MESSAGE_LIMIT } from './fold.ts';
 import { concernedOf, freeMembers, procedureStaff, stageForConflict } from './parties.ts';
+import { copyAddress, defaultReplyBy, hearingParties, openBeforeDecision } from './duties.ts';
 import type { FieldRefusal, LabelKey, MissingField, Refusal, RefusalCode, RefusalParams, RefusalReason } from './refusal.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
 import {
   MEETS,
   type Actor,
+  HEARING_WAIVERS,
   type Address,
   type CaseEvent,
+  type CaseParty,
   type CaseState,
   type Command,
   type Effect,
@@ -34,9 +37,11 @@ export function decide(p: Procedure, state: CaseState | undefined, cmd: Command,
     if (cmd.type === 'submit') {
       if (state) return { ok: false, refusal: { code: 'not-allowed', reason: 'exists' } };
       run.submit(cmd);
+      run.sendCopies();
     } else {
       if (!state) return { ok: false, refusal: { code: 'not-allowed', reason: 'no-case' } };
       COMMANDS[cmd.type](run, cmd as never);
+      run.sendCopies();
       run.keepInformed(cmd);
     }
   } catch (e) {
@@ -135,10 +140,33 @@ class Run {
     return this.s.parties.find((x) => x.id === id) ?? fail('not-allowed', 'no-party');
   }
 
-  /** A person complained about who can now be written to gets the copy of the complaint where the stage sends it (Awb 9:9). */
-  copyToConcerned(emails: string[]) {
-    if (this.s.stage && this.stage.informConcerned && this.s.status !== 'closed' && this.s.status !== 'withdrawn')
-      this.mail('concerned-copy', emails.map((email) => ({ email })), {}, 'nl');
+  /**
+   * Every person complained about whom we can write to and who has not had the copy of the complaint
+   * at that address gets it (Awb 9:9): at intake, when the complaint is completed, and when staff add,
+   * correct or identify a party. Once per address: a correction that changes nothing sends nothing.
+   */
+  sendCopies() {
+    if (!this.state || (this.s.status !== 'open' && this.s.status !== 'decided') || this.stage.duties.notApplicable.includes('copy')) return;
+    for (const x of this.s.parties) {
+      const to = x.role === 'complained-about' ? copyAddress(x)?.toLowerCase() : undefined;
+      if (!to || this.s.copies?.[x.id]?.to.includes(to)) continue;
+      this.emit({ type: 'copy-sent', party: x.id, how: 'mail', to, by: 'system' });
+      this.mail('concerned-copy', [{ email: to, ...(x.name ? { name: x.name } : {}) }], {}, 'nl');
+    }
+  }
+
+  /** A party that can be heard (the complainant or a person complained about). */
+  hearingParty(id: string) {
+    const party = this.party(id);
+    if (party.role !== 'complainant' && party.role !== 'complained-about') fail('not-allowed', 'party-role');
+    return party;
+  }
+
+  /** Where mail to a party goes: the complainant's side, or a person complained about's own (or identified) address. */
+  addressesOf(party: CaseParty): Address[] {
+    if (party.role === 'complainant') return this.complainant();
+    const email = copyAddress(party);
+    return email ? [{ email, ...(party.name ? { name: party.name } : {}) }] : [];
   }
 
   // ---- who may ----
@@ -244,13 +272,11 @@ class Run {
     this.emit({ type: 'stage-started', stage: stageId, reason, by, ...(from ? { from } : {}) });
     this.startTerms('stageStarted');
     this.startTerms('received', this.s.receivedOn);
-    const stage = this.stage;
-    if (stage.informConcerned) this.mail('concerned-copy', this.concernedAddresses(), {}, 'nl');
   }
 
   /** Each person complained about whom we can write to: their own address, or the staff address staff identified. */
   concernedAddresses(): Address[] {
-    return this.s.parties.flatMap((x) => (x.role === 'complained-about' && (x.email || x.staff) ? [{ email: (x.email || x.staff)!, ...(x.name ? { name: x.name } : {}) }] : []));
+    return this.s.parties.flatMap((x) => (x.role === 'complained-about' ? this.addressesOf(x) : []));
   }
 
   escalate(to: string, reason: string, by: Actor['kind']) {
@@ -411,7 +437,8 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const unsigned = attendees.filter((a) => !signedBy.includes(a));
     if (run.stage.conversation.signatures === 'all-present' && unsigned.length)
       fail('not-allowed', 'signatures', { unsigned }, [{ field: 'signedBy', reason: 'not-signed' }]);
-    run.emit({ type: 'conversation-recorded', date: cmd.date, attendees, summary, signedBy, by });
+    const heard = heardIn(run, cmd.heard);
+    run.emit({ type: 'conversation-recorded', date: cmd.date, attendees, summary, signedBy, by, ...(heard.length ? { heard } : {}) });
     run.meet('conversation-recorded');
     run.mail('conversation-record', [...run.complainant(), ...run.concernedAddresses()], { date: cmd.date });
   },
@@ -458,12 +485,15 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const consent = cmd.consent?.trim();
     if (!consent && (term.extensions >= ext.maxWithoutConsent || cmd.until > limit))
       fail('not-allowed', 'consent-needed', { times: ext.maxWithoutConsent, limit }, [{ field: 'consent', reason: 'consent' }]);
+    // Awb 9:11 lid 2 lets the organisation postpone a decision before its term ends; after, only with the complainant's consent.
+    if (!consent && !open) fail('not-allowed', 'consent-needed-late', { lastDay: term.lastDay }, [{ field: 'consent', reason: 'consent' }]);
     const n = (run.s.termStarts[term.termId] ?? 0) + 1;
     const next = extendTo(run.p, term, cmd.until, n);
     if (open) run.unschedule(open);
     run.emit({ type: 'term-extended', from: term.instance, term: next, reason, by, ...(consent ? { consent } : {}) });
     run.schedule(next);
     run.mail('extension', run.complainant(), { reason, newDate: next.lastDay });
+    run.mail('concerned-extension', run.concernedAddresses(), { newDate: next.lastDay }, 'nl');
   },
 
   advise(run, cmd) {
@@ -491,6 +521,11 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
       fail('not-allowed', 'advisory', { stage: stage.id });
     const outcome = checkOutcome(stage, cmd.outcome);
     const motivation = need(cmd.motivation, 'motivation', 'motivation');
+    const open = openBeforeDecision(run.p, run.s, run.now);
+    if (open) {
+      const name = open.party ? run.party(open.party).name : undefined;
+      fail('not-allowed', 'duty-open', { duty: open.duty, ...(open.party ? { party: open.party } : {}), ...(name ? { name } : {}) });
+    }
     // Binding unless the complainant can still take it to a next stage (the appeal window).
     run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: !stage.appeal });
     run.meet('decided');
@@ -561,7 +596,6 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     if (!contact.name) need('', 'name', 'name');
     const party = { id: `p${run.s.parties.filter((x) => /^p\d+$/.test(x.id)).length + 1}`, role: cmd.role, ...dropEmpty(contact) };
     run.emit({ type: 'party-added', party, by });
-    if (cmd.role === 'complained-about' && party.email) run.copyToConcerned([party.email]);
   },
 
   'correct-party'(run, cmd) {
@@ -570,9 +604,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const changes = partyContact(cmd);
     if (changes.name === '') need('', 'name', 'name');
     if (!Object.keys(changes).length) need('', 'name', 'name');
-    const before = run.concernedAddresses().map((a) => a.email);
     run.emit({ type: 'party-corrected', party: party.id, changes, by });
-    if (party.role === 'complained-about') run.copyToConcerned(run.concernedAddresses().map((a) => a.email).filter((e) => !before.includes(e)));
   },
 
   'identify-party'(run, cmd) {
@@ -585,9 +617,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     // Nobody may be left to handle it: then the identification is refused (`procedure check` warns of such roles).
     const after = concernedOf(run.s.parties.map((x) => (x.id === party.id ? { ...x, staff: email ?? undefined } : x)));
     if (!run.p.stages.some((st) => freeMembers(run.p, st.handler, after).length)) fail('not-allowed', 'no-handler-left');
-    const before = run.concernedAddresses().map((a) => a.email);
     run.emit({ type: 'party-identified', party: party.id, staff: email, by });
-    run.copyToConcerned(run.concernedAddresses().map((a) => a.email).filter((e) => !before.includes(e)));
     // The stage's handlers are all complained about: the case goes where the procedure sends complaints about them.
     if ((run.s.status === 'open' || run.s.status === 'decided') && !run.roleMembers(run.stage.handler).length)
       run.escalate(run.s.stage, text(run.p, 'escalated.conflict', 'nl'), 'staff');
@@ -628,6 +658,40 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.emit({ type: 'viewed', by: run.staff(cmd.actor), ...(cmd.what ? { what: cmd.what } : {}) });
   },
 
+  'offer-hearing'(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const party = run.hearingParty(cmd.party);
+    const h = run.s.hearings?.[party.id];
+    if (h?.heldOn || h?.waived) fail('not-allowed', 'hearing-done');
+    const replyBy = cmd.replyBy ?? defaultReplyBy(run.today);
+    if (normaliseDate(replyBy) !== replyBy || replyBy < run.today || Number(replyBy.slice(0, 4)) > HOLIDAY_YEARS.to)
+      fail('invalid', 'reply-by', {}, [{ field: 'replyBy', reason: 'action-date' }]);
+    run.emit({ type: 'hearing-offered', party: party.id, replyBy, by });
+    run.mail('hearing-offer', run.addressesOf(party), { replyBy }, party.role === 'complainant' ? run.s.lang : 'nl');
+  },
+
+  'waive-hearing'(run, cmd) {
+    run.status('open');
+    const by = run.handler(cmd.actor);
+    const party = run.hearingParty(cmd.party);
+    if (!HEARING_WAIVERS.includes(cmd.reason)) fail('invalid', 'hearing-waiver', {}, [{ field: 'reason', reason: 'choose-action', params: { allowed: [...HEARING_WAIVERS] } }]);
+    const h = run.s.hearings?.[party.id];
+    if (h?.heldOn || h?.waived) fail('not-allowed', 'hearing-done');
+    // "Did not answer" only once the date the party was given to answer by has passed (Awb 9:10 lid 2 sub c).
+    if (cmd.reason === 'no-answer' && !(h?.replyBy && h.replyBy < run.today)) fail('not-allowed', 'hearing-waiver');
+    run.emit({ type: 'hearing-waived', party: party.id, reason: cmd.reason, by });
+  },
+
+  'record-copy'(run, cmd) {
+    run.status('open', 'decided');
+    const by = run.handler(cmd.actor);
+    const party = run.party(cmd.party);
+    if (party.role !== 'complained-about') fail('not-allowed', 'party-role');
+    if (cmd.how !== 'post' && cmd.how !== 'hand') fail('invalid', 'copy-how', {}, [{ field: 'how', reason: 'choose-action', params: { allowed: ['post', 'hand'] } }]);
+    run.emit({ type: 'copy-sent', party: party.id, how: cmd.how, by });
+  },
+
   'expire-term'(run, cmd) {
     if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only');
     const t = run.s.openTerms[cmd.instance];
@@ -661,6 +725,13 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The parties a conversation heard: those named (each must be heard at all), else those offered a hearing and not yet heard. */
+function heardIn(run: Run, named: string[] | undefined): string[] {
+  if (named?.length) return [...new Set(named.map((id) => run.hearingParty(id).id))];
+  const hearings = run.s.hearings ?? {};
+  return hearingParties(run.s).filter((x) => hearings[x.id]?.replyBy && !hearings[x.id]?.heldOn && !hearings[x.id]?.waived).map((x) => x.id);
+}
 
 /** The contact details a command gives, trimmed; only those it names ('' removes one). */
 function partyContact(cmd: PartyContact): PartyContact {

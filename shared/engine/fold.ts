@@ -40,6 +40,9 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
       recentInbound: [],
       inboundBlobs: [],
       events: 1,
+      receiptSent: !!e.fields.email?.trim(),
+      copies: {},
+      hearings: {},
     };
   }
   if (!state) throw new Error(`event ${e.type} before the case was submitted`);
@@ -136,6 +139,15 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
         lastInbound: stripMessage(e),
       };
     case 'conversation-recorded':
+      return e.heard?.length ? { ...s, hearings: { ...s.hearings, ...Object.fromEntries(e.heard.map((id) => [id, { ...s.hearings?.[id], heldOn: e.date }])) } } : s;
+    case 'copy-sent': {
+      const before = s.copies?.[e.party];
+      return { ...s, copies: { ...s.copies, [e.party]: { how: e.how, to: [...(before?.to ?? []), ...(e.to ? [e.to] : [])], at: e.at } } };
+    }
+    case 'hearing-offered':
+      return { ...s, hearings: { ...s.hearings, [e.party]: { ...s.hearings?.[e.party], replyBy: e.replyBy } } };
+    case 'hearing-waived':
+      return { ...s, hearings: { ...s.hearings, [e.party]: { ...s.hearings?.[e.party], waived: e.reason } } };
     case 'note-added':
     case 'message-sent':
     case 'viewed':

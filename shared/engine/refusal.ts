@@ -51,6 +51,16 @@ export interface RefusalParams extends MissingParams {
   'no-extendable-term': object;
   until: { after: string };
   'consent-needed': { times: number; limit: string };
+  /** The term already passed: a new date only with the complainant's consent. */
+  'consent-needed-late': { lastDay: string };
+  /** A duty that must come before a decision is still open (see engine/duties.ts); `name`: the party's name. */
+  'duty-open': { duty: string; party?: string; name?: string };
+  /** Hearings: not a reason Awb 9:10 lid 2 allows (now); already heard or waived; a reply date that is not a date from today. */
+  'hearing-waiver': object;
+  'hearing-done': object;
+  'reply-by': object;
+  /** A copy recorded as delivered other than by post or by hand. */
+  'copy-how': object;
   'not-advice': object;
   advisory: { stage: string };
   outcome: { allowed: string[] };

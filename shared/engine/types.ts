@@ -66,7 +66,8 @@ export type CaseEvent =
   | E<'term-reminded', { instance: string }>
   | E<'acknowledged', { by: string }>
   | E<'assigned', { handler: string; by: string }>
-  | E<'conversation-recorded', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[]; by: string }>
+  /** `heard`: the parties (ids) this conversation heard (Awb 9:10); absent in records from before hearings were tracked. */
+  | E<'conversation-recorded', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[]; by: string; heard?: string[] }>
   | E<'response-requested', { from: string; question: string; by: string }>
   | E<'response-recorded', { from: string; text: string; by: string }>
   | E<'advised', { stage: string; outcome: string; motivation: string; recommendation: string; to: string; by: string }>
@@ -82,7 +83,30 @@ export type CaseEvent =
   | E<'message-received', InboundMessage>
   | E<'message-sent', { text: string; by: string }>
   /** A staff member looked at the case (the audit trail of views); `what`: an export, a dossier, an access request. */
-  | E<'viewed', { by: string; what?: ViewPurpose }>;
+  | E<'viewed', { by: string; what?: ViewPurpose }>
+  /** The copy of the complaint reached a person complained about (Awb 9:9): by mail to `to`, or posted / handed over as staff recorded. */
+  | E<'copy-sent', { party: string; how: CopyHow; to?: string; by: string }>
+  /** A party was offered a hearing (Awb 9:10 lid 1), to say by `replyBy` whether they want one. */
+  | E<'hearing-offered', { party: string; replyBy: LocalDate; by: string }>
+  /** No hearing of this party, for a reason Awb 9:10 lid 2 allows. */
+  | E<'hearing-waived', { party: string; reason: HearingWaiver; by: string }>;
+
+/** How a copy of the complaint reached the person complained about. */
+export type CopyHow = 'mail' | 'post' | 'hand';
+
+/**
+ * Why a party is not heard (Awb 9:10 lid 2): the complaint is manifestly unfounded; the party said
+ * they do not want to be heard; they did not answer the offer by its date.
+ */
+export const HEARING_WAIVERS = ['manifestly-unfounded', 'declined', 'no-answer'] as const;
+export type HearingWaiver = (typeof HEARING_WAIVERS)[number];
+
+/** What became of a party's hearing on this case. */
+export interface Hearing {
+  replyBy?: LocalDate;
+  heldOn?: LocalDate;
+  waived?: HearingWaiver;
+}
 
 /** What a staff member read besides the case page itself. */
 export type ViewPurpose = 'export' | 'dossier' | 'access-request';
@@ -146,7 +170,8 @@ export type Command =
   | C<'admit', { reason: string }>
   | C<'acknowledge'>
   | C<'assign', { handler: string }>
-  | C<'record-conversation', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[] }>
+  /** `heard`: the parties this conversation heard; default: those offered a hearing and not yet heard. */
+  | C<'record-conversation', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[]; heard?: string[] }>
   | C<'request-response', { from: string; question: string }>
   | C<'record-response', { from: string; text: string }>
   | C<'extend', { reason: string; until: LocalDate; consent?: string }>
@@ -163,7 +188,12 @@ export type Command =
   | C<'send-message', { text: string }>
   | C<'record-view', { what?: ViewPurpose }>
   | C<'expire-term', { instance: string }>
-  | C<'remind-term', { instance: string }>;
+  | C<'remind-term', { instance: string }>
+  /** `replyBy`: the day the party should answer by (default: two weeks from today). */
+  | C<'offer-hearing', { party: string; replyBy?: LocalDate }>
+  | C<'waive-hearing', { party: string; reason: HearingWaiver }>
+  /** Staff posted or handed the copy of the complaint to a person complained about without e-mail. */
+  | C<'record-copy', { party: string; how: Exclude<CopyHow, 'mail'> }>;
 
 export type CommandType = Command['type'];
 
@@ -201,7 +231,11 @@ export type MailEffect =
   | Mail<'staff-overdue', { instance: string; term: string; dueDate: LocalDate }>
   | Mail<'message', { text: string; cut?: true; attachments?: string[] }>
   | Mail<'staff-message', { sender: 'complainant' | 'concerned' }>
-  | Mail<'staff-withdrawn', { reason: string }>;
+  | Mail<'staff-withdrawn', { reason: string }>
+  /** The offer of a hearing (Awb 9:10), to the complainant or a person complained about. */
+  | Mail<'hearing-offer', { replyBy: LocalDate }>
+  /** The extension told to a person complained about (Awb 9:11 lid 2). */
+  | Mail<'concerned-extension', { newDate: LocalDate }>;
 
 export type MailTemplate = MailEffect['template'];
 
@@ -260,6 +294,12 @@ export interface CaseState {
   /** The last message that came in (what a forward to the handler quotes). */
   lastInbound?: InboundMessage;
   events: number;
+  /** Whether the written receipt (Awb 9:6) went out: the complainant gave an e-mail address at intake. */
+  receiptSent?: boolean;
+  /** Per person complained about (party id): the addresses the copy of the complaint went to, or how it was delivered. */
+  copies?: Record<string, { how: CopyHow; to: string[]; at: string }>;
+  /** Per party (id): their hearing (Awb 9:10). */
+  hearings?: Record<string, Hearing>;
 }
 
 export type EngineResult =

@@ -4,6 +4,8 @@ import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
 import { fileComplaint } from '../app/use-cases/file-complaint.ts';
 import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
+import { caseOfCopyLink } from '../app/use-cases/read-copy.ts';
+import { renderConcernedCopy } from '../web/concerned-copy.ts';
 import { complainantView } from '../presentation/status.ts';
 import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
@@ -115,6 +117,11 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     if (path === STYLESHEET_PATH && method === 'GET') return serveStylesheet();
     if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 
+    const copy = /^\/complaints\/([^/]+)\/kopie$/.exec(path);
+    if (copy && method === 'GET') {
+      const found = await caseOfCopyLink(ctx, copy[1]!, query(e, 'to'), query(e, 'token'));
+      return found ? page(200, renderConcernedCopy(ctx.procedure, found.state, found.events, lang)) : notFound(lang);
+    }
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
     if (m && method === 'GET') {
       const [, api, ref, confirmation] = m as unknown as [string, string | undefined, string, string | undefined];

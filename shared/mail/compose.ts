@@ -24,6 +24,11 @@ type Ctx = { procedure: Procedure; signer: Signer; publicUrl: string; replyDomai
 export const statusUrl = (ctx: Ctx, ref: string, lang: Lang = 'nl') =>
   `${ctx.publicUrl}/complaints/${ref}?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`;
 export const staffCaseUrl = (ctx: Ctx, ref: string) => `${ctx.publicUrl}/staff/cases/${ref}`;
+/** What a copy link is signed for: this case and this recipient. */
+export const copySubject = (ref: string, to: string) => `${ref}:${to.toLowerCase()}`;
+/** The copy of the complaint for one person complained about (see app/use-cases/read-copy.ts). */
+export const copyUrl = (ctx: Ctx, ref: string, to: string) =>
+  `${ctx.publicUrl}/complaints/${ref}/kopie?to=${encodeURIComponent(to.toLowerCase())}&token=${ctx.signer.sign('copy', copySubject(ref, to))}`;
 /** The raw message as it arrived, for staff (the case page links it on the timeline too). */
 const staffOriginalUrl = (ctx: Ctx, ref: string, blob: string) => `${staffCaseUrl(ctx, ref)}/original?key=${encodeURIComponent(blob)}`;
 
@@ -170,9 +175,10 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
       blocks: [{ p: i.t('acknowledged.body', { nextDate: next ? next.date : '-' }) }, ...statusLink(i), contact(i)],
     };
   },
+  // The link opens the copy for this recipient (signed for them), not the staff page they may not see.
   'concerned-copy': (i) => ({
     subject: i.t('concerned.subject'),
-    blocks: [{ p: i.t('concerned.body') }, { quote: i.s.fields.description ?? '' }, staffLink(i)],
+    blocks: [{ p: i.t('concerned.body') }, { quote: i.s.fields.description ?? '' }, ...i.effect.to.slice(0, 1).map((a): Block => ({ link: { text: i.t('copy.link'), href: copyUrl(i.ctx, i.s.reference, a.email) } }))],
   }),
   'response-request': (i) => ({
     subject: i.t('response.subject'),
@@ -268,6 +274,14 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   'staff-withdrawn': (i) => ({
     subject: i.t('staff.withdrawn.subject'),
     blocks: [{ p: i.t('staff.withdrawn.body', { reason: i.effect.vars.reason || '-' }) }, staffLink(i)],
+  }),
+  'hearing-offer': (i) => ({
+    subject: i.t('hearing.subject'),
+    blocks: [{ p: i.t('hearing.body', { replyBy: formatDate(i.effect.vars.replyBy, i.lang) }) }, contact(i)],
+  }),
+  'concerned-extension': (i) => ({
+    subject: i.t('concernedExtension.subject'),
+    blocks: [{ p: i.t('concernedExtension.body', { newDate: formatDate(i.effect.vars.newDate, i.lang) }) }, contact(i)],
   }),
   'staff-assigned': (i) => ({ subject: i.t('staff.assigned.subject'), blocks: [staffLink(i)] }),
   'staff-reminder': (i) => ({

@@ -1,6 +1,7 @@
 import { outcomeLabel } from './present.ts';
 import { partyChange } from './parties.ts';
-import type { CaseEvent } from '../engine/types.ts';
+import { dutyEventLine } from './duties.ts';
+import type { CaseEvent, CaseParty } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
 
@@ -8,7 +9,7 @@ import { text, type Lang } from '../procedure/text.ts';
  * The line staff read for an event that the case page's timeline and the printed dossier write
  * alike; undefined for the events each writes its own way.
  */
-export function staffEventLine(p: Procedure, e: CaseEvent, lang: Lang): string | undefined {
+export function staffEventLine(p: Procedure, e: CaseEvent, lang: Lang, parties: readonly CaseParty[] = []): string | undefined {
   const t = (key: Parameters<typeof text>[1], vars: Record<string, string> = {}) => text(p, key, lang, vars);
   switch (e.type) {
     case 'note-added':
@@ -29,6 +30,10 @@ export function staffEventLine(p: Procedure, e: CaseEvent, lang: Lang): string |
       return `${t('line.decided', { outcome: outcomeLabel(p, e.outcome, lang), motivation: e.motivation })}${e.measures ? ` ${t('line.measures', { measures: e.measures })}` : ''}`;
     case 'advised':
       return t('line.advised', { outcome: outcomeLabel(p, e.outcome, lang), motivation: e.motivation, recommendation: e.recommendation });
+    case 'copy-sent':
+    case 'hearing-offered':
+    case 'hearing-waived':
+      return dutyEventLine(p, e, lang, parties);
     case 'message-sent':
       return t('line.messageSent', { text: e.text });
     default:

@@ -4,9 +4,10 @@ import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { capitalise } from './present.ts';
+import { dutyLabel } from './duties.ts';
 
 /** Reasons whose sentence needs more than its own catalogue text. */
-type Composed = 'anonymous' | 'excluded-topic' | 'outside-window' | `missing-${MissingField}`;
+type Composed = 'anonymous' | 'excluded-topic' | 'outside-window' | 'duty-open' | `missing-${MissingField}`;
 
 /** Every other reason has a text `refusal.<reason>`: a reason without one does not compile. */
 const key = (reason: Exclude<RefusalReason, Composed>): TextKey => `refusal.${reason}`;
@@ -44,7 +45,10 @@ export function refusalText(r: RefusalBody, lang: Lang, p: Procedure): string {
       return text(p, key(r.reason), lang, { allowed: list(r.params.allowed) });
     case 'until':
     case 'consent-needed':
+    case 'consent-needed-late':
       return text(p, key(r.reason), lang, r.params);
+    case 'duty-open':
+      return text(p, 'refusal.duty-open', lang, { duty: dutyLabel(p, r.params, lang) });
     case 'channel':
       return text(p, r.params?.missing ? 'refusal.channel-missing' : 'refusal.channel', lang);
     default:

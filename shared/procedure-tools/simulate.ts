@@ -12,6 +12,7 @@
  *   (from, to, how) is explored once: on the first path that meets it.
  * - Each intake route gives its own start.
  */
+import { BEFORE_DECISION, caseDuties } from '../engine/duties.ts';
 import { addDays, amsterdamDate, startOfDayInstant } from '../calendar/index.ts';
 import type { LocalDate } from '../calendar/types.ts';
 import { handle, stageOutcomes } from '../engine/engine.ts';
@@ -166,8 +167,26 @@ function refused(p: Procedure, what: string, refusal: Refusal): SimulationError 
   return new SimulationError(`the engine refused ${what}: ${refusal.reason}: ${refusalText(refusal, 'en', p)}${fields ? ` (${fields})` : ''}`, refusal);
 }
 
+/**
+ * Before a decision, what Awb 9 asks first (engine/duties.ts): everyone due a hearing is heard in
+ * one recorded conversation; a copy that cannot go by e-mail is handed over.
+ */
+function dutiesFirst(p: Procedure, w: Walk, at: string): Walk {
+  const now = later(at, w.clock);
+  const due = caseDuties(p, w.state, now).filter((d) => BEFORE_DECISION.includes(d.duty) && d.state === 'due' && d.party);
+  const actor = staffOf(p, w.state.stage);
+  const heard = due.filter((d) => d.duty === 'hearing').map((d) => d.party!);
+  if (heard.length) {
+    const names = heard.map((id) => w.state.parties.find((x) => x.id === id)?.name ?? id);
+    w = exec(p, w, { type: 'record-conversation', actor, date: amsterdamDate(now), attendees: names, summary: 'Simulatie: gehoord', signedBy: names, heard }, now);
+  }
+  for (const d of due.filter((x) => x.duty === 'copy')) w = exec(p, w, { type: 'record-copy', actor, party: d.party!, how: 'hand' }, now);
+  return w;
+}
+
 /** Runs a command at `at` (or now, if the clock is already later) and returns the walk after it. */
 function exec(p: Procedure, w: Walk, cmd: Command, at: string): Walk {
+  if (cmd.type === 'decide') w = dutiesFirst(p, w, at);
   if (w.commands >= MAX_COMMANDS) throw new SimulationError(`more than ${MAX_COMMANDS} steps on one path: does the procedure loop?`);
   const now = later(at, w.clock);
   const r = handle(p, w.state, cmd, now);

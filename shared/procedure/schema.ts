@@ -76,6 +76,10 @@ export type Term = z.output<typeof termSchema>;
 
 export const STAGE_KINDS = ['mediation', 'handling', 'advice'] as const;
 
+/** Duties before a decision that a stage may declare not applicable (see engine/duties.ts). */
+export const STAGE_DUTIES = ['copy', 'hearing'] as const;
+export type StageDuty = (typeof STAGE_DUTIES)[number];
+
 const stageSchema = z
   .object({
     id,
@@ -95,6 +99,14 @@ const stageSchema = z
     decides: z.boolean().default(false),
     /** Send the person complained about a copy of the complaint when the stage starts (Awb 9:9). */
     informConcerned: z.boolean().default(false),
+    /**
+     * Awb 9 duties that do not apply in this stage because the regeling differs (e.g. no hearing in
+     * mediation: the conversation is the mediation itself), with where that comes from.
+     */
+    duties: z
+      .object({ notApplicable: z.array(z.enum(STAGE_DUTIES)).default([]), ...provenance })
+      .strict()
+      .default({ notApplicable: [], default: false }),
     /** Send the complainant an update on every step in this stage (e.g. a committee's secretary). */
     keepComplainantInformed: z.boolean().default(false),
     conversation: z

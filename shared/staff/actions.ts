@@ -2,7 +2,7 @@ import type { FieldRefusal } from '../engine/refusal.ts';
 // zod/mini: the staff function loads this at every cold start (see shared/edge/zod-locale.ts).
 import * as z from 'zod/mini';
 import '../edge/zod-locale.ts';
-import type { Actor, Command } from '../engine/types.ts';
+import { HEARING_WAIVERS, type Actor, type Command } from '../engine/types.ts';
 
 const text = (max = 20_000) => z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(max, { error: 'tooLong' }));
 const date = z.iso.date({ error: 'date' });
@@ -17,6 +17,7 @@ const optionalText = (max: number) => z.pipe(z.optional(z.string().check(z.trim(
 export const ACTION_TYPES = [
   'acknowledge', 'assign', 'record-conversation', 'request-response', 'record-response', 'extend', 'decide',
   'advise', 'escalate', 'withdraw', 'close', 'note', 'admit', 'send-message', 'add-party', 'correct-party', 'identify-party',
+  'offer-hearing', 'waive-hearing', 'record-copy',
 ] as const;
 
 /** A party's contact details; the engine checks the e-mail address and that a name is given. */
@@ -25,7 +26,7 @@ const contact = { name: optionalText(200), email: optionalText(254), address: op
 const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge') }),
   z.object({ type: z.literal('assign'), handler: z.email({ error: 'email' }) }),
-  z.object({ type: z.literal('record-conversation'), date, attendees: z.pipe(list, z.array(z.string()).check(z.minLength(1, { error: 'required' }))), summary: text(), signedBy: z._default(list, []) }),
+  z.object({ type: z.literal('record-conversation'), date, attendees: z.pipe(list, z.array(z.string()).check(z.minLength(1, { error: 'required' }))), summary: text(), signedBy: z._default(list, []), heard: z.optional(list) }),
   z.object({ type: z.literal('request-response'), from: z.email({ error: 'email' }), question: text(5000) }),
   z.object({ type: z.literal('record-response'), from: z.email({ error: 'email' }), text: text() }),
   z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000) }),
@@ -40,6 +41,9 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('add-party'), role: z.enum(['representative', 'complained-about'], { error: 'required' }), ...contact }),
   z.object({ type: z.literal('correct-party'), party: text(20), ...contact }),
   // An empty staff address: not a staff member (undoes an identification).
+  z.object({ type: z.literal('offer-hearing'), party: text(20), replyBy: z.pipe(optionalText(10), z.optional(date)) }),
+  z.object({ type: z.literal('waive-hearing'), party: text(20), reason: z.enum(HEARING_WAIVERS, { error: 'required' }) }),
+  z.object({ type: z.literal('record-copy'), party: text(20), how: z.enum(['post', 'hand'], { error: 'required' }) }),
   z.object({ type: z.literal('identify-party'), party: text(20), staff: z.pipe(optionalText(254), z.transform((v: string | undefined) => v ?? null)) }),
 ]);
 

@@ -14,6 +14,7 @@ import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
 import { HELD_RETENTION_DAYS } from '../policy/retention.ts';
 import { layout } from './layout.ts';
+import { renderDuties } from './duties.ts';
 
 // The workspace is Dutch first; `?lang=en` gives English labels where we have them.
 
@@ -220,6 +221,7 @@ ${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(p, t.urgency, 
 <h2>${text(p, 'workspace.theComplaint', lang)}</h2>
 <table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
 ${partiesSection}
+${renderDuties(p, lang, csrf, d, notice.action)}
 <h2>${text(p, 'workspace.actions', lang)}</h2>
 ${actions}
 <h2>${text(p, 'workspace.timeline', lang)}</h2>

@@ -67,6 +67,9 @@ describe('staff sign-in and the staff API (HSS)', () => {
     const forbidden = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: colleague, body: { type: 'decide', outcome: 'gegrond', motivation: 'x' } });
     expect(forbidden.status).toBe(403);
 
+    // Not before the complainant was offered a hearing (Awb 9:10): here they declined it.
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'decide', outcome: 'gegrond', motivation: 'x' } })).status).toBe(422);
+    expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'waive-hearing', party: 'complainant', reason: 'declined' } })).status).toBe(200);
     const decided = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'decide', outcome: 'gegrond', motivation: 'Het advies was onjuist.', measures: 'Werkinstructie aangepast.' } });
     expect(decided.status).toBe(200);
     expect(decided.json().status).toBe('closed');
@@ -125,7 +128,8 @@ describe('a complaint about a staff member is never theirs to see once staff ide
       expect(bad.status).toBe(400);
       const ok = await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: pieter, body: { type: 'identify-party', party: 'named', staff: ANNA } });
       expect(ok.status).toBe(200);
-      expect(ok.json().timeline.at(-1).text).toBe(`Betrokkene named vastgesteld als medewerker ${ANNA}`);
+      expect(ok.json().timeline.at(-2).text).toBe(`Betrokkene named vastgesteld als medewerker ${ANNA}`);
+      expect(ok.json().timeline.at(-1).text).toBe(`Kopie van de klacht naar Anna de Vries (per e-mail, ${ANNA})`);
       expect(office.outbox.messages.at(-1)!.to[0]!.email).toBe(ANNA); // her copy of the complaint (Awb 9:9)
       expect((await call(office, 'GET', '/api/staff/cases', { token: anna })).json().cases).toEqual([]);
       expect((await call(office, 'GET', `/api/staff/cases/${ref}`, { token: anna })).status).toBe(404);

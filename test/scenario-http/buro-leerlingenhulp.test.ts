@@ -82,7 +82,9 @@ describe('buro-leerlingenhulp over HTTP', () => {
     await c.advance({ advanceTo: '2026-01-13T10:00:00+01:00' });
     at = await c.mark();
     const reason = 'De specialist is ziek; wij wachten op zijn reactie';
-    const extended = await c.act(functionaris, ref, { type: 'extend', reason, until: '2026-01-26' });
+    // The term passed already: the complainant's consent is recorded (Awb 9:11).
+    expect((await c.tryAct(functionaris, ref, { type: 'extend', reason, until: '2026-01-26' })).status).toBe(422);
+    const extended = await c.act(functionaris, ref, { type: 'extend', reason, until: '2026-01-26', consent: 'Klager stemde telefonisch in' });
     expect(extended.terms.map((t) => [t.label, t.lastDay])).toEqual([['Inhoudelijke reactie', '2026-01-26']]);
     const notice = await c.mailSince(at, ref);
     expect(summary(notice)).toEqual([`${KLAGER}: Uw klacht ${ref}: de afhandeling duurt langer`]);
@@ -97,6 +99,7 @@ describe('buro-leerlingenhulp over HTTP', () => {
 
     // Tuesday 20 January: the response in writing meets the new date; the letter names the College van Toezicht.
     await c.advance({ advanceTo: '2026-01-20T10:00:00+01:00' });
+    await c.act(functionaris, ref, { type: 'waive-hearing', party: 'complainant', reason: 'declined' });
     at = await c.mark();
     const decided = await c.act(functionaris, ref, {
       type: 'decide',

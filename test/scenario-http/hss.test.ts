@@ -109,9 +109,10 @@ describe('hss over HTTP', () => {
     expect(status.terms.map((t) => t.lastDay)).toEqual(['2026-02-18']);
     expect(status.timeline.map((l) => l.text)).toContain('De behandeling van uw klacht is bevestigd.');
 
-    // Tuesday 3 February: the reasoned position, in writing.
-    at = await c.mark();
+    // Tuesday 3 February: the complainant was heard (Awb 9:10), then the reasoned position, in writing.
     await c.advance({ advanceTo: '2026-02-03T15:00:00+01:00' });
+    await c.act(directie, ref, { type: 'record-conversation', date: '2026-02-03', attendees: 'Klager\nDirecteur', summary: 'Klager gehoord.', heard: 'complainant' });
+    at = await c.mark();
     const decided = await c.act(directie, ref, {
       type: 'decide',
       outcome: 'deels-gegrond',

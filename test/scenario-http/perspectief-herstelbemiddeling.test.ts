@@ -41,9 +41,11 @@ describe('perspectief-herstelbemiddeling over HTTP', () => {
     const receipt = (await c.mailSince(mark))[0]!;
     expect(receipt.text).toContain('Reactie van de directeur: uiterlijk maandag 2 juni 2025 (wettelijke standaardtermijn)');
 
-    // Tuesday 20 May: the director's solution.
+    // Tuesday 20 May: the person complained about has had the copy, both sides were heard (Awb 9:9, 9:10); the director's solution.
     const directeur = await c.signIn(DIRECTEUR);
     await c.advance({ advanceTo: '2025-05-20T15:00:00+02:00' });
+    await c.act(directeur, ref, { type: 'correct-party', party: 'named', email: 'bemiddelaar@example.nl' });
+    await c.act(directeur, ref, { type: 'record-conversation', date: '2025-05-20', attendees: 'Els Visser\nDe bemiddelaar\nDirecteur', summary: 'Beide kanten gehoord.', heard: 'complainant\nnamed' });
     let at = await c.mark();
     const decided = await c.act(directeur, ref, {
       type: 'decide',
@@ -108,7 +110,8 @@ describe('perspectief-herstelbemiddeling over HTTP', () => {
       summary: 'Hoorzitting.',
       signedBy: [],
     });
-    expect(summary(await c.mailSince(at, ref))).toEqual([`${KLAGER}: Verslag van het gesprek over klacht ${ref}`]);
+    // The record goes to everyone involved: the complainant and the person complained about, whose address staff added.
+    expect(summary(await c.mailSince(at, ref))).toEqual([`${KLAGER}: Verslag van het gesprek over klacht ${ref}`, `bemiddelaar@example.nl: Verslag van het gesprek over klacht ${ref}`]);
     expect((await c.status(ref)).timeline.map((l) => l.text)).toEqual(
       expect.arrayContaining([
         'Er is een reactie gevraagd aan de betrokkene.',

@@ -98,10 +98,15 @@ describe('ben-in-de-buurt: the manager complained about never handles it', () =>
     const h = received();
     h.do({ type: 'request-response', actor: anna, from: PARTNER, question: 'Wat gebeurde er aan de balie?' }, '2025-04-28T10:00:00+02:00');
     h.advanceTo('2025-06-12T00:00:00Z');
+    // Both sides heard (Awb 9:10) before the decision.
+    h.do({ type: 'offer-hearing', actor: anna, party: 'complainant' });
+    h.do({ type: 'offer-hearing', actor: anna, party: 'named' });
+    h.do({ type: 'record-conversation', actor: anna, date: '2025-06-12', attendees: ['Klager', 'Pieter Bakker', 'Anna'], summary: 'Beide kanten gehoord.', signedBy: [] });
     h.do({ type: 'decide', actor: anna, outcome: 'gegrond', motivation: 'Onheus bejegend.', measures: 'Gesprek met de medewerker.' });
     const toPieter = h.mails().filter((m) => m.to.some((a) => a.email === PIETER));
-    // The notice of the new case reached him before anyone knew it was about him; after that only his copy.
-    expect(toPieter.map((m) => m.template)).toEqual(['staff-new-case', 'concerned-copy']);
+    // The notice of the new case reached him before anyone knew it was about him; after that only
+    // what goes to the person complained about: his copy, the offer of a hearing, the record of it.
+    expect(toPieter.map((m) => m.template)).toEqual(['staff-new-case', 'concerned-copy', 'hearing-offer', 'conversation-record']);
     expect(h.mails('staff-overdue').length).toBeGreaterThan(0);
   });
 });
@@ -231,7 +236,9 @@ describe('ben-in-de-buurt: terms', () => {
 
   it('the decision opens the route to the complaints officer (default 6-week window)', () => {
     const h = received();
-    h.do({ type: 'decide', actor: anna, outcome: 'ongegrond', motivation: 'Niet gebleken.', measures: '' }, '2025-05-20T10:00:00+02:00');
+    h.do({ type: 'waive-hearing', actor: anna, party: 'complainant', reason: 'manifestly-unfounded' }, '2025-05-20T10:00:00+02:00');
+    h.do({ type: 'waive-hearing', actor: anna, party: 'named', reason: 'manifestly-unfounded' });
+    h.do({ type: 'decide', actor: anna, outcome: 'ongegrond', motivation: 'Niet gebleken.', measures: '' });
     expect(h.lastEvents[0]).toMatchObject({ binding: false });
     expect(h.term('appeal')).toMatchObject({ lastDay: '2025-07-01' });
     h.do({ type: 'escalate', actor: complainant, reason: 'Ik wil met de klachtenfunctionaris praten.' }, '2025-06-02T10:00:00+02:00');

@@ -220,6 +220,8 @@ describe('bureau-mhr: mediation', () => {
     expect(h.lastMails('delay')[0]?.vars).toEqual({ text: 'delay.body', term: 'Antwoord van het bestuur', dueDate: '2025-06-02' });
     expect(h.s.stage).toBe('bestuur');
 
+    // The bestuur hears the complainant (Awb 9:10) before it decides.
+    h.do({ type: 'record-conversation', actor: bestuur, date: '2025-06-04', attendees: ['Klager', 'Bestuurder'], summary: 'Klager gehoord.', signedBy: [], heard: ['complainant'] }, '2025-06-04T09:00:00+02:00');
     h.do({ type: 'decide', actor: bestuur, outcome: 'gegrond', motivation: 'De afspraken zijn niet nagekomen.', measures: 'Excuses en nieuwe begeleider.' }, '2025-06-04T10:00:00+02:00');
     expect(h.eventTypes()).toEqual(['decided', 'closed']);
     expect(h.lastEvents[0]).toMatchObject({ stage: 'bestuur', binding: true });
@@ -237,6 +239,7 @@ describe('bureau-mhr: mediation', () => {
   it('the directie answers in time: decided, closed, no escalation', () => {
     const h = mediationFailed();
     h.do({ type: 'escalate', actor: complainant, reason: 'Bemiddeling mislukt.' }, '2025-05-02T11:00:00+02:00');
+    h.do({ type: 'waive-hearing', actor: directie, party: 'complainant', reason: 'declined' });
     h.do({ type: 'decide', actor: directie, outcome: 'ongegrond', motivation: 'Afspraken zijn nagekomen.', measures: '' }, '2025-05-16T16:00:00+02:00');
     expect(h.eventTypes()).toEqual(['decided', 'term-ended', 'closed']);
     // The reminder of 13 May went out already: only the expire timer is left to cancel.
@@ -330,6 +333,9 @@ describe('bureau-mhr: a complaint about the directie, with the independent commi
     expect(h.lastMails('advice')[0]?.vars).toEqual({ outcome: 'gegrond' });
     expect(h.s.advice).toEqual({ stage: 'commissie', outcome: 'gegrond', recommendation: 'Bied excuses aan en evalueer de werkwijze.' });
 
+    // The committee's advice came without a recorded hearing: the bestuur hears the complainant first.
+    h.do({ type: 'offer-hearing', actor: bestuur, party: 'complainant' }, '2025-03-26T10:00:00+01:00');
+    h.do({ type: 'record-conversation', actor: bestuur, date: '2025-04-02', attendees: ['Klager', 'Bestuurder'], summary: 'Klager gehoord.', signedBy: [] }, '2025-04-02T10:00:00+02:00');
     h.do({ type: 'decide', actor: bestuur, outcome: 'gegrond', motivation: 'Wij nemen het advies over.', measures: 'Excuses; evaluatie.' }, '2025-04-03T10:00:00+02:00');
     expect(h.eventTypes()).toEqual(['decided', 'term-ended', 'closed']);
     expect(h.lastEvents[0]).toMatchObject({ stage: 'bestuur', binding: true });

@@ -124,11 +124,17 @@ describe('buro-leerlingenhulp', () => {
     });
     expect(h.refuse({ type: 'extend', actor: staff(SPECIALIST), reason: 'x', until: '2026-01-26' })).toMatchObject({ reason: 'not-handler' });
 
-    h.do({ type: 'extend', actor: functionaris, reason: 'De specialist is ziek; wij wachten op zijn reactie', until: '2026-01-26' }, '2026-01-13T10:00:00+01:00');
+    // The term already passed: a new date needs the complainant's consent (Awb 9:11 lid 2 postpones only before it ends).
+    expect(h.refuse({ type: 'extend', actor: functionaris, reason: 'De specialist is ziek', until: '2026-01-26' }, '2026-01-13T10:00:00+01:00')).toMatchObject({
+      reason: 'consent-needed-late',
+      params: { lastDay: '2026-01-12' },
+    });
+    h.do({ type: 'extend', actor: functionaris, reason: 'De specialist is ziek; wij wachten op zijn reactie', until: '2026-01-26', consent: 'Klager stemde telefonisch in' });
     expect(h.eventTypes()).toEqual(['term-extended']);
     expect(h.lastEvents[0]).toMatchObject({
       from: 'klachtenfunctionaris.reactie.1',
       reason: 'De specialist is ziek; wij wachten op zijn reactie',
+      consent: 'Klager stemde telefonisch in',
       term: {
         instance: 'klachtenfunctionaris.reactie.2',
         lastDay: '2026-01-26',
@@ -153,7 +159,8 @@ describe('buro-leerlingenhulp', () => {
       },
     ]);
 
-    // The response in writing meets the new term.
+    // The complainant does not want to be heard (Awb 9:10 lid 2b); the response in writing meets the new term.
+    h.do({ type: 'waive-hearing', actor: functionaris, party: 'complainant', reason: 'declined' }, '2026-01-20T09:00:00+01:00');
     h.do({ type: 'decide', actor: functionaris, outcome: 'deels-gegrond', motivation: 'Het verslag wordt gecorrigeerd.', measures: 'Nieuw verslag.' }, '2026-01-20T10:00:00+01:00');
     expect(h.eventTypes()).toEqual(['decided', 'term-ended', 'closed']);
     expect(h.lastEvents[1]).toMatchObject({ instance: 'klachtenfunctionaris.reactie.2', outcome: 'met' });
@@ -165,11 +172,12 @@ describe('buro-leerlingenhulp', () => {
   it('the new date missed as well: another new date needs the complainant’s consent', () => {
     const h = received();
     h.advanceTo('2026-01-13T09:00:00+01:00');
-    h.do({ type: 'extend', actor: functionaris, reason: 'Drukte', until: '2026-01-20' });
+    h.do({ type: 'extend', actor: functionaris, reason: 'Drukte', until: '2026-01-20', consent: 'per e-mail akkoord' });
     // A second new date needs the complainant's consent, like any second extension.
     h.advanceTo('2026-01-21T09:00:00+01:00');
     expect(h.lastMails('delay')).toHaveLength(1);
     expect(h.refuse({ type: 'extend', actor: functionaris, reason: 'Nog steeds druk', until: '2026-01-30' })).toMatchObject({ reason: 'consent-needed' });
+    expect(h.s.termLog.at(-1)).toMatchObject({ extensions: 1, outcome: 'missed' });
     h.do({ type: 'extend', actor: functionaris, reason: 'Nog steeds druk', until: '2026-01-30', consent: 'telefonisch akkoord' });
     expect(h.term('reactie')).toMatchObject({ instance: 'klachtenfunctionaris.reactie.3', extensions: 2, originalLastDay: '2026-01-12' });
   });

@@ -235,6 +235,9 @@ describe('hss: a web complaint', () => {
     // The old instances' timers, fired anyway, do nothing.
     expect(h.fire('expire', 'directie.standpunt.1')).toMatchObject({ ok: true, events: [], effects: [] });
 
+    // The complainant, offered a hearing (Awb 9:10), said they do not want one.
+    h.do({ type: 'offer-hearing', actor: directie, party: 'complainant' });
+    h.do({ type: 'waive-hearing', actor: directie, party: 'complainant', reason: 'declined' });
     // Decided: a decision letter and, with no further stage, the case is closed.
     expect(h.refuse({ type: 'decide', actor: directie, outcome: 'half-gegrond', motivation: 'x', measures: '' })).toMatchObject({
       code: 'invalid',

@@ -58,7 +58,7 @@ describe('issue 12: a name in the complaint never hides a case', () => {
     const h = hss('de medewerker van de balie');
     const party = h.s.parties.find((x) => x.role === 'complained-about')!;
     h.do({ type: 'identify-party', actor: staff(DIRECTIE), party: party.id, staff: MEDEWERKER });
-    expect(h.lastEvents).toMatchObject([{ type: 'party-identified', party: party.id, staff: MEDEWERKER, by: DIRECTIE }]);
+    expect(h.lastEvents).toMatchObject([{ type: 'party-identified', party: party.id, staff: MEDEWERKER, by: DIRECTIE }, { type: 'copy-sent', party: party.id, to: MEDEWERKER }]);
     expect(h.s.concerned).toEqual([MEDEWERKER]);
     // The stage informs the person complained about (Awb 9:9): the copy goes to the identified address.
     expect(h.lastMailSummary()).toEqual([`concerned-copy → ${MEDEWERKER}`]);
@@ -110,7 +110,7 @@ describe('parties: added and corrected by staff, each change an event', () => {
     h.do({ type: 'add-party', actor: staff(DIRECTIE), role: 'complained-about', name: 'Els de Boer', address: 'Dorpsstraat 1, 1234 AB Ergens' });
     const jan = h.s.parties.find((x) => x.name === 'Jan Jansen')!;
     h.do({ type: 'correct-party', actor: staff(DIRECTIE), party: jan.id, email: 'jan@example.nl' });
-    expect(h.lastEvents).toMatchObject([{ type: 'party-corrected', party: jan.id, changes: { email: 'jan@example.nl' } }]);
+    expect(h.lastEvents).toMatchObject([{ type: 'party-corrected', party: jan.id, changes: { email: 'jan@example.nl' } }, { type: 'copy-sent', party: jan.id, to: 'jan@example.nl' }]);
     expect(h.lastMailSummary()).toEqual(['concerned-copy → jan@example.nl']);
     expect(h.s.parties.map((x) => x.role)).toEqual(['complainant', 'complained-about', 'representative', 'complained-about']);
     // Mail to the complainant also reaches their representative.
@@ -195,7 +195,8 @@ describe('scenario: the person complained about is an ordinary employee, identif
       h.do({ type: 'identify-party', actor: handler, party: party.id, staff: email });
       expect(h.s.concerned).toEqual([email]);
       expect(h.eventTypes(h.events)).toContain('party-identified');
-      if (first.informConcerned) expect(h.lastMailSummary()).toEqual([`concerned-copy → ${email}`]);
+      // Every procedure: the copy goes to the identified address (Awb 9:9).
+      expect(h.lastMailSummary()).toEqual([`concerned-copy → ${email}`]);
       expect(h.refuse({ type: 'note', actor: staff(email), text: 'x' })).toMatchObject({ reason: 'concerned' });
       expect(mayHandle(p, h.s)).toContain(handlers[0]);
     });

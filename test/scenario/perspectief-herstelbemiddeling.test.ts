@@ -29,9 +29,11 @@ function received() {
   return h;
 }
 
-/** The director decided "deels-gegrond" on Tuesday 20 May 2025. */
+/** The director heard the complainant on Monday 19 May and decided "deels-gegrond" on Tuesday 20 May 2025. */
 function directorDecided() {
   const h = received();
+  h.do({ type: 'offer-hearing', actor: directeur, party: 'complainant' }, '2025-05-06T10:00:00+02:00');
+  h.do({ type: 'record-conversation', actor: directeur, date: '2025-05-19', attendees: ['Els Visser', 'Directeur'], summary: 'Klager gehoord.', signedBy: [] }, '2025-05-19T15:00:00+02:00');
   h.do(
     { type: 'decide', actor: directeur, outcome: 'deels-gegrond', motivation: 'Er is informatie gedeeld, maar met een reden.', measures: 'Werkinstructie aangepast.' },
     '2025-05-20T15:00:00+02:00',

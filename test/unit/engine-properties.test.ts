@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, amsterdamDate, isWorkingDay } from '../../shared/calendar/index.ts';
 import { stageOutcomes } from '../../shared/engine/engine.ts';
 import { fold } from '../../shared/engine/fold.ts';
+import { caseDuties } from '../../shared/engine/duties.ts';
 import type { Actor, CaseEvent, Command, Effect, Fields } from '../../shared/engine/types.ts';
 import type { Procedure } from '../../shared/procedure/schema.ts';
 import { LANGS } from '../../shared/procedure/text.ts';
@@ -32,6 +33,10 @@ const COMMAND_TYPES = [
   'expire-term',
   'remind-term',
   'submit',
+  'offer-hearing',
+  'waive-hearing',
+  'record-copy',
+  'correct-party',
 ] as const;
 
 /** One random step: how far time moves, then a command whose details are picked from the case as it is. */
@@ -52,6 +57,7 @@ const rawStep: fc.Arbitrary<RawStep> = fc.record({
   type: fc.oneof(
     { arbitrary: fc.constantFrom(...COMMAND_TYPES), weight: 3 },
     { arbitrary: fc.constantFrom('advise', 'decide', 'escalate', 'extend', 'acknowledge', 'request-response', 'record-response'), weight: 1 },
+    { arbitrary: fc.constantFrom('offer-hearing', 'waive-hearing', 'record-conversation', 'decide', 'advise'), weight: 1 },
   ),
   actor: fc.nat(20),
   a: fc.nat(50),
@@ -134,7 +140,8 @@ function commandFor(p: Procedure, h: CaseHarness, r: RawStep): Command {
     case 'record-conversation': {
       const attendees = ['Klager', 'Betrokkene', 'Bemiddelaar'].slice(0, (r.a % 3) + (r.c === 3 ? 0 : 1));
       const signedBy = r.b % 2 ? attendees : attendees.slice(1);
-      return { type: 'record-conversation', actor, date: r.c < 3 ? date(today) : addDays(today, -(r.b % 10)), attendees, summary: r.text, signedBy };
+      const heard = r.c > 6 ? { heard: (st?.parties ?? []).filter((_, i) => (r.b >> i) & 1).map((x) => x.id) } : {};
+      return { type: 'record-conversation', actor, date: r.c < 3 ? date(today) : addDays(today, -(r.b % 10)), attendees, summary: r.text, signedBy, ...heard };
     }
     case 'request-response':
       return { type: 'request-response', actor, from: r.c === 0 ? 'geen-adres' : `betrokkene${r.a % 3}@example.nl`, question: r.text };
@@ -162,6 +169,16 @@ function commandFor(p: Procedure, h: CaseHarness, r: RawStep): Command {
       return { type: 'close', actor, reason: r.text };
     case 'note':
       return { type: 'note', actor, text: r.text };
+    case 'offer-hearing':
+    case 'waive-hearing':
+    case 'record-copy':
+    case 'correct-party': {
+      const party = pick([...(st?.parties.map((x) => x.id) ?? []), 'p9'], r.a)!;
+      if (r.type === 'offer-hearing') return { type: r.type, actor, party, ...(r.c < 3 ? { replyBy: date(today) } : {}) };
+      if (r.type === 'waive-hearing') return { type: r.type, actor, party, reason: pick(['manifestly-unfounded', 'declined', 'no-answer', 'zomaar'] as const, r.b)! as never };
+      if (r.type === 'record-copy') return { type: r.type, actor, party, how: pick(['post', 'hand', 'mail'] as const, r.b)! as never };
+      return { type: r.type, actor, party, ...(r.c % 2 ? { email: `betrokkene${r.a % 3}@example.nl` } : { address: 'Dorpsstraat 1' }) };
+    }
     case 'expire-term':
     case 'remind-term': {
       const instance = pick(open, r.a)?.instance ?? pick(st?.termLog ?? [], r.a)?.instance ?? 'x.y.1';
@@ -227,6 +244,19 @@ describe('engine properties', () => {
     }
     const outcomes = new Set(hs.flatMap((h) => h.events.flatMap((e) => (e.type === 'term-ended' ? [e.outcome] : []))));
     expect([...outcomes].sort()).toEqual(['cancelled', 'met', 'missed']);
+  });
+
+  it('no decision without its duties: the copy and the hearings done, or not applicable (Awb 9:9, 9:10)', () => {
+    let decisions = 0;
+    forAllSteps((p, step) => {
+      if (!step.result.ok || !step.result.events.some((e) => e.type === 'decided')) return;
+      decisions++;
+      const before = caseDuties(p, step.before!, step.at).filter((d) => d.duty === 'copy' || d.duty === 'hearing');
+      for (const d of before) expect(['done', 'not-applicable'], `${d.duty} ${d.party ?? ''}`).toContain(d.state);
+      // Each party heard is the complainant or a person complained about, heard or waived on the record.
+      for (const d of before.filter((x) => x.duty === 'hearing' && x.state === 'done')) expect(step.before!.hearings?.[d.party!]?.heldOn).toBeDefined();
+    }, 300);
+    expect(decisions).toBeGreaterThan(0);
   });
 
   it('folding the events is deterministic and gives the state the engine returned', () => {

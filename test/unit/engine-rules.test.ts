@@ -37,6 +37,7 @@ describe('perspectief: the committee keeps the complainant informed', () => {
   it('sends the complainant an update for each committee step that did not already write to them', () => {
     const h = CaseHarness.for('perspectief-herstelbemiddeling', '2026-03-02T09:00:00Z');
     h.submit({ name: 'Els Visser', email: 'els@example.nl', description: 'Mijn verhaal werd zonder toestemming gedeeld.' });
+    h.do({ type: 'waive-hearing', actor: staff('directeur@perspectief.example.nl'), party: 'complainant', reason: 'manifestly-unfounded' });
     h.do({ type: 'decide', actor: staff('directeur@perspectief.example.nl'), outcome: 'ongegrond', motivation: 'Niet aangetoond.', measures: '' });
     h.do({ type: 'escalate', actor: complainant, reason: 'Ik ben het er niet mee eens.' });
     const committee = staff('commissie@perspectief.example.nl');

@@ -50,6 +50,7 @@ describe('the register figures of a case', () => {
     const h = CaseHarness.for('hss', '2026-01-12T09:00:00Z');
     h.submit({ name: 'Bert', email: 'bert@example.nl', topic: 'bejegening', description: 'Onbeleefd.' }, { channel: 'phone', actor: staff('medewerker@hss.example.nl') });
     h.do({ type: 'acknowledge', actor: DIRECTIE }, '2026-01-26T09:00:00Z');
+    h.do({ type: 'waive-hearing', actor: DIRECTIE, party: 'complainant', reason: 'declined' }, '2026-02-16T08:00:00Z');
     h.do({ type: 'decide', actor: DIRECTIE, outcome: 'ongegrond', motivation: 'Niet aangetoond.', measures: 'Gesprek gevoerd.' }, '2026-02-16T09:00:00Z');
     const f = registerFigures(h.procedure, h.s);
     expect(f).toEqual({
@@ -90,6 +91,8 @@ describe('the register figures of a case', () => {
     h.submit({ childName: 'K', name: 'O', address: 'A 1', phone: '06', email: 'o@example.nl', eventDate: '2026-01-02', description: 'x' });
     const before = h.s;
     expect(closingEffects(h.procedure, undefined, before)).toEqual([]);
+    h.do({ type: 'waive-hearing', actor: staff('klachtenfunctionaris@buroleerlingenhulp.example.nl'), party: 'complainant', reason: 'declined' }, '2026-01-20T08:00:00Z');
+    expect(closingEffects(h.procedure, before, h.s)).toEqual([]);
     h.do({ type: 'decide', actor: staff('klachtenfunctionaris@buroleerlingenhulp.example.nl'), outcome: 'gegrond', motivation: 'm', measures: '' }, '2026-01-20T09:00:00Z');
     // 2 years after 20 January 2026: kept through 20 January 2028.
     expect(purgeAt(h.procedure, h.s)).toBe('2028-01-20T23:00:00.000Z');
