@@ -97,7 +97,7 @@ export function termEnd(start: LocalDate, duration: Duration, rules: CalendarRul
     // Algemene termijnenwet art. 2: a term of three days or more holds at least two working days
     // (a 3-day term from Thursday before Easter would otherwise hold one). Working-day terms do already.
     if (unit !== 'workingDays' && unmoved >= addDays(start, 3)) {
-      while (workingDaysBetween(start, lastDay, rules) < 2) {
+      while (workingDaysBetween(start, lastDay, rules, 2) < 2) {
         skipped.push({ date: lastDay, reason: ART2 });
         lastDay = addDays(lastDay, 1);
         for (let why = reason(lastDay, rules); why !== undefined; why = reason(lastDay, rules)) {
@@ -116,9 +116,10 @@ export function termEnd(start: LocalDate, duration: Duration, rules: CalendarRul
 export const ART2 = 'minimaal twee werkdagen (Algemene termijnenwet art. 2)';
 
 /** Working days in (from, to]. */
-function workingDaysBetween(from: LocalDate, to: LocalDate, rules: CalendarRules): number {
+/** Working days after `from` up to and including `to`, counted up to `enough` (a six-week term need not be walked to find two). */
+function workingDaysBetween(from: LocalDate, to: LocalDate, rules: CalendarRules, enough = Infinity): number {
   let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (reason(d, rules) === undefined) n++;
+  for (let d = addDays(from, 1); d <= to && n < enough; d = addDays(d, 1)) if (reason(d, rules) === undefined) n++;
   return n;
 }
 

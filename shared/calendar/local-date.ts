@@ -76,8 +76,31 @@ function toInstantMs(instant: string | Date): number {
   return ms;
 }
 
-/** Wall-clock time in a time zone at `ms`, expressed as if it were UTC. */
+/**
+ * Wall-clock time in a time zone at `ms`, expressed as if it were UTC. Asking Intl is most of the
+ * cost of a term's dates, and a zone's offset seldom changes: it is asked once per quarter hour of
+ * UTC, and kept when it is the same at the quarter's first and last second (no transition inside).
+ */
 function wallMs(ms: number, timeZone: string): number {
+  const second = Math.floor(ms / 1000) * 1000;
+  const quarter = Math.floor(ms / QUARTER_MS);
+  const key = `${timeZone} ${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_MS;
+    const first = askWallMs(start, timeZone) - start;
+    const last = askWallMs(start + QUARTER_MS - 1000, timeZone) - (start + QUARTER_MS - 1000);
+    if (first !== last) return askWallMs(ms, timeZone);
+    offset = first;
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return second + offset;
+}
+const QUARTER_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+function askWallMs(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of zoneParts(timeZone).formatToParts(ms)) p[part.type] = Number(part.value);
   const d = new Date(0);

@@ -137,12 +137,16 @@ const BASE: HtmlToTextOptions = {
 /**
  * A converter of HTML to readable text: links as "text (url)", lists as "- item" / "1. item", line
  * breaks kept, images dropped. `extra` selectors (e.g. quote markers) come after the defaults and win.
- * Compiled once: compiling the selectors costs more than converting a mail.
+ * Compiled once, on the first HTML it reads: compiling the selectors costs more than converting a
+ * mail, and a function start (or a plain-text message) should not pay for it.
  */
 export function readableHtml(extra: SelectorDefinition[] = [], formatters: HtmlToTextOptions['formatters'] = {}): (html: string) => string {
-  const convert = compile({ ...BASE, selectors: [...BASE.selectors!, ...extra], formatters });
+  let convert: ((html: string) => string) | undefined;
   // html-to-text indents numbered items by one space (" 1. "); people write "1. ".
-  return (html) => tidy(convert(flattenDeep(html)).split('\n').map((l) => l.replace(/^ (?=\d{1,3}\. )/, '')));
+  return (html) => {
+    convert ??= compile({ ...BASE, selectors: [...BASE.selectors!, ...extra], formatters });
+    return tidy(convert(flattenDeep(html)).split('\n').map((l) => l.replace(/^ (?=\d{1,3}\. )/, '')));
+  };
 }
 
 export const htmlToReadable = readableHtml();

@@ -13,6 +13,13 @@ export function newReference(p: Procedure, year: string, random: (n: number) => 
   return `${prefix}-${year}-${code}`;
 }
 
+/** The reference that `bytes` (at least 5, e.g. a digest) stand for, in the organisation's series for `year`. */
+export function referenceFromBytes(p: Procedure, year: string, bytes: Uint8Array): string {
+  if (bytes.length < 5) throw new Error('a reference needs 5 bytes');
+  let i = 0;
+  return newReference(p, year, (n) => bytes[i++]! % n);
+}
+
 /** A reference as we write it (links, forms, the workspace). */
 export const REFERENCE_PATTERN = /^[A-Z]{1,8}-\d{4}-[2-9A-HJKMNP-Z]{5}$/;
 

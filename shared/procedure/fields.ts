@@ -92,26 +92,31 @@ export function normaliseDate(input: string): string | undefined {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
 }
 
-function fieldSchema(f: ResolvedField, today: string) {
-  const checks = [z.trim(), z.maxLength(f.maxLength, { error: 'too-long' }), ...(f.required ? [z.minLength(1, { error: 'required' })] : [])];
-  return z.pipe(
-    z.string().check(...checks),
-    z.transform((v: string, ctx) => {
-      const issue = (message: string) => ctx.issues.push({ code: 'custom', message, input: v });
-      if (v === '') return v;
-      if (f.type === 'email' && !(EMAIL.safeParse(v).success && isMailableAddress(v))) issue('email');
-      if (f.type === 'date') {
-        const d = normaliseDate(v);
-        if (!d) issue('date-format');
-        else if (d > today) issue('future');
-        return d ?? v;
-      }
-      if (f.type === 'select' && !f.options?.some((o) => o.value === v)) issue('option');
-      if (f.type === 'checkbox' && !['ja', 'on', 'true'].includes(v)) issue('checkbox');
-      return f.type === 'checkbox' ? 'ja' : v;
-    }),
-  );
+/** The string checks of a field (made once per procedure: building zod schemas costs more than running them). */
+const baseSchema = (f: ResolvedField) =>
+  z.string().check(z.trim(), z.maxLength(f.maxLength, { error: 'too-long' }), ...(f.required ? [z.minLength(1, { error: 'required' })] : []));
+
+/** What the field's type asks of a trimmed, non-empty value: the value to keep, or the problem. */
+function typeCheck(f: ResolvedField, v: string, today: string): { value: string } | { issue: FieldError['reason'] } {
+  if (f.type === 'email' && !(EMAIL.safeParse(v).success && isMailableAddress(v))) return { issue: 'email' };
+  if (f.type === 'date') {
+    const d = normaliseDate(v);
+    return !d ? { issue: 'date-format' } : d > today ? { issue: 'future' } : { value: d };
+  }
+  if (f.type === 'select' && !f.options?.some((o) => o.value === v)) return { issue: 'option' };
+  if (f.type === 'checkbox' && !['ja', 'on', 'true'].includes(v)) return { issue: 'checkbox' };
+  return { value: f.type === 'checkbox' ? 'ja' : v };
 }
+
+const checkedFields = new WeakMap<Procedure['intake']['fields'], { field: ResolvedField; base: ReturnType<typeof baseSchema> }[]>();
+const fieldsToCheck = (p: Procedure) => {
+  let list = checkedFields.get(p.intake.fields);
+  if (!list) {
+    list = resolveFields(p).map((field) => ({ field, base: baseSchema(field) }));
+    checkedFields.set(p.intake.fields, list);
+  }
+  return list;
+};
 
 const EMAIL = z.email();
 
@@ -126,20 +131,19 @@ export function validateFields(
 ): { ok: true; fields: Record<string, string> } | { ok: false; errors: FieldError[] } {
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
-  for (const f of resolveFields(p)) {
+  for (const { field: f, base } of fieldsToCheck(p)) {
     const raw = input[f.key];
     const value = raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : String(raw);
-    const r = fieldSchema(f, today).safeParse(typeof raw === 'object' && raw !== null ? undefined : value);
-    if (r.success) {
-      if (r.data !== '') fields[f.key] = r.data;
-    } else {
+    const r = base.safeParse(typeof raw === 'object' && raw !== null ? undefined : value);
+    if (!r.success) {
       const code = r.error.issues[0]?.message;
-      errors.push(
-        code === 'too-long'
-          ? { field: f.key, reason: code, params: { max: f.maxLength } }
-          : { field: f.key, reason: code === 'email' || code === 'date-format' || code === 'future' || code === 'option' || code === 'checkbox' ? code : 'required' },
-      );
+      errors.push(code === 'too-long' ? { field: f.key, reason: code, params: { max: f.maxLength } } : { field: f.key, reason: 'required' });
+      continue;
     }
+    if (r.data === '') continue;
+    const typed = typeCheck(f, r.data, today);
+    if ('value' in typed) fields[f.key] = typed.value;
+    else errors.push({ field: f.key, reason: typed.issue as Exclude<FieldError['reason'], 'too-long'> });
   }
   return errors.length ? { ok: false, errors } : { ok: true, fields };
 }

@@ -35,17 +35,21 @@ const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...STAFF_ROUTES].map(([m, p]) => `${m
  * code calls. claimKey → DeleteItem; purging a case (staff erasure, the sweeper's retention) →
  * DeleteItem, BatchWriteItem and deleting its blobs; staff lists and reports by status (gsi2) and
  * reads blobs; the sweeper reads the pending index (gsi1) and reconciles, purges and reports by
- * status (gsi2); inbound stores blobs and reads SES's copy.
+ * status (gsi2); inbound stores blobs and reads SES's copy. Mail and timers: only where code sends or
+ * schedules itself. Commits' effects are carried out by the effects function (the table's stream) and
+ * the sweeper (its backstop; also reconcile, purge notices and reports); staff mails sign-in links
+ * and, erasing a case, deletes its timers; public, inbound and deadline only commit.
  */
 const RW = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'];
 const PURGE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'];
-const EXPECTED_ACCESS: Record<FunctionKey, { dynamo: string[]; indexes: string[]; blobs: string[]; inboundMail: boolean }> = {
-  public: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: [], inboundMail: false },
-  staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false },
-  inbound: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], inboundMail: true },
-  deadline: { dynamo: RW, indexes: [], blobs: [], inboundMail: false },
-  sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], inboundMail: false },
-  effects: { dynamo: RW, indexes: [], blobs: [], inboundMail: false },
+const SCHEDULE = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule'];
+const EXPECTED_ACCESS: Record<FunctionKey, { dynamo: string[]; indexes: string[]; blobs: string[]; inboundMail: boolean; sendsMail: boolean; scheduler: string[] }> = {
+  public: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: [], inboundMail: false, sendsMail: false, scheduler: [] },
+  staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: ['scheduler:DeleteSchedule'] },
+  inbound: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], inboundMail: true, sendsMail: false, scheduler: [] },
+  deadline: { dynamo: RW, indexes: [], blobs: [], inboundMail: false, sendsMail: false, scheduler: [] },
+  sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },
+  effects: { dynamo: RW, indexes: [], blobs: [], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },
 };
 /** What Lambda's poller needs to read the table's stream for the effects function, on that stream only. */
 const STREAM = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
@@ -394,74 +398,80 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       }
     });
 
-    it('each function may do only what its code does, on its own resources', () => {
+    it.each(FUNCTION_KEYS)('the %s function may do only what its code does, on its own resources', (key) => {
       const { resources, stack, roleId } = get();
       const table = { 'Fn::GetAtt': [logicalId(stack, stack.data.table), 'Arn'] };
       const bucketArn = { 'Fn::GetAtt': [logicalId(stack, stack.data.bucket), 'Arn'] };
       const objects = (prefix: string) => ({ 'Fn::Join': ['', [bucketArn, `/${prefix}*`]] });
       const secret = { Ref: logicalId(stack, stack.data.signingKey) };
       const schedulerRole = { 'Fn::GetAtt': [logicalId(stack, stack.service.schedulerRole), 'Arn'] };
-      for (const key of FUNCTION_KEYS) {
-        const statements = statementsOfRole(resources, roleId(key));
-        const grant = EXPECTED_ACCESS[key];
-        const byAction = new Map<string, unknown[]>();
-        for (const s of statements) for (const a of asList(s.Action)) byAction.set(a, [...(byAction.get(a) ?? []), ...asList(s.Resource)]);
-        const resolved = (a: string) => (byAction.get(a) ?? []).map((r) => fakeResolve(r, resources));
+      const statements = statementsOfRole(resources, roleId(key));
+      const grant = EXPECTED_ACCESS[key];
+      const byAction = new Map<string, unknown[]>();
+      for (const s of statements) for (const a of asList(s.Action)) byAction.set(a, [...(byAction.get(a) ?? []), ...asList(s.Resource)]);
+      const resolved = (a: string) => (byAction.get(a) ?? []).map((r) => fakeResolve(r, resources));
 
-        // DynamoDB: the table; Query also on the named indexes the function uses, never /index/*.
-        const stream = key === 'effects' ? STREAM : [];
-        const dynamo = [...byAction.keys()].filter((a) => a.startsWith('dynamodb:') && !stream.includes(a)).sort();
-        expect(dynamo, key).toEqual([...new Set(grant.dynamo)].sort());
-        for (const a of STREAM) expect(byAction.get(a), `${key} ${a}`).toEqual(stream.length ? [{ 'Fn::GetAtt': [logicalId(stack, stack.data.table), 'StreamArn'] }] : undefined);
-        for (const a of dynamo) {
-          const rs = byAction.get(a)!;
-          const indexes = rs.filter((r) => JSON.stringify(r).includes('/index/'));
-          expect(rs.filter((r) => !JSON.stringify(r).includes('/index/')), `${key} ${a}`).toEqual([table]);
-          expect(indexes.map((r) => JSON.stringify(r)).sort(), `${key} ${a}`).toEqual(
-            (a === 'dynamodb:Query' ? grant.indexes : []).map((i) => JSON.stringify({ 'Fn::Join': ['', [table, `/index/${i}`]] })).sort(),
-          );
-        }
-        // S3: blobs/ for what it does with blobs; inbound/ only for the inbound function; nothing else.
-        const s3 = [...byAction.keys()].filter((a) => a.startsWith('s3:')).sort();
-        const lists = grant.blobs.includes('s3:GetObject') || grant.blobs.includes('s3:DeleteObject');
-        const wantS3 = [...new Set([...grant.blobs, ...(grant.inboundMail ? ['s3:GetObject'] : []), ...(lists ? ['s3:ListBucket'] : [])])].sort();
-        expect(s3, key).toEqual(wantS3);
-        for (const a of grant.blobs) expect(byAction.get(a), `${key} ${a}`).toContainEqual(objects(BLOB_PREFIX));
-        if (grant.inboundMail) expect(byAction.get('s3:GetObject')).toContainEqual(objects(MAIL_PREFIX));
-        else for (const r of byAction.get('s3:GetObject') ?? []) expect(r).not.toEqual(objects(MAIL_PREFIX));
-        const list = statements.find((s) => asList(s.Action).includes('s3:ListBucket'));
-        expect(Boolean(list), key).toBe(lists);
-        if (list) {
-          expect(list.Resource).toEqual(bucketArn);
-          expect(list.Condition).toEqual({ StringLike: { 's3:prefix': [`${BLOB_PREFIX}*`] } });
-        }
-        // SES: raw mail from the organisation's domain identity and the configuration set.
-        expect(resolved('ses:SendRawEmail').sort()).toEqual(
+      // DynamoDB: the table; Query also on the named indexes the function uses, never /index/*.
+      const stream = key === 'effects' ? STREAM : [];
+      const dynamo = [...byAction.keys()].filter((a) => a.startsWith('dynamodb:') && !stream.includes(a)).sort();
+      expect(dynamo, key).toEqual([...new Set(grant.dynamo)].sort());
+      for (const a of STREAM) expect(byAction.get(a), `${key} ${a}`).toEqual(stream.length ? [{ 'Fn::GetAtt': [logicalId(stack, stack.data.table), 'StreamArn'] }] : undefined);
+      for (const a of dynamo) {
+        const rs = byAction.get(a)!;
+        const indexes = rs.filter((r) => JSON.stringify(r).includes('/index/'));
+        expect(rs.filter((r) => !JSON.stringify(r).includes('/index/')), `${key} ${a}`).toEqual([table]);
+        expect(indexes.map((r) => JSON.stringify(r)).sort(), `${key} ${a}`).toEqual(
+          (a === 'dynamodb:Query' ? grant.indexes : []).map((i) => JSON.stringify({ 'Fn::Join': ['', [table, `/index/${i}`]] })).sort(),
+        );
+      }
+      // S3: blobs/ for what it does with blobs; inbound/ only for the inbound function; nothing else.
+      const s3 = [...byAction.keys()].filter((a) => a.startsWith('s3:')).sort();
+      const lists = grant.blobs.includes('s3:GetObject') || grant.blobs.includes('s3:DeleteObject');
+      const wantS3 = [...new Set([...grant.blobs, ...(grant.inboundMail ? ['s3:GetObject'] : []), ...(lists ? ['s3:ListBucket'] : [])])].sort();
+      expect(s3, key).toEqual(wantS3);
+      for (const a of grant.blobs) expect(byAction.get(a), `${key} ${a}`).toContainEqual(objects(BLOB_PREFIX));
+      if (grant.inboundMail) expect(byAction.get('s3:GetObject')).toContainEqual(objects(MAIL_PREFIX));
+      else for (const r of byAction.get('s3:GetObject') ?? []) expect(r).not.toEqual(objects(MAIL_PREFIX));
+      const list = statements.find((s) => asList(s.Action).includes('s3:ListBucket'));
+      expect(Boolean(list), key).toBe(lists);
+      if (list) {
+        expect(list.Resource).toEqual(bucketArn);
+        expect(list.Condition).toEqual({ StringLike: { 's3:prefix': [`${BLOB_PREFIX}*`] } });
+      }
+      // SES: only where the code sends; raw mail from the organisation's domain identity and the configuration set.
+      expect([...byAction.keys()].filter((a) => a.startsWith('ses:')), key).toEqual(grant.sendsMail ? ['ses:SendRawEmail'] : []);
+      if (grant.sendsMail) {
+        expect(resolved('ses:SendRawEmail').sort(), key).toEqual(
           [
             `arn:aws:ses:eu-west-1:123456789012:identity/${stack.settings.mailDomain}`,
             `arn:aws:ses:eu-west-1:123456789012:configuration-set/${logicalId(stack, stack.service.configurationSet).toLowerCase()}`,
           ].sort(),
         );
-        // Scheduler: the four calls the adapter makes, on the group's schedules; PassRole only for the Scheduler.
-        for (const a of ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule']) {
-          expect(resolved(a), `${key} ${a}`).toEqual([`arn:aws:scheduler:eu-west-1:123456789012:schedule/${procedure.id}-deadlines/*`]);
-        }
-        const pass = statements.filter((s) => asList(s.Action).includes('iam:PassRole'));
-        expect(pass).toEqual([expect.objectContaining({ Resource: schedulerRole, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } })]);
-        expect(byAction.get('secretsmanager:GetSecretValue')).toEqual([secret]);
-        // Logs: its own log group only.
-        expect(byAction.get('logs:PutLogEvents')).toEqual([{ 'Fn::GetAtt': [logicalId(stack, stack.service.functions[key].logGroup as never), 'Arn'] }]);
-        // Nothing else: the services above, and SQS only for its own on-failure queue.
-        const services = new Set([...byAction.keys()].map((a) => a.split(':')[0]));
-        const allowed = new Set(['dynamodb', 's3', 'ses', 'scheduler', 'iam', 'secretsmanager', 'logs', 'sqs']);
-        for (const sv of services) expect(allowed.has(sv!), `${key}: ${sv}`).toBe(true);
-        const sqs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('sqs:')));
-        const failures = { inbound: stack.service.queues.inboundFailures, deadline: stack.service.queues.deadlineFailures, effects: stack.service.queues.effectsFailures } as const;
-        if (key === 'inbound' || key === 'deadline' || key === 'effects') {
-          expect(sqs.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(stack, failures[key]), 'Arn'] }]);
-        } else {
-          expect(sqs).toEqual([]);
-        }
+      }
+      // Scheduler: only the calls the function makes, on the group's schedules; PassRole only where it creates them, only for the Scheduler.
+      expect([...byAction.keys()].filter((a) => a.startsWith('scheduler:')).sort(), key).toEqual(grant.scheduler);
+      for (const a of grant.scheduler) {
+        expect(resolved(a), `${key} ${a}`).toEqual([`arn:aws:scheduler:eu-west-1:123456789012:schedule/${procedure.id}-deadlines/*`]);
+      }
+      const pass = statements.filter((s) => asList(s.Action).includes('iam:PassRole'));
+      expect(pass, key).toEqual(
+        grant.scheduler.includes('scheduler:CreateSchedule')
+          ? [expect.objectContaining({ Resource: schedulerRole, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } })]
+          : [],
+      );
+      expect(byAction.get('secretsmanager:GetSecretValue')).toEqual([secret]);
+      // Logs: its own log group only.
+      expect(byAction.get('logs:PutLogEvents')).toEqual([{ 'Fn::GetAtt': [logicalId(stack, stack.service.functions[key].logGroup as never), 'Arn'] }]);
+      // Nothing else: the services above, and SQS only for its own on-failure queue.
+      const services = new Set([...byAction.keys()].map((a) => a.split(':')[0]));
+      const allowed = new Set(['dynamodb', 's3', 'ses', 'scheduler', 'iam', 'secretsmanager', 'logs', 'sqs']);
+      for (const sv of services) expect(allowed.has(sv!), `${key}: ${sv}`).toBe(true);
+      const sqs = statements.filter((s) => asList(s.Action).some((a) => a.startsWith('sqs:')));
+      const failures = { inbound: stack.service.queues.inboundFailures, deadline: stack.service.queues.deadlineFailures, effects: stack.service.queues.effectsFailures } as const;
+      if (key === 'inbound' || key === 'deadline' || key === 'effects') {
+        expect(sqs.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(stack, failures[key]), 'Arn'] }]);
+      } else {
+        expect(sqs).toEqual([]);
       }
     });
   });

@@ -36,6 +36,10 @@ interface Grant {
   blobs: ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[];
   /** Reads SES's raw copy under MAIL_PREFIX. */
   readsInboundMail: boolean;
+  /** Sends mail itself (SES). Commits' mail is sent by the effects function and the sweeper, not by the function that commits. */
+  sendsMail: boolean;
+  /** Its deadline timers: makes them (and passes the Scheduler role), only deletes them (erasing a case), or none. */
+  schedules: 'manage' | 'delete' | 'none';
 }
 
 /** Reading and committing cases, carrying out effects (settle, expire-items, register rows). */
@@ -46,18 +50,20 @@ const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
  * Per function. DeleteItem where a key is claimed (claimKey releases a lost claim): intake, staff
  * sign-in and staff-entered complaints, mailed complaints. Purging (BatchWriteItem, and deleting a
  * case's blobs) where cases are deleted: staff (erasure on request, AVG art. 17) and the sweeper
- * (retention). Every function may send mail (SES), schedule timers (Scheduler, PassRole) and
- * sign (the secret): the effects function and the sweeper carry out effects, staff mails sign-in
- * links; narrowing the others is left for later.
+ * (retention). Mail and timers only where the code sends or schedules itself: commits' effects are
+ * carried out by the effects function (the table's stream) and the sweeper (its backstop, which also
+ * reconciles timers and mails purge notices and reports); staff mails sign-in links and deletes a
+ * case's timers when it erases the case; public, inbound and deadline only commit. Every function
+ * signs or verifies (the secret).
  */
 export const GRANTS: Record<FunctionKey, Grant> = {
-  public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false },
-  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false },
-  inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true },
-  deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
-  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], readsInboundMail: false },
-  // Loads a commit's case, projects its summary, settles its effects, writes register rows and expiry.
-  effects: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
+  public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false, sendsMail: false, schedules: 'none' },
+  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'delete' },
+  inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true, sendsMail: false, schedules: 'none' },
+  deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false, sendsMail: false, schedules: 'none' },
+  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'manage' },
+  // Loads a commit's case, projects its summary, settles its effects (mail, timers), writes register rows and expiry.
+  effects: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false, sendsMail: true, schedules: 'manage' },
 };
 
 /** Reading the table's stream, as Lambda's poller does for the effects function: only this table's streams. */
@@ -204,26 +210,27 @@ export class FunctionsPart {
         },
       },
     });
-    // Sends mail from the organisation's domain, with the configuration set.
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'SendMail', actions: ['ses:SendRawEmail'], resources: [w.mail.identityArn, w.mail.configurationSetArn] }));
-    // Deadline timers: one-time schedules in the office's group, run with the scheduler role.
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        sid: 'Schedules',
-        actions: ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
-        resources: [w.deadlines.schedulesArn],
-      }),
-    );
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        sid: 'PassSchedulerRole',
-        actions: ['iam:PassRole'],
-        resources: [w.deadlines.schedulerRole.roleArn],
-        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
-      }),
-    );
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'SigningKey', actions: ['secretsmanager:GetSecretValue'], resources: [data.signingKey.secretArn] }));
     const g = GRANTS[key];
+    // Sends mail from the organisation's domain, with the configuration set.
+    if (g.sendsMail) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'SendMail', actions: ['ses:SendRawEmail'], resources: [w.mail.identityArn, w.mail.configurationSetArn] }));
+    }
+    // Deadline timers: one-time schedules in the office's group, run with the scheduler role.
+    if (g.schedules !== 'none') {
+      const actions = g.schedules === 'manage' ? ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'] : ['scheduler:DeleteSchedule'];
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'Schedules', actions, resources: [w.deadlines.schedulesArn] }));
+    }
+    if (g.schedules === 'manage') {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'PassSchedulerRole',
+          actions: ['iam:PassRole'],
+          resources: [w.deadlines.schedulerRole.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        }),
+      );
+    }
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'SigningKey', actions: ['secretsmanager:GetSecretValue'], resources: [data.signingKey.secretArn] }));
     role.addToPolicy(new iam.PolicyStatement({ sid: 'Cases', actions: [...g.dynamo], resources: [data.table.tableArn] }));
     if (g.indexes.length) {
       role.addToPolicy(
