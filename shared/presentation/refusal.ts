@@ -1,4 +1,5 @@
 import type { FieldRefusal, MissingField, Refusal, RefusalBody, RefusalReason } from '../engine/refusal.ts';
+import { formatDate } from '../calendar/index.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
@@ -45,6 +46,8 @@ export function refusalText(r: RefusalBody, lang: Lang, p: Procedure): string {
     case 'until':
     case 'consent-needed':
       return text(p, key(r.reason), lang, r.params);
+    case 'request-late':
+      return text(p, key(r.reason), lang, { lastDay: formatDate(r.params.lastDay, lang), receivedOn: formatDate(r.params.receivedOn, lang) });
     case 'channel':
       return text(p, r.params?.missing ? 'refusal.channel-missing' : 'refusal.channel', lang);
     default:

@@ -4,6 +4,7 @@
  */
 import { words as w } from '../presentation/words.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
+import { wallTime } from '../calendar/local-date.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
 import { outcomeLabel, stageName } from '../presentation/present.ts';
 import { partyChange } from '../presentation/parties.ts';
@@ -181,6 +182,9 @@ ${reg.lines.length
   );
 }
 
+/** " (binnengekomen 2025-06-24 20:00)": when a request arrived, where staff recorded it later. */
+const received = (at: string | undefined, lang: Lang) => (at ? ` (${w(lang, 'binnengekomen', 'arrived')} ${wallTime(new Date(at)).slice(0, 16).replace('T', ' ')})` : '');
+
 /** One line per event, for the dossier: what happened, by whom (views included). */
 function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
   const nl = lang === 'nl';
@@ -221,9 +225,11 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
     case 'note-added':
       return `${nl ? 'Notitie' : 'Note'}: ${e.text}`;
     case 'escalated':
-      return `${nl ? 'Doorgezet' : 'Passed on'}: ${stage(e.from)} → ${stage(e.to)}. ${e.reason}`;
+      return `${nl ? 'Doorgezet' : 'Passed on'}: ${stage(e.from)} → ${stage(e.to)}. ${e.reason}${received(e.receivedAt, lang)}`;
     case 'withdrawn':
-      return `${nl ? 'Ingetrokken' : 'Withdrawn'}: ${e.reason}`;
+      return `${nl ? 'Ingetrokken' : 'Withdrawn'}: ${e.reason}${received(e.receivedAt, lang)}`;
+    case 'reopened':
+      return `${nl ? 'Heropend: het verzoek kwam op tijd binnen' : 'Reopened: the request arrived in time'}${received(e.receivedAt, lang)}`;
     case 'closed':
       return `${nl ? 'Afgesloten' : 'Closed'}: ${e.by === 'system' ? (CLOSE_REASON[e.reason]?.[lang] ?? e.reason) : e.reason}`;
     case 'acknowledged':

@@ -1,0 +1,29 @@
+/**
+ * Texts of requests that count from their arrival: the late-request refusal, the checks of the
+ * arrival time staff enter, the reopened case on the timeline, and the status page's
+ * "Niet tevreden?" form (web/appeal-form.ts).
+ */
+export const ARRIVAL_TEXTS = {
+  'refusal.request-late': {
+    nl: 'Het verzoek kwam binnen op {receivedOn}. Verder gaan met de klacht kon tot en met {lastDay}. Daarom kan het verzoek niet meer worden behandeld.',
+    en: 'The request arrived on {receivedOn}. The complaint could be taken further up to and including {lastDay}. The request can therefore no longer be handled.',
+  },
+  'refusal.received-at': { nl: 'Controleer wanneer het verzoek binnenkwam.', en: 'Check when the request arrived.' },
+  'field.received-at-invalid': { nl: 'Vul een datum in (jjjj-mm-dd), of een datum en tijd.', en: 'Enter a date (yyyy-mm-dd), or a date and time.' },
+  'field.received-at-future': { nl: 'Dit moment ligt in de toekomst. Vul in wanneer het verzoek binnenkwam.', en: 'This moment is in the future. Enter when the request arrived.' },
+  'field.received-at-before-case': { nl: 'Dit moment ligt voor de ontvangst van de klacht. Vul in wanneer het verzoek binnenkwam.', en: 'This moment is before the complaint was received. Enter when the request arrived.' },
+  'timeline.reopened': {
+    nl: 'Uw verzoek van {receivedOn} kwam op tijd binnen (uiterlijk {lastDay}). De klacht is daarom weer geopend.',
+    en: 'Your request of {receivedOn} arrived in time (by {lastDay}). The complaint was therefore opened again.',
+  },
+  'appealForm.intro': {
+    nl: 'Wilt u verder met uw klacht? Schrijf hieronder waarom u niet tevreden bent. Stuur dit uiterlijk {date}.',
+    en: 'Do you want to take your complaint further? Write below why you are not satisfied. Send this by {date} at the latest.',
+  },
+  'appealForm.reason': { nl: 'Waarom bent u niet tevreden?', en: 'Why are you not satisfied?' },
+  'appealForm.submit': { nl: 'Verstuur', en: 'Send' },
+  'appealForm.sent': {
+    nl: 'Wij hebben uw verzoek ontvangen op {date}. Uw klacht gaat verder.',
+    en: 'We received your request on {date}. Your complaint goes further.',
+  },
+} as const satisfies Record<string, { nl: string; en: string }>;
