@@ -22,8 +22,4 @@ export const ARRIVAL_TEXTS = {
   },
   'appealForm.reason': { nl: 'Waarom bent u niet tevreden?', en: 'Why are you not satisfied?' },
   'appealForm.submit': { nl: 'Verstuur', en: 'Send' },
-  'appealForm.sent': {
-    nl: 'Wij hebben uw verzoek ontvangen op {date}. Uw klacht gaat verder.',
-    en: 'We received your request on {date}. Your complaint goes further.',
-  },
 } as const satisfies Record<string, { nl: string; en: string }>;
