@@ -22,7 +22,8 @@ export const notSatisfiedPath = (reference: string) => `/complaints/${encodeURIC
  * reason, and a plain POST (no script needed) that files the request at the moment it arrives.
  */
 export function appealForm(p: Procedure, v: ComplainantView, lang: Lang, st: AppealFormState): Html | '' {
-  if (!v.appealUntil) return '';
+  // The window closed (a post from a page opened earlier): only why the request was refused.
+  if (!v.appealUntil) return st.error ? html`<div class="refusal" role="alert" id="niet-tevreden-refused"><p>${st.error}</p></div>` : '';
   const t = (key: Parameters<typeof text>[1], vars: Record<string, string> = {}) => text(p, key, lang, vars);
   return html`<form method="post" action="${notSatisfiedPath(st.reference)}" novalidate accept-charset="utf-8" id="niet-tevreden">
 <p>${t('appealForm.intro', { date: formatDate(v.appealUntil, lang) })}</p>
