@@ -1,5 +1,6 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { loadCase } from './pipeline.ts';
+import { requestChoices, type RequestChoices } from '../presentation/arrival.ts';
 import type { AppContext } from './context.ts';
 import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
@@ -103,6 +104,8 @@ export interface CaseDetail {
   outcomes: { value: string; label: string }[];
   escalateTo: { id: string; name: string }[];
   pendingResponses: string[];
+  /** A request that arrived earlier: what staff can enter, and the complainant's messages to take its arrival time from. */
+  requests: RequestChoices;
 }
 
 /** The whole case for staff, or undefined when it does not exist or is about them. */
@@ -151,6 +154,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     outcomes: stageOutcomes(stage).map((o) => ({ value: o, label: outcomeLabel(p, o, lang) })),
     escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
     pendingResponses: s.pendingResponses,
+    requests: requestChoices(s, events, lang),
   };
 }
 

@@ -38,8 +38,8 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000) }),
   z.object({ type: z.literal('decide'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), measures: z._default(z.string().check(z.trim(), z.maxLength(20_000)), '') }),
   z.object({ type: z.literal('advise'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), recommendation: text() }),
-  z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER), receivedAt }),
-  z.object({ type: z.literal('withdraw'), reason: text(2000), receivedAt }),
+  z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER), receivedAt, receivedMessage: receivedAt }),
+  z.object({ type: z.literal('withdraw'), reason: text(2000), receivedAt, receivedMessage: receivedAt }),
   z.object({ type: z.literal('close'), reason: text(2000) }),
   z.object({ type: z.literal('note'), text: text() }),
   z.object({ type: z.literal('admit'), reason: text(2000) }),
@@ -49,6 +49,13 @@ const actionSchema = z.discriminatedUnion('type', [
   // An empty staff address: not a staff member (undoes an identification).
   z.object({ type: z.literal('identify-party'), party: text(20), staff: z.pipe(optionalText(254), z.transform((v: string | undefined) => v ?? null)) }),
 ]);
+
+/** A request's arrival: the time entered, else that of the message picked from the timeline (the workspace offers both). */
+function withArrival<T extends object>(data: T): Omit<T, 'receivedMessage'> {
+  if (!('receivedMessage' in data)) return data;
+  const { receivedMessage, ...rest } = data as T & { receivedMessage?: string; receivedAt?: string };
+  return (rest.receivedAt || !receivedMessage ? rest : { ...rest, receivedAt: receivedMessage }) as Omit<T, 'receivedMessage'>;
+}
 
 /** The schema's error names, as field refusals (their sentences are in the text catalogue). */
 const REASONS: Record<string, FieldRefusal> = {
@@ -76,5 +83,5 @@ export function parseAction(body: Record<string, unknown>, actor: Actor): Parsed
   }
   const seq = body.expectedSeq === undefined || body.expectedSeq === '' ? undefined : Number(body.expectedSeq);
   if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', reason: 'sequence' }] };
-  return { ok: true, command: { ...r.data, actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
+  return { ok: true, command: { ...withArrival(r.data), actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
 }

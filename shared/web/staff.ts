@@ -1,3 +1,4 @@
+import { requestSection } from './request-arrival.ts';
 import { words as w } from '../presentation/words.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
@@ -222,6 +223,7 @@ ${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(t.urgency, lan
 ${partiesSection}
 <h2>${w(lang, 'Acties', 'Actions')}</h2>
 ${actions}
+${requestSection(p, lang, csrf, d)}
 <h2>${w(lang, 'Tijdlijn', 'Timeline')}</h2>
 <ol class="timeline">${d.timeline.map(
       (t) => html`<li><span class="muted">${t.date}</span>: ${t.text}${t.by && t.by.includes('@') ? html` <span class="muted">(${t.by})</span>` : ''}${t.blob ? html` <a href="/staff/cases/${d.reference}/original?key=${t.blob}">${w(lang, 'origineel', 'original')}</a>` : ''}${t.attachments ? html`<br>${w(lang, 'Bijlagen', 'Attachments')}: ${t.attachments.map((a) => (a.key ? html`<a href="/staff/cases/${d.reference}/original?key=${a.key}">${a.name}</a> ` : html`${a.name} (${w(lang, 'niet bewaard', 'not kept')}: ${a.refused}) `))}` : ''}</li>`,

@@ -130,4 +130,26 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
       'Uw verzoek van dinsdag 24 juni 2025 kwam op tijd binnen (uiterlijk dinsdag 24 juni 2025). De klacht is daarom weer geopend.',
     );
   });
+
+  it('the workspace: a letter that arrived on the last day, entered the next morning with its date and time, in a plain form', async () => {
+    const { ref } = await decided();
+    await c.advance({ advanceTo: '2025-06-26T09:00:00+02:00' });
+    const cookie = `staff_session=${anna}`;
+    const page = await fetch(`${c.url}/staff/cases/${ref}`, { headers: { cookie, accept: 'text/html' } }).then((r) => r.text());
+    expect(page).toContain('Verzoek van de klager dat eerder binnenkwam');
+    expect(page).toContain('<input type="datetime-local" id="escalate-receivedAt" name="receivedAt"');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+    const seq = /name="type" value="escalate"><input type="hidden" name="expectedSeq" value="(\d+)"/.exec(page)![1]!;
+    const res = await fetch(`${c.url}/staff/cases/${ref}/actions`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ csrf, type: 'escalate', expectedSeq: seq, receivedAt: '2025-06-24T16:15', reason: 'Brief: niet tevreden.' }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const detail = await c.staffCase(anna, ref);
+    expect(detail).toMatchObject({ status: 'open', stage: { id: 'klachtenfunctionaris' } });
+    // The officer's 6 weeks run from the letter's arrival, 24 June: Tuesday 5 August (not 7 August).
+    expect(detail.terms.map((t) => t.lastDay)).toEqual(['2025-08-05']);
+  });
 });

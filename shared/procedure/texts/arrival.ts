@@ -22,4 +22,19 @@ export const ARRIVAL_TEXTS = {
   },
   'appealForm.reason': { nl: 'Waarom bent u niet tevreden?', en: 'Why are you not satisfied?' },
   'appealForm.submit': { nl: 'Verstuur', en: 'Send' },
+  // ---- The staff case page: a request entered with when it arrived (web/request-arrival.ts). ----
+  'requestArrival.heading': { nl: 'Verzoek van de klager dat eerder binnenkwam', en: 'A request from the complainant that arrived earlier' },
+  'requestArrival.intro': {
+    nl: 'Een verzoek telt vanaf het moment dat het binnenkwam, ook als u het later vastlegt. Kies de e-mail waarin het stond, of vul in wanneer de brief of het telefoontje binnenkwam.',
+    en: 'A request counts from the moment it arrived, even if you record it later. Choose the e-mail it was in, or enter when the letter or call came in.',
+  },
+  'requestArrival.message': { nl: 'E-mail van de klager', en: "The complainant's e-mail" },
+  'requestArrival.noMessage': { nl: 'Geen e-mail (brief of telefoon)', en: 'No e-mail (letter or phone)' },
+  'requestArrival.when': { nl: 'Binnengekomen op (datum en tijd)', en: 'Arrived on (date and time)' },
+  'requestArrival.whenHint': { nl: 'Leeg bij een gekozen e-mail. Zonder datum telt het verzoek vanaf nu.', en: 'Leave empty when you chose an e-mail. Without a date the request counts from now.' },
+  'requestArrival.reason': { nl: 'Wat vraagt de klager, en waarom?', en: 'What does the complainant ask, and why?' },
+  'requestArrival.escalate': { nl: 'Niet tevreden: verder naar de volgende fase', en: 'Not satisfied: on to the next stage' },
+  'requestArrival.escalateButton': { nl: 'Doorzetten', en: 'Pass on' },
+  'requestArrival.withdraw': { nl: 'De klager trekt de klacht in', en: 'The complainant withdraws the complaint' },
+  'requestArrival.withdrawButton': { nl: 'Intrekking vastleggen', en: 'Record the withdrawal' },
 } as const satisfies Record<string, { nl: string; en: string }>;
