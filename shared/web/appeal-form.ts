@@ -1,3 +1,4 @@
+import { MAX_REASON } from '../app/use-cases/not-satisfied.ts';
 import { formatDate } from '../calendar/index.ts';
 import type { ComplainantView } from '../presentation/status.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -34,7 +35,7 @@ export function appealForm(p: Procedure, v: ComplainantView, lang: Lang, st: App
 <div class="field${st.error ? ' invalid' : ''}">
 <label for="f-reason">${t('appealForm.reason')}</label>
 ${st.error ? html`<p class="error" id="f-reason-error" role="alert"><span class="hp">${t('form.error')}:</span> ${st.error}</p>` : ''}
-<textarea id="f-reason" name="reason" rows="5" maxlength="2000" aria-required="true"${st.error ? html` aria-invalid="true" aria-describedby="f-reason-error"` : ''}>${st.reason ?? ''}</textarea>
+<textarea id="f-reason" name="reason" rows="5" maxlength="${MAX_REASON}" aria-required="true"${st.error ? html` aria-invalid="true" aria-describedby="f-reason-error"` : ''}>${st.reason ?? ''}</textarea>
 </div>
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${t('appealForm.submit')}</button>
 </form>`;

@@ -76,9 +76,11 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
     const empty = await postForm(c, form.action, { ...formOf(forged.text, 'niet-tevreden').fields, reason: ' ' });
     expect(empty.status).toBe(400);
     expect(empty.text).toContain('aria-invalid="true"');
+    const long = await postForm(c, form.action, { ...formOf(empty.text, 'niet-tevreden').fields, reason: 'x'.repeat(2001) });
+    expect(long.status).toBe(400);
 
     const mark = await c.mark();
-    const sent = await postForm(c, form.action, { ...formOf(empty.text, 'niet-tevreden').fields, reason: 'Ik ben niet tevreden over de uitkomst.' });
+    const sent = await postForm(c, form.action, { ...formOf(long.text, 'niet-tevreden').fields, reason: 'Ik ben niet tevreden over de uitkomst.' });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe(statusPath);
     expect(summary(await c.mailSince(mark, ref))).toEqual([`${KLAGER}: Uw klacht ${ref} is doorgestuurd naar de onafhankelijke klachtenfunctionaris`, `${FUNCTIONARIS}: Nieuwe klacht ${ref}`]);
