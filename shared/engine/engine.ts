@@ -188,8 +188,9 @@ class Run {
       fail('invalid', 'received-at', {}, [{ field: 'receivedAt', reason }]);
     const day = normaliseDate(receivedAt) === receivedAt;
     if (!day && !INSTANT.test(receivedAt)) bad('received-at-invalid');
-    const at = day ? startOfDayInstant(receivedAt) : new Date(receivedAt).toISOString();
-    if (Number.isNaN(Date.parse(at))) bad('received-at-invalid');
+    const ms = Date.parse(day ? startOfDayInstant(receivedAt) : receivedAt);
+    if (Number.isNaN(ms)) bad('received-at-invalid');
+    const at = new Date(ms).toISOString();
     const on = amsterdamDate(at);
     if (at > this.now) bad('received-at-future');
     if (day ? on < this.s.receivedOn : at < this.s.receivedAt) bad('received-at-before-case');
@@ -697,7 +698,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** An instant with its offset (as `toISOString` and the staff form's picker give it). */
+/** An instant with its offset (the edge turns a date-time field's Amsterdam wall time into one). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** When a request arrived; `recorded`: what its event carries (only where staff entered the time). */

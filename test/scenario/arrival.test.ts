@@ -118,7 +118,9 @@ describe('bureau-mhr: the written complaint to the directie within 2 weeks, reco
     expect(fieldTexts(future, 'nl', h.procedure)).toEqual([{ field: 'receivedAt', message: 'Dit moment ligt in de toekomst. Vul in wanneer het verzoek binnenkwam.' }]);
     const before = h.refuse({ type: 'escalate', actor: BEMIDDELAAR, reason: 'x', receivedAt: '2025-03-31T23:00:00+02:00' });
     expect(before).toMatchObject({ code: 'invalid', reason: 'received-at', fields: [{ field: 'receivedAt', reason: 'received-at-before-case' }] });
-    expect(h.refuse({ type: 'escalate', actor: BEMIDDELAAR, reason: 'x', receivedAt: 'gisteren' })).toMatchObject({
+    for (const receivedAt of ['gisteren', '2025-13-45T10:00:00Z', '2025-04-31'])
+      expect(h.refuse({ type: 'escalate', actor: BEMIDDELAAR, reason: 'x', receivedAt })).toMatchObject({ code: 'invalid', fields: [{ field: 'receivedAt', reason: 'received-at-invalid' }] });
+    expect(h.refuse({ type: 'escalate', actor: BEMIDDELAAR, reason: 'x', receivedAt: '2025-04-30T10:00' })).toMatchObject({
       code: 'invalid',
       fields: [{ field: 'receivedAt', reason: 'received-at-invalid' }],
     });
