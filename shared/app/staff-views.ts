@@ -1,5 +1,6 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { loadCase } from './pipeline.ts';
+import { requestChoices, type RequestChoices } from '../presentation/arrival.ts';
 import type { AppContext } from './context.ts';
 import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLines, type TermLine } from '../presentation/present.ts';
 import { stageOutcomes } from '../engine/engine.ts';
@@ -108,6 +109,8 @@ export interface CaseDetail {
   pendingResponses: string[];
   /** The Awb 9 duties of the case as they now stand (engine/duties.ts), with their words. */
   duties: DutyLine[];
+  /** A request that arrived earlier: what staff can enter, and the complainant's messages to take its arrival time from. */
+  requests: RequestChoices;
 }
 
 /** The whole case for staff, or undefined when it does not exist or is about them. */
@@ -157,6 +160,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
     pendingResponses: s.pendingResponses,
     duties: dutyLines(p, caseDuties(p, s, now), s.parties, lang),
+    requests: requestChoices(s, events, lang),
   };
 }
 

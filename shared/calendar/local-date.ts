@@ -129,6 +129,14 @@ export function startOfDayInstant(date: LocalDate): string {
   return new Date(ms).toISOString();
 }
 
+/** A wall-clock time in Europe/Amsterdam (`yyyy-mm-ddThh:mm`, as a form's date-time field sends it), as an ISO UTC instant. */
+export function amsterdamInstant(wall: string): string {
+  const w = Date.parse(`${wall}Z`);
+  if (Number.isNaN(w)) return wall;
+  const guess = w - (amsterdamWallMs(w) - w);
+  return new Date(w - (amsterdamWallMs(guess) - guess)).toISOString();
+}
+
 const formatters = {
   nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),

@@ -1,5 +1,6 @@
 import { addDays, amsterdamDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
 import { normaliseDate, validateFields } from '../procedure/fields.ts';
+import type { LocalDate } from '../calendar/types.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/outcomes.ts';
 import { text } from '../procedure/text.ts';
@@ -203,6 +204,35 @@ class Run {
     if (step) this.mail('update', this.complainant(), { step });
   }
 
+  // ---- requests ----
+  /**
+   * When a complainant's request reached the organisation: as staff entered it (an instant, or a
+   * day for a letter), else now. Only staff enter it: a complainant's own request arrives now.
+   */
+  arrival(actor: Actor, receivedAt: string | undefined): Arrival {
+    if (receivedAt === undefined) return { at: this.now, on: this.today, recorded: {} };
+    if (actor.kind !== 'staff') fail('forbidden', 'staff-only');
+    const bad = (reason: 'received-at-invalid' | 'received-at-future' | 'received-at-before-case') =>
+      fail('invalid', 'received-at', {}, [{ field: 'receivedAt', reason }]);
+    const day = normaliseDate(receivedAt) === receivedAt;
+    if (!day && !INSTANT.test(receivedAt)) bad('received-at-invalid');
+    const ms = Date.parse(day ? startOfDayInstant(receivedAt) : receivedAt);
+    if (Number.isNaN(ms)) bad('received-at-invalid');
+    const at = new Date(ms).toISOString();
+    const on = amsterdamDate(at);
+    if (at > this.now) bad('received-at-future');
+    if (day ? on < this.s.receivedOn : at < this.s.receivedAt) bad('received-at-before-case');
+    return { at, on, recorded: { receivedAt: at } };
+  }
+
+  /** The last day of the current stage's appeal window: the open one, or the one that closed the case. */
+  appealLastDay(): LocalDate | undefined {
+    const open = Object.values(this.s.openTerms).find((t) => t.termId === APPEAL_TERM && t.stage === this.s.stage);
+    if (open) return open.lastDay;
+    if (this.s.closedReason !== 'appeal-window-passed') return undefined;
+    return this.s.termLog.findLast((l) => l.termId === APPEAL_TERM && l.stage === this.s.stage)?.lastDay;
+  }
+
   // ---- terms ----
   startTerms(moment: Moment, from = this.today) {
     for (const def of this.stage.terms.filter((t) => t.from === moment)) this.startTerm(def.id, from);
@@ -267,10 +297,11 @@ class Run {
     return stageForConflict(this.p, stage, this.s.concerned)?.id ?? fail('not-allowed', 'no-handler-left');
   }
 
-  enterStage(stageId: string, reason: string, by: Actor['kind'], from?: string) {
+  /** `startedOn`: the day the stage got the complaint (the day a request for it arrived; default today). */
+  enterStage(stageId: string, reason: string, by: Actor['kind'], from?: string, startedOn = this.today) {
     stageId = this.free(stageId);
     this.emit({ type: 'stage-started', stage: stageId, reason, by, ...(from ? { from } : {}) });
-    this.startTerms('stageStarted');
+    this.startTerms('stageStarted', startedOn);
     this.startTerms('received', this.s.receivedOn);
   }
 
@@ -279,12 +310,13 @@ class Run {
     return this.s.parties.flatMap((x) => (x.role === 'complained-about' ? this.addressesOf(x) : []));
   }
 
-  escalate(to: string, reason: string, by: Actor['kind']) {
+  /** To the next stage; `arrival`: the request that asked for it, whose arrival day starts the stage's terms. */
+  escalate(to: string, reason: string, by: Actor['kind'], arrival?: Arrival) {
     const from = this.s.stage;
     to = this.free(to);
     this.endOpenTerms('escalated');
-    this.emit({ type: 'escalated', from, to, reason, by });
-    this.enterStage(to, reason, by, from);
+    this.emit({ type: 'escalated', from, to, reason, by, ...arrival?.recorded });
+    this.enterStage(to, reason, by, from, arrival?.on);
     this.mail('escalated', this.complainant(), { reason, from });
     this.mail('staff-new-case', this.handlers(), { reason, from }, 'nl');
   }
@@ -540,18 +572,22 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
   },
 
   escalate(run, cmd) {
-    run.status('open', 'decided');
+    // A case its appeal window closed is still open to a request that arrived within that window.
+    const reopen = run.s.status === 'closed' && run.s.closedReason === 'appeal-window-passed';
+    if (!reopen) run.status('open', 'decided');
     const stage = run.stage;
     const reason = need(cmd.reason, 'reason', 'reason');
     if (cmd.actor.kind === 'staff') run.staff(cmd.actor);
-    if (run.s.status === 'decided') {
-      // After a decision: the complainant's appeal, within its window.
-      // Judged by the clock, not only by whether the window's timer has fired yet.
-      if (!stage.appeal || !Object.values(run.s.openTerms).some((t) => t.termId === APPEAL_TERM && t.dueAt > run.now))
-        fail('not-allowed', 'appeal-closed');
+    const arrival = run.arrival(cmd.actor, cmd.receivedAt);
+    if (run.s.status !== 'open') {
+      // After a decision: the complainant's appeal, judged on when it arrived, not on when staff act.
+      const lastDay = run.appealLastDay();
+      if (!stage.appeal || !lastDay) fail('not-allowed', 'appeal-closed');
+      if (arrival.on > lastDay) fail('not-allowed', 'request-late', { lastDay, receivedOn: arrival.on });
       if (cmd.to && cmd.to !== stage.appeal.to) fail('invalid', 'to');
-      run.meet('escalated');
-      run.escalate(stage.appeal.to, reason, cmd.actor.kind);
+      if (reopen) run.emit({ type: 'reopened', receivedAt: arrival.at, lastDay, by: run.by(cmd.actor) });
+      else run.meet('escalated');
+      run.escalate(stage.appeal.to, reason, cmd.actor.kind, arrival);
       return;
     }
     if (cmd.actor.kind === 'complainant')
@@ -559,7 +595,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const to = cmd.to ?? stage.escalateTo[0];
     if (!to || !stage.escalateTo.includes(to))
       fail('not-allowed', 'no-escalation', {}, [{ field: 'to', reason: 'possible-stages', params: { possible: [...stage.escalateTo] } }]);
-    run.escalate(to, reason, cmd.actor.kind);
+    run.escalate(to, reason, cmd.actor.kind, arrival);
   },
 
   withdraw(run, cmd) {
@@ -568,9 +604,10 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     // Staff record a withdrawal on the complainant's behalf: that is the handler's to do, as closing is.
     if (cmd.actor.kind === 'staff') run.handler(cmd.actor);
     const reason = need(cmd.reason, 'reason', 'reason');
+    const arrival = run.arrival(cmd.actor, cmd.receivedAt);
     const handlers = run.handlers();
     run.endOpenTerms('withdrawn');
-    run.emit({ type: 'withdrawn', reason, by: cmd.actor.kind });
+    run.emit({ type: 'withdrawn', reason, by: cmd.actor.kind, ...arrival.recorded });
     run.mail('withdrawn', run.complainant(), { reason });
     run.mail('staff-withdrawn', handlers, { reason }, 'nl');
   },
@@ -725,6 +762,15 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An instant with its offset (the edge turns a date-time field's Amsterdam wall time into one). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** When a request arrived; `recorded`: what its event carries (only where staff entered the time). */
+interface Arrival {
+  at: string;
+  on: LocalDate;
+  recorded: { receivedAt?: string };
+}
 
 /** The parties a conversation heard: those named (each must be heard at all), else those offered a hearing and not yet heard. */
 function heardIn(run: Run, named: string[] | undefined): string[] {

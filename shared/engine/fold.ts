@@ -130,7 +130,11 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
     case 'withdrawn':
       return { ...s, status: 'withdrawn', closedAt: e.at };
     case 'closed':
-      return { ...s, status: 'closed', closedAt: e.at };
+      return { ...s, status: 'closed', closedAt: e.at, closedReason: e.reason };
+    case 'reopened': {
+      const { closedAt: _c, closedReason: _r, ...open } = s;
+      return { ...open, status: s.decision ? 'decided' : 'open' };
+    }
     case 'message-received':
       return {
         ...s,

@@ -65,6 +65,10 @@ export interface RefusalParams extends MissingParams {
   advisory: { stage: string };
   outcome: { allowed: string[] };
   'appeal-closed': object;
+  /** A request that reached the organisation after the last day it could be made (both dates). */
+  'request-late': { lastDay: string; receivedOn: string };
+  /** When a request arrived, as staff entered it, cannot be right (see `fields`). */
+  'received-at': object;
   to: object;
   'not-decided': object;
   'no-escalation': object;
@@ -117,6 +121,9 @@ export interface FieldParams {
   'text-too-long': object;
   'confirm-reference': object;
   sequence: object;
+  'received-at-invalid': object;
+  'received-at-future': object;
+  'received-at-before-case': object;
 }
 
 export type FieldReason = keyof FieldParams;

@@ -72,8 +72,9 @@ export type CaseEvent =
   | E<'response-recorded', { from: string; text: string; by: string }>
   | E<'advised', { stage: string; outcome: string; motivation: string; recommendation: string; to: string; by: string }>
   | E<'decided', Decision & { by: string; binding: boolean }>
-  | E<'escalated', { from: string; to: string; reason: string; by: Actor['kind'] }>
-  | E<'withdrawn', { reason: string; by: Actor['kind'] }>
+  /** `receivedAt`: when the complainant's request reached the organisation, where staff recorded it later. */
+  | E<'escalated', { from: string; to: string; reason: string; by: Actor['kind']; receivedAt?: string }>
+  | E<'withdrawn', { reason: string; by: Actor['kind']; receivedAt?: string }>
   | E<'closed', { reason: string; by: Actor['kind'] }>
   | E<'note-added', { text: string; by: string }>
   | E<'party-added', { party: CaseParty; by: string }>
@@ -89,7 +90,9 @@ export type CaseEvent =
   /** A party was offered a hearing (Awb 9:10 lid 1), to say by `replyBy` whether they want one. */
   | E<'hearing-offered', { party: string; replyBy: LocalDate; by: string }>
   /** No hearing of this party, for a reason Awb 9:10 lid 2 allows. */
-  | E<'hearing-waived', { party: string; reason: HearingWaiver; by: string }>;
+  | E<'hearing-waived', { party: string; reason: HearingWaiver; by: string }>
+  /** A case its appeal window closed is opened again for a request that arrived within that window (`lastDay`). */
+  | E<'reopened', { receivedAt: string; lastDay: LocalDate; by: string }>;
 
 /** How a copy of the complaint reached the person complained about. */
 export type CopyHow = 'mail' | 'post' | 'hand';
@@ -177,8 +180,9 @@ export type Command =
   | C<'extend', { reason: string; until: LocalDate; consent?: string }>
   | C<'advise', { outcome: string; motivation: string; recommendation: string }>
   | C<'decide', { outcome: string; motivation: string; measures: string }>
-  | C<'escalate', { reason: string; to?: string }>
-  | C<'withdraw', { reason: string }>
+  /** `receivedAt`: when the request reached the organisation (staff entering it later); default now. */
+  | C<'escalate', { reason: string; to?: string; receivedAt?: string }>
+  | C<'withdraw', { reason: string; receivedAt?: string }>
   | C<'close', { reason: string }>
   | C<'note', { text: string }>
   | C<'add-party', PartyContact & { role: Exclude<PartyRole, 'complainant'> }>
@@ -287,6 +291,8 @@ export interface CaseState {
   advice?: { stage: string; outcome: string; recommendation: string };
   escalations: number;
   closedAt?: string;
+  /** Why it closed (the `closed` event's reason): a case its appeal window closed can be reopened. */
+  closedReason?: string;
   /** Instants of recent inbound messages, for the per-case rate limit. */
   recentInbound: string[];
   /** Raw-message keys of mail already on the case: the same mail delivered again changes nothing. */

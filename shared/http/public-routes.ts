@@ -6,6 +6,9 @@ import { fileComplaint } from '../app/use-cases/file-complaint.ts';
 import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
 import { caseOfCopyLink } from '../app/use-cases/read-copy.ts';
 import { renderConcernedCopy } from '../web/concerned-copy.ts';
+import { notSatisfied } from '../app/use-cases/not-satisfied.ts';
+import type { LoadedCase } from '../app/pipeline.ts';
+import { appealForm } from '../web/appeal-form.ts';
 import { complainantView } from '../presentation/status.ts';
 import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
@@ -96,6 +99,31 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return undefined;
   }
 
+  /** The status page, with the "Niet tevreden?" form while the appeal window is open. */
+  const statusPage = (status: number, found: LoadedCase, ref: string, token: string, lang: Lang, form: { reason?: string; error?: string } = {}) => {
+    const view = complainantView(ctx.procedure, found.state, found.events, lang, ctx.clock.now());
+    const self = `/complaints/${ref}?token=${token}`;
+    return page(status, renderStatus(ctx.procedure, view, lang, self, appealForm(ctx.procedure, view, lang, { reference: ref, token, formToken: formToken(), submissionId: randomUUID(), ...form })));
+  };
+
+  /** "Niet tevreden?" from the status page: filed at the moment it arrives; then the status page again, showing it. */
+  async function notSatisfiedRequest(e: ApiEvent, ref: string): Promise<ApiResult> {
+    const body = readFields(e);
+    const lang = language(e, body.fields.lang);
+    const token = typeof body.fields.token === 'string' ? body.fields.token : undefined;
+    const reason = typeof body.fields.reason === 'string' ? body.fields.reason : '';
+    const found = await caseOfStatusLink(ctx, ref, token);
+    if (!found || !token) return body.form ? notFound(lang) : json(404, { error: 'not-found' });
+    // A form needs the form token (a page of ours sent it); a JSON client is held to the status token alone.
+    const bot = body.form ? await botCheck(body.fields, lang) : undefined;
+    if (bot) return statusPage(400, found, ref, token, lang, { reason, error: bot.message });
+    const result = await notSatisfied(ctx, ref, token, reason);
+    if (result.ok) return body.form ? redirect(`/complaints/${ref}?token=${encodeURIComponent(token)}${lang === 'en' ? '&lang=en' : ''}`) : json(200, { reference: ref });
+    if (!body.form) return refusalJson(result.refusal, lang, ctx.procedure);
+    const again = (await caseOfStatusLink(ctx, ref, token)) ?? found;
+    return statusPage(refusalStatus(result.refusal), again, ref, token, lang, { reason, error: refusalErrors(result.refusal, lang, ctx.procedure).map((f) => f.message).join(' ') });
+  }
+
   let css: string | undefined;
   const serveStylesheet = (): ApiResult => {
     if (!options.designSystemCss) return json(404, { error: 'not-found' });
@@ -131,8 +159,10 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       if (api) return json(200, view);
       const self = `${path}?token=${query(e, 'token')}`;
       if (confirmation) return page(200, renderConfirmation(ctx.procedure, found.state, view, lang, `/complaints/${ref}?token=${query(e, 'token')}${lang === 'en' ? '&lang=en' : ''}`, self));
-      return page(200, renderStatus(ctx.procedure, view, lang, self));
+      return statusPage(200, found, ref, query(e, 'token') ?? '', lang);
     }
+    const appeal = /^\/complaints\/([^/]+)\/niet-tevreden$/.exec(path);
+    if (appeal && method === 'POST') return notSatisfiedRequest(e, appeal[1]!);
     return path.startsWith('/api/') ? json(404, { error: 'not-found' }) : notFound(lang);
   }, ctx.procedure.organisation.theme?.logo);
 }

@@ -1,4 +1,4 @@
-import { formatDate } from '../calendar/index.ts';
+import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
@@ -98,6 +98,8 @@ export function describeEvent(p: Procedure, e: CaseEvent, lang: Lang): string | 
       return t('timeline.withdrawn');
     case 'closed':
       return t('timeline.closed');
+    case 'reopened':
+      return t('timeline.reopened', { receivedOn: formatDate(amsterdamDate(e.receivedAt), lang), lastDay: formatDate(e.lastDay, lang) });
     case 'message-received':
       // What the person concerned wrote, and mail that is noise, stay internal.
       if (e.noise || e.party === 'concerned') return undefined;

@@ -1,4 +1,5 @@
 import type { FieldRefusal, MissingField, Refusal, RefusalBody, RefusalReason } from '../engine/refusal.ts';
+import { formatDate } from '../calendar/index.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
@@ -49,6 +50,8 @@ export function refusalText(r: RefusalBody, lang: Lang, p: Procedure): string {
       return text(p, key(r.reason), lang, r.params);
     case 'duty-open':
       return text(p, 'refusal.duty-open', lang, { duty: dutyLabel(p, r.params, lang) });
+    case 'request-late':
+      return text(p, key(r.reason), lang, { lastDay: formatDate(r.params.lastDay, lang), receivedOn: formatDate(r.params.receivedOn, lang) });
     case 'channel':
       return text(p, r.params?.missing ? 'refusal.channel-missing' : 'refusal.channel', lang);
     default:

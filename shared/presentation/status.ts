@@ -18,6 +18,8 @@ export interface ComplainantView {
   terms: TermLine[];
   timeline: { at: string; date: string; text: string }[];
   onward: string[];
+  /** The last day the complainant can still take the complaint further from the status page (the appeal window is open). */
+  appealUntil?: string;
 }
 
 export function complainantView(p: Procedure, s: CaseState, events: CaseEvent[], lang: Lang, now: string): ComplainantView {
@@ -48,5 +50,6 @@ export function complainantView(p: Procedure, s: CaseState, events: CaseEvent[],
       return t ? [{ at: e.at, date: formatDate(amsterdamDate(e.at), lang), text: t }] : [];
     }),
     onward,
+    ...(stage.appeal && appeal && Date.parse(appeal.dueAt) > Date.parse(now) ? { appealUntil: appeal.lastDay } : {}),
   };
 }

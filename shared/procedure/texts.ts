@@ -4,6 +4,7 @@
  *
  * The catalogue is split by area in `texts/`; each area is one object, spread here.
  */
+import { ARRIVAL_TEXTS } from './texts/arrival.ts';
 import { MAIL_TEXTS } from './texts/mail.ts';
 import { PAGE_TEXTS } from './texts/pages.ts';
 import { REFUSAL_TEXTS } from './texts/refusals.ts';
@@ -22,6 +23,7 @@ export const DEFAULT_TEXTS = {
   ...HTTP_TEXTS,
   ...REGELING_TEXTS,
   ...DUTY_TEXTS,
+  ...ARRIVAL_TEXTS,
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;

@@ -1,3 +1,4 @@
+import { amsterdamInstant } from '../calendar/local-date.ts';
 import type { FieldRefusal } from '../engine/refusal.ts';
 // zod/mini: the staff function loads this at every cold start (see shared/edge/zod-locale.ts).
 import * as z from 'zod/mini';
@@ -23,6 +24,12 @@ export const ACTION_TYPES = [
 /** A party's contact details; the engine checks the e-mail address and that a name is given. */
 const contact = { name: optionalText(200), email: optionalText(254), address: optionalText(500), phone: optionalText(50) };
 
+/**
+ * When a request arrived (a letter, a call, a mail on the timeline): a date, an instant, or a
+ * date-time field's Amsterdam wall time; the engine checks it.
+ */
+const receivedAt = z.pipe(optionalText(40), z.transform((v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? amsterdamInstant(v) : v)));
+
 const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge') }),
   z.object({ type: z.literal('assign'), handler: z.email({ error: 'email' }) }),
@@ -32,8 +39,8 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000) }),
   z.object({ type: z.literal('decide'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), measures: z._default(z.string().check(z.trim(), z.maxLength(20_000)), '') }),
   z.object({ type: z.literal('advise'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), recommendation: text() }),
-  z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER) }),
-  z.object({ type: z.literal('withdraw'), reason: text(2000) }),
+  z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER), receivedAt, receivedMessage: receivedAt }),
+  z.object({ type: z.literal('withdraw'), reason: text(2000), receivedAt, receivedMessage: receivedAt }),
   z.object({ type: z.literal('close'), reason: text(2000) }),
   z.object({ type: z.literal('note'), text: text() }),
   z.object({ type: z.literal('admit'), reason: text(2000) }),
@@ -46,6 +53,13 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-copy'), party: text(20), how: z.enum(['post', 'hand'], { error: 'required' }) }),
   z.object({ type: z.literal('identify-party'), party: text(20), staff: z.pipe(optionalText(254), z.transform((v: string | undefined) => v ?? null)) }),
 ]);
+
+/** A request's arrival: the time entered, else that of the message picked from the timeline (the workspace offers both). */
+function withArrival<T extends object>(data: T): Omit<T, 'receivedMessage'> {
+  if (!('receivedMessage' in data)) return data;
+  const { receivedMessage, ...rest } = data as T & { receivedMessage?: string; receivedAt?: string };
+  return (rest.receivedAt || !receivedMessage ? rest : { ...rest, receivedAt: receivedMessage }) as Omit<T, 'receivedMessage'>;
+}
 
 /** The schema's error names, as field refusals (their sentences are in the text catalogue). */
 const REASONS: Record<string, FieldRefusal> = {
@@ -73,5 +87,5 @@ export function parseAction(body: Record<string, unknown>, actor: Actor): Parsed
   }
   const seq = body.expectedSeq === undefined || body.expectedSeq === '' ? undefined : Number(body.expectedSeq);
   if (seq !== undefined && !Number.isInteger(seq)) return { ok: false, errors: [{ field: 'expectedSeq', reason: 'sequence' }] };
-  return { ok: true, command: { ...r.data, actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
+  return { ok: true, command: { ...withArrival(r.data), actor } as Command, ...(seq !== undefined ? { expectedSeq: seq } : {}) };
 }

@@ -5,6 +5,7 @@
 import { text, textOr } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
+import { wallTime } from '../calendar/local-date.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
 import { stageName } from '../presentation/present.ts';
 import { staffEventLine } from '../presentation/event-lines.ts';
@@ -164,6 +165,9 @@ ${reg.lines.length
   );
 }
 
+/** " (binnengekomen 2025-06-24 20:00)": when a request arrived, where staff recorded it later. */
+const received = (p: Procedure, at: string | undefined, lang: Lang) => (at ? text(p, 'dossier.arrived', lang, { at: wallTime(new Date(at)).slice(0, 16).replace('T', ' ') }) : '');
+
 /** One line per event, for the dossier: what happened, by whom (views included). */
 function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
   const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, vars);
@@ -192,9 +196,11 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
     case 'message-received':
       return t('dossier.mailFrom', { sender: e.sender, party: `${e.party}${e.noise ? `, ${e.noise}` : ''}`, text: e.text });
     case 'escalated':
-      return t('dossier.escalated', { from: stage(e.from), to: stage(e.to), reason: e.reason });
+      return t('dossier.escalated', { from: stage(e.from), to: stage(e.to), reason: e.reason }) + received(p, e.receivedAt, lang);
     case 'withdrawn':
-      return t('dossier.withdrawn', { reason: e.reason });
+      return t('dossier.withdrawn', { reason: e.reason }) + received(p, e.receivedAt, lang);
+    case 'reopened':
+      return t('dossier.reopened') + received(p, e.receivedAt, lang);
     case 'closed':
       return t('dossier.closed', { reason: e.by === 'system' ? textOr(p, `dossier.closeReason.${e.reason}`, lang, e.reason) : e.reason });
     case 'acknowledged':

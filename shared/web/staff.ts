@@ -1,4 +1,5 @@
 import { text } from '../procedure/text.ts';
+import { requestSection } from './request-arrival.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
 import type { RefusalBody } from '../engine/refusal.ts';
@@ -224,6 +225,7 @@ ${partiesSection}
 ${renderDuties(p, lang, csrf, d, notice.action)}
 <h2>${text(p, 'workspace.actions', lang)}</h2>
 ${actions}
+${requestSection(p, lang, csrf, d)}
 <h2>${text(p, 'workspace.timeline', lang)}</h2>
 <ol class="timeline">${d.timeline.map(
       (t) => html`<li><span class="muted">${t.date}</span>: ${t.text}${t.by && t.by.includes('@') ? html` <span class="muted">(${t.by})</span>` : ''}${t.blob ? html` <a href="/staff/cases/${d.reference}/original?key=${t.blob}">${text(p, 'workspace.original', lang)}</a>` : ''}${t.attachments ? html`<br>${text(p, 'workspace.attachments', lang)}: ${t.attachments.map((a) => (a.key ? html`<a href="/staff/cases/${d.reference}/original?key=${a.key}">${a.name}</a> ` : html`${a.name} (${text(p, 'workspace.notKept', lang)}: ${a.refused}) `))}` : ''}</li>`,

@@ -4,10 +4,11 @@ import type { CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { otherLang, text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
-import { html } from './html.ts';
+import { html, type Html } from './html.ts';
 import { layout, withLang } from './layout.ts';
 
-export function renderStatus(p: Procedure, v: ComplainantView, lang: Lang, selfHref: string): string {
+/** `appeal`: the "Niet tevreden?" form (web/appeal-form.ts), while the appeal window is open. */
+export function renderStatus(p: Procedure, v: ComplainantView, lang: Lang, selfHref: string, appeal: Html | '' = ''): string {
   const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, vars);
   const mark = t('term.defaultMark');
   const body = html`
@@ -20,7 +21,8 @@ ${v.nextTerm ? html`<tr><th scope="row">${t('statusPage.nextStep')}</th><td${v.n
 ${v.terms.length > 1 ? html`<h2>${t('statusPage.terms')}</h2><ul>${v.terms.map((x) => html`<li>${x.label}: ${x.date} ${x.isDefault ? mark : ''}</li>`)}</ul>` : ''}
 <h2>${t('statusPage.timeline')}</h2>
 <ol class="timeline">${v.timeline.map((e) => html`<li><span class="muted">${e.date}</span>: ${e.text}</li>`)}</ol>
-${v.onward.length ? html`<h2>${t('statusPage.notSatisfied')}</h2>${v.onward.map((o) => html`<p>${o}</p>`)}` : ''}`;
+${v.onward.length ? html`<h2>${t('statusPage.notSatisfied')}</h2>${v.onward.map((o) => html`<p>${o}</p>`)}` : ''}
+${appeal}`;
   return layout(p, { title: `${t('mail.yourComplaint')} ${v.reference}`, lang, otherLangHref: withLang(selfHref, otherLang(lang)) }, body);
 }
 

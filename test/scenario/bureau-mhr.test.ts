@@ -264,17 +264,19 @@ describe('bureau-mhr: mediation', () => {
     expect(h.lastEvents[1]).toMatchObject({ reason: 'appeal-window-passed', by: 'system' });
     // An unused appeal window alerts nobody.
     expect(h.lastEffects).toEqual([]);
+    // A request that arrives now (7 May) is late: the refusal names the last day.
     expect(h.refuse({ type: 'escalate', actor: complainant, reason: 'Toch nog' })).toMatchObject({
       code: 'not-allowed',
-      reason: 'status-closed',
-      message: { nl: 'De klacht is afgesloten.' },
+      reason: 'request-late',
+      message: { nl: 'Het verzoek kwam binnen op woensdag 7 mei 2025. Verder gaan met de klacht kon tot en met dinsdag 6 mei 2025. Daarom kan het verzoek niet meer worden behandeld.' },
     });
+    expect(h.s.status).toBe('closed');
   });
 
   it('an appeal just after the window is refused even if the deadline runner has not fired yet', () => {
     const h = mediationFailed();
     const r = h.sendBeforeTimers({ type: 'escalate', actor: complainant, reason: 'Net te laat' }, '2025-05-07T00:00:30+02:00');
-    expect(r).toMatchObject({ ok: false, refusal: { code: 'not-allowed', reason: 'appeal-closed' } });
+    expect(r).toMatchObject({ ok: false, refusal: { code: 'not-allowed', reason: 'request-late', params: { lastDay: '2025-05-06', receivedOn: '2025-05-07' } } });
   });
 });
 
