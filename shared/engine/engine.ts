@@ -308,8 +308,9 @@ class Run {
     const route = p.intake.routes.find((r) => r.in.includes(fields[r.field] ?? ''));
     this.enterStage(route?.stage ?? p.stages[0]!.id, 'received', 'system');
     this.mail('receipt', this.complainant(), {});
-    const notify = p.intake.notify ?? this.stage.handler;
-    this.mail('staff-new-case', this.roleMembers(notify), {}, 'nl');
+    // The stage's handlers always hear of a new case; `notify` adds the role that receives complaints.
+    const told = [...this.handlers(), ...(p.intake.notify ? this.roleMembers(p.intake.notify) : [])];
+    this.mail('staff-new-case', told.filter((a, i) => told.findIndex((b) => b.email.toLowerCase() === a.email.toLowerCase()) === i), {}, 'nl');
   }
 
   /**

@@ -257,7 +257,7 @@ export const procedureSchema = z
         routes: z
           .array(z.object({ field: z.string(), in: z.array(z.string()).min(1), stage: id }).strict())
           .default([]),
-        /** Who receives the notice of a new complaint (a role id); default the first stage's handler. */
+        /** A role told of every new complaint besides the handlers of its first stage (e.g. the secretary who receives complaints). */
         notify: id.optional(),
       })
       .strict(),

@@ -100,8 +100,8 @@ describe('perspectief-herstelbemiddeling', () => {
   it('the director’s 6 weeks end on Ascension Day, and the Friday after is set equal to a holiday: Monday 2 June', () => {
     const h = received();
     expect(h.s.stage).toBe('directeur');
-    // The secretary receives complaints.
-    expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${SECRETARIS}`]);
+    // The secretary receives complaints; the director, who handles them, is told too (issue 11, finding 7).
+    expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${DIRECTEUR}, ${SECRETARIS}`]);
     // 17 April + 6 weeks = Thursday 29 May, Hemelvaartsdag; Friday 30 May is set equal to a holiday by decree; then the weekend: Monday 2 June.
     expect(h.openTerms()).toEqual([
       {
