@@ -56,7 +56,7 @@ describe('perspectief-herstelbemiddeling', () => {
       if (r.ok) return;
       expect(r.refusal).toMatchObject({ code: 'not-allowed', reason: 'anonymous', fields: [{ field: 'name' }] });
       expect(h.say(r.refusal)).toBe(
-        'Perspectief neemt geen anonieme klachten in behandeling, omdat de situatie dan onvoldoende kan worden onderzocht. Vul uw naam in.',
+        'Perspectief vraagt bij een klacht in ieder geval uw naam en contactgegevens, zodat wij de klacht met u kunnen bespreken. Vul uw naam in.',
       );
     }
     // Other field problems are listed with it.
