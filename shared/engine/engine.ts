@@ -1,4 +1,4 @@
-import { addDays, amsterdamDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
+import { addDays, amsterdamDate, formatDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
 import { normaliseDate, validateFields } from '../procedure/fields.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
 import { DEFAULT_OUTCOMES, MEDIATION_OUTCOMES } from '../procedure/outcomes.ts';
@@ -643,7 +643,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
       if (action.do === 'notify-complainant')
         run.mail('delay', run.complainant(), { text: action.text as TextKey /* checked by the schema */, term: def.label[run.s.lang], dueDate: t.lastDay });
       else if (action.do === 'escalate' && (run.s.status === 'open' || run.s.status === 'decided'))
-        run.escalate(action.to, text(run.p, 'escalated.termExpired', 'nl', { term: def.label.nl, lastDay: t.lastDay }), 'system');
+        run.escalate(action.to, text(run.p, 'escalated.termExpired', 'nl', { term: def.label.nl, lastDay: formatDate(t.lastDay, 'nl') }), 'system');
       else if (action.do === 'close' && run.s.status !== 'closed' && run.s.status !== 'withdrawn') {
         run.endOpenTerms('closed');
         run.emit({ type: 'closed', reason: t.termId === APPEAL_TERM ? 'appeal-window-passed' : 'term-expired', by: 'system' });
