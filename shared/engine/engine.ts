@@ -1,4 +1,4 @@
-import { addDays, amsterdamDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
+import { addDays, amsterdamDate, formatDate, HOLIDAY_YEARS, startOfDayInstant, termEnd } from '../calendar/index.ts';
 import { normaliseDate, validateFields } from '../procedure/fields.ts';
 import type { LocalDate } from '../calendar/types.ts';
 import type { Moment, Procedure, Stage } from '../procedure/schema.ts';
@@ -366,8 +366,9 @@ class Run {
     const route = p.intake.routes.find((r) => r.in.includes(fields[r.field] ?? ''));
     this.enterStage(route?.stage ?? p.stages[0]!.id, 'received', 'system');
     this.mail('receipt', this.complainant(), {});
-    const notify = p.intake.notify ?? this.stage.handler;
-    this.mail('staff-new-case', this.roleMembers(notify), {}, 'nl');
+    // The stage's handlers always hear of a new case; `notify` adds the role that receives complaints.
+    const told = [...this.handlers(), ...(p.intake.notify ? this.roleMembers(p.intake.notify) : [])];
+    this.mail('staff-new-case', told.filter((a, i) => told.findIndex((b) => b.email.toLowerCase() === a.email.toLowerCase()) === i), {}, 'nl');
   }
 
   /**
@@ -743,7 +744,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
       if (action.do === 'notify-complainant')
         run.mail('delay', run.complainant(), { text: action.text as TextKey /* checked by the schema */, term: def.label[run.s.lang], dueDate: t.lastDay });
       else if (action.do === 'escalate' && (run.s.status === 'open' || run.s.status === 'decided'))
-        run.escalate(action.to, text(run.p, 'escalated.termExpired', 'nl', { term: def.label.nl, lastDay: t.lastDay }), 'system');
+        run.escalate(action.to, text(run.p, 'escalated.termExpired', 'nl', { term: def.label.nl, lastDay: formatDate(t.lastDay, 'nl') }), 'system');
       else if (action.do === 'close' && run.s.status !== 'closed' && run.s.status !== 'withdrawn') {
         run.endOpenTerms('closed');
         run.emit({ type: 'closed', reason: t.termId === APPEAL_TERM ? 'appeal-window-passed' : 'term-expired', by: 'system' });

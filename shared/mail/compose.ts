@@ -1,12 +1,15 @@
-import { formatDate } from '../calendar/index.ts';
+import { formatDate, termEnd } from '../calendar/index.ts';
+import { nextStepSentence } from '../presentation/next-step.ts';
 import {
   capitalise,
   contactLine,
   describeEvent,
   fieldPairs,
+  handlerPhrase,
   outcomeLabel,
   stageName,
   termLines,
+  verdict,
 } from '../presentation/present.ts';
 import { stageOf } from '../engine/terms.ts';
 import type { CaseState, MailEffect, MailTemplate } from '../engine/types.ts';
@@ -99,6 +102,7 @@ function common(ctx: Ctx, s: CaseState, lang: Lang): Record<string, string> {
     organisation: p.organisation.shortName ?? p.organisation.name,
     receivedDate: formatDate(s.receivedOn, lang),
     stage: s.stage ? stageName(p, s.stage, lang) : '',
+    handler: s.stage ? handlerPhrase(p, s.stage, lang) : '',
   };
 }
 
@@ -119,7 +123,7 @@ function nextSteps({ ctx, s, lang, t }: AnyInput): Block[] {
   const terms = termLines(p, s, lang);
   return [
     { h: t('mail.nextSteps') },
-    { p: `${t('mail.handles', { handler: capitalise(stageName(p, s.stage, lang)) })}${stage.description ? ' ' + stage.description[lang] : ''}` },
+    { p: `${t('mail.handles', { handler: capitalise(handlerPhrase(p, s.stage, lang)) })}${stage.description ? ' ' + stage.description[lang] : ''}` },
     ...(terms.length ? [{ dl: terms.map((l): [string, string] => [l.label, `${t('mail.by', { date: l.date })}${l.isDefault ? ' ' + t('term.defaultMark') : ''}`]) }] : []),
   ];
 }
@@ -134,6 +138,9 @@ const contact = (i: AnyInput): Block => ({ p: i.t('mail.contact', { contact: con
 function onward(i: AnyInput, stageId: string): Block[] {
   const p = i.ctx.procedure;
   const stage = stageOf(p, stageId);
+  const next = nextStepSentence(p, i.s, stageId, i.lang);
+  if (next) return [{ p: next }];
+  // A procedure file without a nextStep here (`procedure check` warns): its appeal and next body, as they are.
   const out: Block[] = [];
   const appeal = Object.values(i.s.openTerms).find((x) => x.termId === 'appeal');
   if (stage.appeal && appeal)
@@ -144,6 +151,9 @@ function onward(i: AnyInput, stageId: string): Block[] {
   if (body) out.push({ p: body.text[i.lang] + (body.url ? ` ${body.url}` : '') });
   return out;
 }
+
+/** After a missed term: the latest date the law allows for the answer without the complainant's consent (Awb 9:11 lid 2). */
+const lateDate = (p: Procedure, lastDay: string) => termEnd(lastDay, p.extension.max, p.calendar).lastDay;
 
 const staffLink = (i: AnyInput): Block => ({ link: { text: i.t('mail.openComplaint'), href: staffCaseUrl(i.ctx, i.s.reference) } });
 
@@ -198,7 +208,7 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   }),
   delay: (i) => ({
     subject: i.t('delay.subject'),
-    blocks: [{ p: i.t(i.effect.vars.text, { term: i.effect.vars.term, dueDate: formatDate(i.effect.vars.dueDate, i.lang) }) }, ...statusLink(i), contact(i)],
+    blocks: [{ p: i.t(i.effect.vars.text, { term: i.effect.vars.term, dueDate: formatDate(i.effect.vars.dueDate, i.lang), newDate: formatDate(lateDate(i.ctx.procedure, i.effect.vars.dueDate), i.lang) }) }, ...statusLink(i), contact(i)],
   }),
   escalated: (i) => ({
     subject: i.t('escalated.subject'),
@@ -219,7 +229,7 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
     return {
       subject: i.t('decision.subject'),
       blocks: [
-        { p: i.t('decision.body', { outcome: d ? outcomeLabel(p, d.outcome, i.lang) : '' }) },
+        { p: i.t('decision.body', { outcome: d ? outcomeLabel(p, d.outcome, i.lang) : '', verdict: d ? verdict(p, d.outcome, i.lang) : '' }) },
         ...(d ? [{ h: i.t('mail.reasons') }, { p: d.motivation }] : []),
         ...(d?.measures ? [{ h: i.t('mail.measures') }, { p: d.measures }] : []),
         ...(d ? onward(i, d.stage) : []),

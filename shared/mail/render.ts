@@ -14,7 +14,8 @@ export function renderText(blocks: Block[]): string {
       if ('p' in b) return b.p;
       if ('h' in b) return `${b.h}\n${'-'.repeat(Math.min(b.h.length, 60))}`;
       if ('dl' in b) return b.dl.map(([k, v]) => `${k}: ${v.includes('\n') ? '\n  ' + v.split('\n').join('\n  ') : v}`).join('\n');
-      if ('link' in b) return `${b.link.text}\n${b.link.href}`;
+      // A link that is its own text is written once.
+      if ('link' in b) return b.link.text === b.link.href ? b.link.href : `${b.link.text}\n${b.link.href}`;
       return b.quote.split('\n').map((l) => `> ${l}`).join('\n');
     })
     .join('\n\n')

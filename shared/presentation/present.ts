@@ -21,6 +21,20 @@ export const outcomeLabel = (p: Procedure, outcome: string, lang: Lang) =>
 
 export const stageName = (p: Procedure, stageId: string, lang: Lang) => stageOf(p, stageId).name[lang];
 
+/** Who handles the case in a stage, as a sentence names them: its `handledBy`, else its name ("de directie"). */
+export const handlerPhrase = (p: Procedure, stageId: string, lang: Lang) => {
+  const stage = stageOf(p, stageId);
+  return (stage.handledBy ?? stage.name)[lang];
+};
+
+const VERDICTS = ['gegrond', 'deels-gegrond', 'ongegrond', 'niet-ontvankelijk', 'opgelost', 'niet-opgelost'] as const;
+
+/** The outcome of a decision as a sentence a complainant understands ("Ons oordeel: uw klacht is gegrond. Dat betekent …"). */
+export function verdict(p: Procedure, outcome: string, lang: Lang): string {
+  const known = VERDICTS.find((v) => v === outcome);
+  return known && !p.outcomes[outcome] ? text(p, `verdict.${known}`, lang) : text(p, 'verdict.other', lang, { outcome: outcomeLabel(p, outcome, lang) });
+}
+
 /** A case status in words ("In behandeling"); an unknown status as it is. */
 export const statusLabel = (p: Procedure, status: string, lang: Lang) =>
   STATUSES.includes(status as CaseStatus) ? text(p, `caseStatus.${status as CaseStatus}`, lang) : status;
@@ -77,7 +91,7 @@ export function describeEvent(p: Procedure, e: CaseEvent, lang: Lang): string | 
     case 'admitted':
       return t('timeline.admitted');
     case 'stage-started':
-      return t('timeline.stageStarted', { stage: stageName(p, e.stage, lang) });
+      return t('timeline.stageStarted', { stage: stageName(p, e.stage, lang), handler: handlerPhrase(p, e.stage, lang) });
     case 'acknowledged':
       return t('timeline.acknowledged');
     case 'conversation-recorded':
@@ -89,7 +103,7 @@ export function describeEvent(p: Procedure, e: CaseEvent, lang: Lang): string | 
     case 'term-extended':
       return t('timeline.extended', { date: formatDate(e.term.lastDay, lang), reason: e.reason });
     case 'escalated':
-      return t('timeline.escalated', { stage: stageName(p, e.to, lang) });
+      return t('timeline.escalated', { stage: stageName(p, e.to, lang), handler: handlerPhrase(p, e.to, lang) });
     case 'advised':
       return t('timeline.advised', { stage: capitalise(stageName(p, e.stage, lang)), outcome: outcomeLabel(p, e.outcome, lang) });
     case 'decided':

@@ -1,5 +1,5 @@
-import type { FieldRefusal, MissingField, Refusal, RefusalBody, RefusalReason } from '../engine/refusal.ts';
 import { formatDate } from '../calendar/index.ts';
+import type { FieldRefusal, MissingField, Refusal, RefusalBody, RefusalReason } from '../engine/refusal.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
@@ -27,6 +27,10 @@ function excludedTopic(p: Procedure, topic: string, lang: Lang): string {
   return `${text(p, 'refusal.topic', lang, { topic: t?.label[lang] ?? topic })} ${t?.explanation[lang] ?? ''}`;
 }
 
+/** A late complaint's refusal, its dates in words. */
+const windowText = (p: Procedure, d: { eventDate: string; lastDay: string }, lang: Lang) =>
+  text(p, 'refusal.window', lang, { eventDate: formatDate(d.eventDate, lang), lastDay: formatDate(d.lastDay, lang), organisation: organisation(p) });
+
 /** The refusal as one sentence in the reader's language (an engine refusal, or a use case's: only the reason counts). */
 export function refusalText(r: RefusalBody, lang: Lang, p: Procedure): string {
   switch (r.reason) {
@@ -35,7 +39,7 @@ export function refusalText(r: RefusalBody, lang: Lang, p: Procedure): string {
     case 'excluded-topic':
       return excludedTopic(p, r.params.topic, lang) + elsewhere(p, lang);
     case 'outside-window':
-      return text(p, 'refusal.window', lang, { ...r.params, organisation: organisation(p) }) + elsewhere(p, lang);
+      return windowText(p, r.params, lang) + elsewhere(p, lang);
     case 'not-handler':
       return text(p, key(r.reason), lang, { role: p.roles[r.params.role]?.name[lang] ?? r.params.role });
     case 'advisory':
@@ -76,7 +80,7 @@ export function fieldText(f: FieldRefusal, lang: Lang, p: Procedure): string {
     case 'excluded-topic':
       return excludedTopic(p, f.params.topic, lang);
     case 'outside-window':
-      return text(p, 'refusal.window', lang, { ...f.params, organisation: organisation(p) });
+      return windowText(p, f.params, lang);
     case 'missing-attendees':
       return text(p, 'refusal.missing-attendees', lang);
     case 'outcome':

@@ -14,6 +14,11 @@ export const localText = z
   .transform((t) => (typeof t === 'string' ? { nl: t, en: t } : { nl: t.nl, en: t.en ?? t.nl }));
 export type LocalText = z.output<typeof localText>;
 
+/** An organisation's wording of a catalogue text: as `localText`, with an optional `je` form of the Dutch. */
+const catalogueText = z
+  .union([z.string().min(1), z.object({ nl: z.string().min(1), en: z.string().min(1).optional(), je: z.string().min(1).optional() }).strict()])
+  .transform((t) => (typeof t === 'string' ? { nl: t, en: t } : { nl: t.nl, en: t.en ?? t.nl, ...(t.je ? { je: t.je } : {}) }));
+
 /** `{amount: 6, unit: weeks}` or the shorthand `6 weeks` / `7 workingDays`. */
 export const duration = z.union([
   z.object({ amount: z.number().int().positive().max(1000), unit: z.enum(TERM_UNITS) }).strict(),
@@ -79,6 +84,16 @@ export const STAGE_KINDS = ['mediation', 'handling', 'advice'] as const;
 /** Duties before a decision that a stage may declare not applicable (see engine/duties.ts). */
 export const STAGE_DUTIES = ['copy', 'hearing'] as const;
 export type StageDuty = (typeof STAGE_DUTIES)[number];
+/**
+ * What a decision letter says about going further (Awb 9:12): the body, how to reach it, and the
+ * term if the regeling names one (the stage's `appeal.window` is the term of an appeal within the
+ * organisation). Or, after the last step, `final`: why there is no further step.
+ */
+const nextStepSchema = z.union([
+  z.object({ body: localText, contact: localText, term: duration.optional(), ...provenance }).strict(),
+  z.object({ final: localText, basis: provenance.basis }).strict(),
+]);
+export type NextStep = z.output<typeof nextStepSchema>;
 
 const stageSchema = z
   .object({
@@ -132,6 +147,10 @@ const stageSchema = z
       .optional(),
     /** The next body the decision letter names (an id from `nextBodies`). */
     nextBody: id.optional(),
+    /** Who handles the case in this stage, as the letters say it ("de klachtenbemiddelaar"), where `name` does not read as a handler. */
+    handledBy: localText.optional(),
+    /** Where the complainant can go after a decision in this stage (Awb 9:12): see nextStepSchema. */
+    nextStep: nextStepSchema.optional(),
   })
   .strict();
 export type Stage = z.output<typeof stageSchema>;
@@ -234,6 +253,8 @@ export const procedureSchema = z
         theme: themeSchema.optional(),
       })
       .strict(),
+    /** How the texts address the complainant in Dutch: "u" (default) or "je" (the catalogue's `je` wording). */
+    addressForm: z.enum(['u', 'je']).default('u'),
     /** Where the organisation's own text lives (for the record). */
     source: z.string().optional(),
     calendar: z
@@ -269,7 +290,7 @@ export const procedureSchema = z
         routes: z
           .array(z.object({ field: z.string(), in: z.array(z.string()).min(1), stage: id }).strict())
           .default([]),
-        /** Who receives the notice of a new complaint (a role id); default the first stage's handler. */
+        /** A role told of every new complaint besides the handlers of its first stage (e.g. the secretary who receives complaints). */
         notify: id.optional(),
       })
       .strict(),
@@ -318,7 +339,7 @@ export const procedureSchema = z
           .strict(),
       )
       .default([]),
-    texts: z.partialRecord(z.enum(TEXT_KEYS), localText).default({}),
+    texts: z.partialRecord(z.enum(TEXT_KEYS), catalogueText).default({}),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -359,6 +380,8 @@ export const procedureSchema = z
       });
       if (s.decides && s.kind !== 'advice') issue(at('decides'), 'only an advice stage needs "decides"');
       if (s.nextBody && !bodyIds.includes(s.nextBody)) issue(at('nextBody'), `no next body "${s.nextBody}"`);
+      if (s.nextStep && 'term' in s.nextStep && s.nextStep.term && s.appeal)
+        issue(at('nextStep', 'term'), 'this stage has an appeal: its window is the term, so leave out nextStep.term');
       s.outcomes?.forEach((o, oi) => {
         if (!outcomeIds.has(o)) issue(at('outcomes', oi), `unknown outcome "${o}": add it under "outcomes"`);
       });

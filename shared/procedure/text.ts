@@ -1,5 +1,5 @@
 import type { Procedure } from './schema.ts';
-import { DEFAULT_TEXTS, type TextKey } from './texts.ts';
+import { DEFAULT_TEXTS, type CatalogueText, type TextKey } from './texts.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -9,8 +9,8 @@ export const otherLang = (lang: Lang): Lang => (lang === 'nl' ? 'en' : 'nl');
 
 /** A text of the procedure (or its default) in a language, with `{placeholders}` filled in. */
 export function text(procedure: Procedure, key: TextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
-  const t = procedure.texts[key] ?? DEFAULT_TEXTS[key];
-  return fill(t[lang], vars);
+  const t: CatalogueText = procedure.texts[key] ?? DEFAULT_TEXTS[key];
+  return fill(lang === 'nl' && procedure.addressForm === 'je' && t.je ? t.je : t[lang], vars);
 }
 
 /** The text under a key built at run time (`dossier.term.${outcome}`), or `fallback` when there is none. */

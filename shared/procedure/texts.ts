@@ -24,7 +24,10 @@ export const DEFAULT_TEXTS = {
   ...REGELING_TEXTS,
   ...DUTY_TEXTS,
   ...ARRIVAL_TEXTS,
-} as const satisfies Record<string, { nl: string; en: string }>;
+} as const satisfies Record<string, CatalogueText>;
+
+/** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */
+export type CatalogueText = { nl: string; en: string; je?: string };
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;
 export const TEXT_KEYS = Object.keys(DEFAULT_TEXTS) as [TextKey, ...TextKey[]];

@@ -15,7 +15,7 @@ export function renderStatus(p: Procedure, v: ComplainantView, lang: Lang, selfH
 <h1>${t('mail.yourComplaint')} <span class="ref">${v.reference}</span></h1>
 <table>
 <tr><th scope="row">${t('statusPage.status')}</th><td>${v.statusLabel}</td></tr>
-<tr><th scope="row">${t('statusPage.handledBy')}</th><td>${capitalise(v.stage.name)}</td></tr>
+<tr><th scope="row">${t('statusPage.handledBy')}</th><td>${capitalise(v.stage.handler)}</td></tr>
 ${v.nextTerm ? html`<tr><th scope="row">${t('statusPage.nextStep')}</th><td${v.nextTerm.overdue ? html` class="overdue"` : ''}>${v.nextTerm.label}: ${t('mail.by', { date: v.nextTerm.date })}${v.nextTerm.overdue ? t('statusPage.passed') : ''} ${v.nextTerm.isDefault ? mark : ''}</td></tr>` : ''}
 </table>
 ${v.terms.length > 1 ? html`<h2>${t('statusPage.terms')}</h2><ul>${v.terms.map((x) => html`<li>${x.label}: ${x.date} ${x.isDefault ? mark : ''}</li>`)}</ul>` : ''}
@@ -37,7 +37,7 @@ export function renderConfirmation(p: Procedure, s: CaseState, v: ComplainantVie
 </div>
 <p>${t('confirmation.keep')}</p>
 <h2>${t('mail.nextSteps')}</h2>
-<p>${t('mail.handles', { handler: capitalise(v.stage.name) })}</p>
+<p>${t('mail.handles', { handler: capitalise(v.stage.handler) })}</p>
 ${v.terms.length ? html`<ul>${v.terms.map((x) => html`<li>${x.label}: ${t('mail.by', { date: x.date })} ${x.isDefault ? t('term.defaultMark') : ''}</li>`)}</ul>` : ''}
 <p><a href="${statusHref}">${t('confirmation.follow')}</a></p>
 <h2>${t('confirmation.submitted')}</h2>

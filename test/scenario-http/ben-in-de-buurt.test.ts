@@ -36,7 +36,7 @@ describe('ben-in-de-buurt over HTTP', () => {
     const { reference: ref } = await c.file(complaint('2025-04-20', 'Bakker'));
     // "Bakker" is a name in the complaint, not yet a person: both managers hear of the new case.
     expect(summary(await c.mailSince(mark))).toEqual([
-      `${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`,
+      `${KLAGER}: Ontvangstbevestiging van je klacht ${ref}`,
       `${ANNA}: Nieuwe klacht ${ref}`,
       `${PIETER}: Nieuwe klacht ${ref}`,
     ]);
@@ -46,7 +46,7 @@ describe('ben-in-de-buurt over HTTP', () => {
     const identifiedAt = await c.mark();
     const identified = await c.act(anna, ref, { type: 'identify-party', party: 'named', staff: PIETER });
     expect(identified.parties.find((x) => x.id === 'named')).toMatchObject({ staff: PIETER });
-    expect(summary(await c.mailSince(identifiedAt))).toEqual([`${PIETER}: Er is een klacht ingediend waarbij u betrokken bent (${ref})`]);
+    expect(summary(await c.mailSince(identifiedAt))).toEqual([`${PIETER}: Er is een klacht ingediend waarbij je betrokken bent (${ref})`]);
     expect((await c.tryAct(await c.signIn(PIETER), ref, { type: 'note', text: 'x' })).status).toBe(404);
     // 6 weeks from King's Day: Saturday 7 June, over Whitsun to Tuesday 10 June.
     expect((await c.status(ref)).terms.map((t) => [t.label, t.lastDay])).toEqual([['Afhandeling van de klacht', '2025-06-10']]);
@@ -66,7 +66,7 @@ describe('ben-in-de-buurt over HTTP', () => {
     ]);
     const request = await c.mailSince(at, ref);
     expect(summary(request)).toEqual([`${PARTNER}: Verzoek om een reactie op klacht ${ref}`]);
-    expect(request[0]!.text).toContain('Wij vragen u om een schriftelijke reactie op de klacht, uiterlijk dinsdag 27 mei 2025. Vraag: Wat gebeurde er aan de balie?');
+    expect(request[0]!.text).toContain('We vragen je om een schriftelijke reactie op de klacht, uiterlijk dinsdag 27 mei 2025. Vraag: Wat gebeurde er aan de balie?');
     expect(request[0]!.text).toContain('Ik werd aan de balie onvriendelijk weggestuurd.');
     expect(await c.timers(ref)).toEqual([
       'remind manager.reactie-betrokkene.1 @ 2025-05-24T07:00:00.000Z',
@@ -122,8 +122,8 @@ describe('ben-in-de-buurt over HTTP', () => {
     expect(withdrawn).toMatchObject({ status: 'withdrawn', statusLabel: 'Ingetrokken', terms: [] });
     const confirmation = await c.mailSince(at, ref);
     const toComplainant = confirmation.filter((m) => m.to.includes(KLAGER));
-    expect(summary(toComplainant)).toEqual([`${KLAGER}: Bevestiging: uw klacht ${ref} is ingetrokken`]);
-    expect(toComplainant[0]!.text).toContain('Wij bevestigen dat u uw klacht heeft ingetrokken. De behandeling is gestopt.');
+    expect(summary(toComplainant)).toEqual([`${KLAGER}: Bevestiging: je klacht ${ref} is ingetrokken`]);
+    expect(toComplainant[0]!.text).toContain('We bevestigen dat je je klacht hebt ingetrokken. De behandeling is gestopt.');
     // The managers who could handle it hear of it too.
     expect(confirmation.filter((m) => !m.to.includes(KLAGER)).flatMap((m) => m.to)).toEqual([ANNA, PIETER]);
 

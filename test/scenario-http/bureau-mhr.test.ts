@@ -36,8 +36,8 @@ describe('bureau-mhr over HTTP', () => {
       error: 'outside-window',
       field: 'eventDate',
       message:
-        'Uw klacht gaat over iets van 2024-12-31. Volgens de klachtenregeling van Bureau MHR kan een klacht worden ingediend tot en met 2025-03-31. ' +
-        'Wij kunnen deze klacht daarom niet in behandeling nemen. Heeft u vragen? Neem contact op met Bureau MHR: klachtenregeling@bureaumhr.nl, 070-369 75 31.',
+        'Uw klacht gaat over iets van dinsdag 31 december 2024. Volgens de klachtenregeling van Bureau MHR kon u daarover een klacht indienen tot en met maandag 31 maart 2025. Die termijn is voorbij. ' +
+        'Daarom kunnen wij deze klacht niet in behandeling nemen. Heeft u vragen? Neem contact op met Bureau MHR: klachtenregeling@bureaumhr.nl, 070-369 75 31.',
     });
     // Nothing was registered and nobody was mailed.
     expect(await c.mailSince(mark)).toEqual([]);
@@ -45,7 +45,7 @@ describe('bureau-mhr over HTTP', () => {
     // In English when asked.
     const en = await c.submit({ ...complaint('2024-12-31'), lang: 'en' });
     expect(en.status).toBe(422);
-    expect(en.body.message).toContain('up to and including 2025-03-31');
+    expect(en.body.message).toContain('up to and including Monday 31 March 2025');
   });
 
   it('mediation fails; the complainant appeals to the directie; the directie does not answer in 2 weeks, so the bestuur takes over', async () => {
@@ -68,12 +68,14 @@ describe('bureau-mhr over HTTP', () => {
     const letter = await c.mailSince(at, ref);
     expect(summary(letter)).toEqual([`${KLAGER}: Uitkomst van uw klacht ${ref}`]);
     // 22 April + 2 weeks = Tuesday 6 May (Bevrijdingsdag was the day before).
-    expect(letter[0]!.text).toContain('laat het ons weten vóór dinsdag 6 mei 2025, met uw motivatie.');
+    expect(letter[0]!.text).toContain('Dan kunt u naar de directie van Bureau MHR: stuur een schriftelijke klacht met een motivatie waarom de bemiddeling niet is gelukt');
+    expect(letter[0]!.text).toContain('Doe dat uiterlijk dinsdag 6 mei 2025.');
     expect(await c.timers(ref)).toEqual(['expire bemiddeling.appeal.1 @ 2025-05-06T22:00:00.000Z']);
     status = await c.status(ref);
     expect(status).toMatchObject({ status: 'decided', statusLabel: 'Uitkomst verstuurd' });
     expect(status.terms.map((t) => t.lastDay)).toEqual(['2025-05-06']);
-    expect(status.onward[0]).toContain('Schriftelijke klacht bij de directie, met een motivatie waarom de bemiddeling niet is gelukt: laat het ons weten vóór dinsdag 6 mei 2025.');
+    expect(status.onward[0]).toContain('Dan kunt u naar de directie van Bureau MHR');
+    expect(status.onward[0]).toContain('Doe dat uiterlijk dinsdag 6 mei 2025.');
 
     // Friday 2 May: the complainant's written complaint reaches the directie, which records it with the motivation.
     await c.advance({ advanceTo: '2025-05-02T11:00:00+02:00' });

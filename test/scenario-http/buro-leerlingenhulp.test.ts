@@ -68,7 +68,8 @@ describe('buro-leerlingenhulp over HTTP', () => {
       `${FUNCTIONARIS}: Termijn verstreken: "Inhoudelijke reactie" van klacht ${ref}`,
       `${KLAGER}: Uw klacht ${ref}: de termijn is verstreken`,
     ]);
-    expect(missed[2]!.text).toContain('De termijn "Inhoudelijke reactie" voor uw klacht is op maandag 12 januari 2026 verstreken.');
+    expect(missed[2]!.text).toContain('Het spijt ons: wij hebben niet op tijd op uw klacht gereageerd. De termijn "Inhoudelijke reactie" liep tot en met maandag 12 januari 2026.');
+    expect(missed[2]!.text).toContain('U krijgt uiterlijk maandag 9 februari 2026 een reactie.');
     expect(await c.timers(ref)).toEqual([]);
     let status = await c.status(ref);
     expect(status).toMatchObject({ status: 'open', terms: [] });
@@ -88,7 +89,7 @@ describe('buro-leerlingenhulp over HTTP', () => {
     expect(extended.terms.map((t) => [t.label, t.lastDay])).toEqual([['Inhoudelijke reactie', '2026-01-26']]);
     const notice = await c.mailSince(at, ref);
     expect(summary(notice)).toEqual([`${KLAGER}: Uw klacht ${ref}: de afhandeling duurt langer`]);
-    expect(notice[0]!.text).toContain(`De reden: ${reason}. U ontvangt uiterlijk maandag 26 januari 2026 een inhoudelijke reactie.`);
+    expect(notice[0]!.text).toContain(`De reden: ${reason}. U krijgt uiterlijk maandag 26 januari 2026 een inhoudelijke reactie.`);
     expect(await c.timers(ref)).toEqual([
       'remind klachtenfunctionaris.reactie.2 @ 2026-01-21T08:00:00.000Z',
       'expire klachtenfunctionaris.reactie.2 @ 2026-01-26T23:00:00.000Z',

@@ -123,10 +123,10 @@ describe('hss over HTTP', () => {
     const letters = await c.mailSince(at, ref);
     expect(summary(letters)).toEqual([`${klager}: Uitkomst van uw klacht ${ref}`]);
     const letter = letters[0]!;
-    expect(letter.text).toContain('Ons oordeel: deels gegrond.');
+    expect(letter.text).toContain('Ons oordeel: uw klacht is deels gegrond.');
     expect(letter.text).toContain('De informatie over de schuldregeling was onvolledig.');
     expect(letter.text).toContain('De folder is aangepast.');
-    expect(letter.text).toContain('Dan kunt u een externe klacht indienen via erisietsmisgegaan.nl. https://www.erisietsmisgegaan.nl');
+    expect(letter.text).toContain('Dan kunt u naar de externe klachtenservice Er is iets misgegaan: dien daar een externe klacht in via https://www.erisietsmisgegaan.nl.');
     expect(letter.html).toContain('erisietsmisgegaan.nl');
 
     const closed = await c.status(ref);

@@ -30,8 +30,8 @@ describe('perspectief-herstelbemiddeling over HTTP', () => {
       employeeName: 'de bemiddelaar',
       description: 'De bemiddelaar deelde mijn verhaal zonder toestemming met de dader.',
     });
-    // The committee's secretary receives complaints.
-    expect(summary(await c.mailSince(mark))).toEqual([`${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`, `${SECRETARIS}: Nieuwe klacht ${ref}`]);
+    // The committee's secretary receives complaints; the director, who handles them, is told too.
+    expect(summary(await c.mailSince(mark))).toEqual([`${KLAGER}: Ontvangstbevestiging van uw klacht ${ref}`, `${DIRECTEUR}: Nieuwe klacht ${ref}`, `${SECRETARIS}: Nieuwe klacht ${ref}`]);
     let status = await c.status(ref);
     expect(status).toMatchObject({ status: 'open', stage: { id: 'directeur', name: 'de directeur' } });
     // 17 April + 6 weeks = Thursday 29 May, Ascension Day; Friday 30 May is set equal to a holiday by decree: Monday 2 June. A default, and marked so.
@@ -57,7 +57,7 @@ describe('perspectief-herstelbemiddeling over HTTP', () => {
     const solution = await c.mailSince(at, ref);
     expect(summary(solution)).toEqual([`${KLAGER}: Uitkomst van uw klacht ${ref}`]);
     // 20 May + 6 weeks = Tuesday 1 July to take it to the committee.
-    expect(solution[0]!.text).toContain('Uw klacht voorleggen aan de onafhankelijke klachtencommissie: laat het ons weten vóór dinsdag 1 juli 2025.');
+    expect(solution[0]!.text).toContain('Dan kunt u naar de onafhankelijke klachtencommissie: antwoord op deze e-mail, of schrijf aan de ambtelijk secretaris van de Klachtencommissie Perspectief Herstelbemiddeling, Postbus 14208, 3508 SH Utrecht, of Klachtencommissie@perspectiefherstelbemiddeling.nl. Doe dat uiterlijk dinsdag 1 juli 2025.');
     status = await c.status(ref);
     expect(status).toMatchObject({ status: 'decided', terms: [{ lastDay: '2025-07-01', isDefault: true }] });
 
@@ -156,10 +156,11 @@ describe('perspectief-herstelbemiddeling over HTTP', () => {
     expect(binding).toMatchObject({ status: 'closed', terms: [] });
     const final = await c.mailSince(at, ref);
     expect(summary(final)).toEqual([`${KLAGER}: Uitkomst van uw klacht ${ref}`]);
-    expect(final[0]!.text).toContain('Ons oordeel: gegrond.');
+    expect(final[0]!.text).toContain('Ons oordeel: uw klacht is gegrond.');
     expect(final[0]!.text).toContain('Excuses; schriftelijke toestemming.');
     // No further step is offered: the decision is binding.
-    expect(final[0]!.text).not.toContain('laat het ons weten vóór');
+    expect(final[0]!.text).toContain('Dit besluit is bindend. Binnen Perspectief Herstelbemiddeling is er geen verdere stap.');
+    expect(final[0]!.text).not.toContain('Bent u het niet eens');
     status = await c.status(ref);
     expect(status).toMatchObject({ status: 'closed', stage: { id: 'directeur-besluit' }, terms: [], onward: [] });
     expect(await c.timers(ref)).toEqual([]);

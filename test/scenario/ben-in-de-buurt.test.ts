@@ -39,8 +39,8 @@ describe('ben-in-de-buurt: the one-year window', () => {
     expect(r).toMatchObject({ ok: false, refusal: { code: 'not-allowed', reason: 'outside-window' } });
     if (r.ok) return;
     expect(late.say(r.refusal)).toBe(
-      'Uw klacht gaat over iets van 2024-02-29. Volgens de klachtenregeling van Ben in de Buurt kan een klacht worden ingediend tot en met 2025-02-28. ' +
-        'Wij kunnen deze klacht daarom niet in behandeling nemen. Heeft u vragen? Neem contact op met Ben in de Buurt: klachten@benindebuurt.example.nl.',
+      'Je klacht gaat over iets van donderdag 29 februari 2024. Volgens de klachtenregeling van Ben in de Buurt kon je daarover een klacht indienen tot en met vrijdag 28 februari 2025. ' +
+        'Die termijn is voorbij. Daarom kunnen we deze klacht niet in behandeling nemen. Heb je vragen? Neem contact op met Ben in de Buurt: klachten@benindebuurt.example.nl.',
     );
   });
 

@@ -34,10 +34,10 @@ describe('bureau-mhr: the 3-month window', () => {
     if (r.ok) return;
     expect(r.refusal).toMatchObject({ code: 'not-allowed', reason: 'outside-window', fields: [{ field: 'eventDate' }] });
     expect(late.say(r.refusal)).toBe(
-      'Uw klacht gaat over iets van 2025-01-26. Volgens de klachtenregeling van Bureau MHR kan een klacht worden ingediend tot en met 2025-04-28. ' +
-        'Wij kunnen deze klacht daarom niet in behandeling nemen. Heeft u vragen? Neem contact op met Bureau MHR: klachtenregeling@bureaumhr.nl, 070-369 75 31.',
+      'Uw klacht gaat over iets van zondag 26 januari 2025. Volgens de klachtenregeling van Bureau MHR kon u daarover een klacht indienen tot en met maandag 28 april 2025. ' +
+        'Die termijn is voorbij. Daarom kunnen wij deze klacht niet in behandeling nemen. Heeft u vragen? Neem contact op met Bureau MHR: klachtenregeling@bureaumhr.nl, 070-369 75 31.',
     );
-    expect(late.say(r.refusal, 'en')).toContain('up to and including 2025-04-28');
+    expect(late.say(r.refusal, 'en')).toContain('up to and including Monday 28 April 2025');
     expect(late.state).toBeUndefined();
 
     const onTime = CaseHarness.for('bureau-mhr', '2025-04-28T23:59:00+02:00');
@@ -49,7 +49,7 @@ describe('bureau-mhr: the 3-month window', () => {
     expect(CaseHarness.for('bureau-mhr', '2025-02-28T20:00:00+01:00').submit(complaint('2024-11-30')).ok).toBe(true);
     const late = CaseHarness.for('bureau-mhr', '2025-03-01T10:00:00+01:00');
     const r = late.submit(complaint('2024-11-30'));
-    expect(r.ok || late.say(r.refusal)).toContain('tot en met 2025-02-28.');
+    expect(r.ok || late.say(r.refusal)).toContain('tot en met vrijdag 28 februari 2025.');
   });
 
   it('an event from before the holiday table is refused, not a crash', () => {

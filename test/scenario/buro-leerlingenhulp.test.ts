@@ -38,7 +38,7 @@ describe('buro-leerlingenhulp', () => {
     const r = h.submit(anonymous);
     expect(r).toMatchObject({ ok: false, refusal: { code: 'not-allowed', reason: 'anonymous', fields: [{ field: 'name' }] } });
     if (r.ok) return;
-    expect(h.say(r.refusal)).toBe('BLH neemt geen anonieme klachten in behandeling, omdat de situatie dan onvoldoende kan worden onderzocht. Vul uw naam in.');
+    expect(h.say(r.refusal)).toBe('BLH neemt geen anonieme klachten in behandeling, omdat wij de situatie dan niet goed kunnen onderzoeken. Vul uw naam in.');
     // The other required details are required too.
     const { childName: _c, ...noChild } = complaint('2025-12-16');
     expect(h.submit(noChild)).toMatchObject({ ok: false, refusal: { code: 'invalid', reason: 'fields', fields: [{ field: 'childName' }] } });

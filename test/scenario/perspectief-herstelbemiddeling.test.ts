@@ -58,7 +58,7 @@ describe('perspectief-herstelbemiddeling', () => {
       if (r.ok) return;
       expect(r.refusal).toMatchObject({ code: 'not-allowed', reason: 'anonymous', fields: [{ field: 'name' }] });
       expect(h.say(r.refusal)).toBe(
-        'Perspectief neemt geen anonieme klachten in behandeling, omdat de situatie dan onvoldoende kan worden onderzocht. Vul uw naam in.',
+        'Perspectief vraagt bij een klacht in ieder geval uw naam en contactgegevens, zodat wij de klacht met u kunnen bespreken. Vul uw naam in.',
       );
     }
     // Other field problems are listed with it.
@@ -102,8 +102,8 @@ describe('perspectief-herstelbemiddeling', () => {
   it('the director’s 6 weeks end on Ascension Day, and the Friday after is set equal to a holiday: Monday 2 June', () => {
     const h = received();
     expect(h.s.stage).toBe('directeur');
-    // The secretary receives complaints.
-    expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${SECRETARIS}`]);
+    // The secretary receives complaints; the director, who handles them, is told too (issue 11, finding 7).
+    expect(h.lastMailSummary()).toEqual([`receipt → ${KLAGER}`, `staff-new-case → ${DIRECTEUR}, ${SECRETARIS}`]);
     // 17 April + 6 weeks = Thursday 29 May, Hemelvaartsdag; Friday 30 May is set equal to a holiday by decree; then the weekend: Monday 2 June.
     expect(h.openTerms()).toEqual([
       {

@@ -51,25 +51,28 @@ export const DUTY_TEXTS = {
   'duty.form.summary': { nl: 'Verslag', en: 'Record' },
   'duty.form.party': { nl: 'Wie', en: 'Who' },
   // ---- Mails ----
-  'hearing.subject': { nl: 'Klacht {reference}: wilt u gehoord worden?', en: 'Complaint {reference}: do you want to be heard?' },
+  'hearing.subject': { nl: 'Klacht {reference}: wilt u gehoord worden?', je: 'Klacht {reference}: wil je gehoord worden?', en: 'Complaint {reference}: do you want to be heard?' },
   'hearing.body': {
-    nl: 'Voordat wij over de klacht beslissen, krijgt u de gelegenheid om uw kant toe te lichten in een gesprek. Laat ons uiterlijk {replyBy} weten of u dat wilt: antwoord op deze e-mail. Hoort u liever niet gehoord te worden? Zeg het ons dan ook.',
+    nl: 'Voordat wij over de klacht beslissen, krijgt u de gelegenheid om uw kant toe te lichten in een gesprek. Laat ons uiterlijk {replyBy} weten of u dat wilt: antwoord op deze e-mail. Wilt u liever niet gehoord worden? Laat het ons dan ook weten.',
+    je: 'Voordat wij over de klacht beslissen, krijg je de gelegenheid om jouw kant toe te lichten in een gesprek. Laat ons uiterlijk {replyBy} weten of je dat wilt: antwoord op deze e-mail. Wil je liever niet gehoord worden? Laat het ons dan ook weten.',
     en: 'Before we decide on the complaint, you can explain your side in a conversation. Let us know by {replyBy} whether you want this: reply to this e-mail. If you do not want to be heard, please tell us too.',
   },
   'concernedExtension.subject': { nl: 'Klacht {reference}: de afhandeling duurt langer', en: 'Complaint {reference}: handling takes longer' },
   'concernedExtension.body': {
     nl: 'De afhandeling van de klacht waarbij u betrokken bent, duurt langer. Het besluit volgt uiterlijk {newDate}.',
+    je: 'De afhandeling van de klacht waarbij je betrokken bent, duurt langer. Het besluit volgt uiterlijk {newDate}.',
     en: 'The handling of the complaint that concerns you takes longer. The decision follows by {newDate} at the latest.',
   },
   // ---- The page a copy of the complaint links to (web/concerned-copy.ts) ----
   'copy.title': { nl: 'Kopie van klacht {reference}', en: 'Copy of complaint {reference}' },
   'copy.intro': {
     nl: 'Dit is de klacht zoals zij is ingediend. U krijgt de gelegenheid om te reageren en om gehoord te worden voordat er over de klacht wordt beslist.',
+    je: 'Dit is de klacht zoals zij is ingediend. Je krijgt de gelegenheid om te reageren en om gehoord te worden voordat er over de klacht wordt beslist.',
     en: 'This is the complaint as it was filed. You can respond and be heard before a decision is taken on it.',
   },
   'copy.attachments': { nl: 'Bijlagen bij de klacht', en: 'Attachments to the complaint' },
-  'copy.attachmentsHow': { nl: 'Wilt u een bijlage inzien? Antwoord op de e-mail met deze link; wij sturen haar u toe.', en: 'Want to see an attachment? Reply to the e-mail with this link; we will send it to you.' },
-  'copy.respond': { nl: 'Reageren? Antwoord op de e-mail met deze link. Uw antwoord komt bij de behandelaar van de klacht.', en: 'Want to respond? Reply to the e-mail with this link. Your answer reaches the handler of the complaint.' },
+  'copy.attachmentsHow': { nl: 'Wilt u een bijlage inzien? Antwoord op de e-mail met deze link; wij sturen haar u toe.', je: 'Wil je een bijlage inzien? Antwoord op de e-mail met deze link; wij sturen haar naar je toe.', en: 'Want to see an attachment? Reply to the e-mail with this link; we will send it to you.' },
+  'copy.respond': { nl: 'Reageren? Antwoord op de e-mail met deze link. Uw antwoord komt bij de behandelaar van de klacht.', je: 'Reageren? Antwoord op de e-mail met deze link. Je antwoord komt bij de behandelaar van de klacht.', en: 'Want to respond? Reply to the e-mail with this link. Your answer reaches the handler of the complaint.' },
   'copy.link': { nl: 'De klacht lezen', en: 'Read the complaint' },
   // ---- Refusals ----
   'refusal.duty-open': { nl: 'Eerst moet dit nog gebeuren: {duty}.', en: 'This must happen first: {duty}.' },
@@ -84,4 +87,4 @@ export const DUTY_TEXTS = {
   'refusal.hearing-done': { nl: 'Voor deze persoon is het horen al gedaan of vastgelegd.', en: 'The hearing of this person is already done or recorded.' },
   'refusal.reply-by': { nl: 'Kies een datum vanaf vandaag.', en: 'Choose a date from today.' },
   'refusal.copy-how': { nl: 'Kies hoe de kopie is bezorgd: per post of persoonlijk.', en: 'Choose how the copy was delivered: by post or in person.' },
-} as const satisfies Record<string, { nl: string; en: string }>;
+} as const satisfies Record<string, { nl: string; en: string; je?: string }>;

@@ -103,6 +103,7 @@ export const REFUSAL_TEXTS = {
   'form.intro': {
     nl: 'Bent u niet tevreden over {organisation}? Vertel het ons. U krijgt direct een ontvangstbevestiging per e-mail.',
     en: 'Not satisfied with {organisation}? Tell us. You will get a receipt by e-mail straight away.',
+    je: 'Ben je niet tevreden over {organisation}? Vertel het ons. Je krijgt direct een ontvangstbevestiging per e-mail.',
   },
   'form.submit': { nl: 'Klacht versturen', en: 'Send complaint' },
   'notSatisfied': {
@@ -113,4 +114,4 @@ export const REFUSAL_TEXTS = {
     nl: 'Met vriendelijke groet,\n{organisation}',
     en: 'Kind regards,\n{organisation}',
   },
-} as const satisfies Record<string, { nl: string; en: string }>;
+} as const satisfies Record<string, { nl: string; en: string; je?: string }>;
