@@ -17,6 +17,9 @@ import type { AppRefusal } from '../app/result.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { allowImageOrigin, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { STYLESHEET_PATH, stylesheet } from '../web/stylesheet.ts';
+import { LIMITS, type Window } from './limits.ts';
+import { storedWindow, type RateLimiter } from './rate-limit.ts';
+import { retryAfterHeader, tooManyJson, tooManyMessage } from './too-many.ts';
 
 export interface PublicOptions {
   /** A form sent back faster than this after it was shown is a bot (wall-clock milliseconds). */
@@ -27,11 +30,16 @@ export interface PublicOptions {
   regelingDiagram?: () => string | undefined;
   /** The NL Design System CSS (read from node_modules locally, from next to the bundle on AWS); served at STYLESHEET_PATH. */
   designSystemCss?: () => string;
+  /** Intake per client address, counted in the store (every container counts together); default LIMITS. */
+  intakePerClient?: Window;
+  /** Intake from all clients together, where no API Gateway throttles it (the local office). */
+  intakeThrottle?: RateLimiter;
 }
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
 export function createPublicHandler(ctx: AppContext, options: PublicOptions = { minFillMs: 3000 }): ApiHandler {
   const wall = options.wallClock ?? Date.now;
+  const perClient = storedWindow(ctx.store, ctx.signer, 'intake-client', options.intakePerClient ?? LIMITS.intakePerClient, wall);
   const formToken = () => {
     const t = String(wall());
     return `${t}.${ctx.signer.sign('form', t)}`;
@@ -51,6 +59,8 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const body = readFields(e);
     const lang = language(e, body.fields.lang);
     const values = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    const limited = await intakeLimit(e, lang, body.form, values);
+    if (limited) return limited;
     // The form always goes through the bot check; JSON clients too as soon as they send a form
     // token or the honeypot field (a JSON client without them is an API client: see the README).
     if (body.form || body.fields.formToken !== undefined || body.fields.website !== undefined) {
@@ -61,6 +71,17 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
     return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(result.refusal, lang, body.form, values);
+  }
+
+  /** All clients together (locally; API Gateway on AWS), then this client: 429 with Retry-After; the form keeps what was filled in. */
+  async function intakeLimit(e: ApiEvent, lang: Lang, form: boolean, values: Record<string, string>): Promise<ApiResult | undefined> {
+    const all = (await options.intakeThrottle?.take('')) ?? { ok: true };
+    const verdict = all.ok ? await perClient.take(e.requestContext.http.sourceIp) : all;
+    if (verdict.ok) return undefined;
+    const key = all.ok ? 'limits.intakePerClient' : 'limits.intakeBusy';
+    if (!form) return tooManyJson(ctx.procedure, key, lang, verdict.retryAfterS);
+    const shown = showForm(429, lang, values, [{ field: 'form', message: tooManyMessage(ctx.procedure, key, lang, verdict.retryAfterS) }]);
+    return { ...shown, headers: { ...shown.headers, ...retryAfterHeader(verdict.retryAfterS) } };
   }
 
   async function completeCase(body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
