@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
+import type { Signer } from '../security/signer.ts';
 import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
 import { fileComplaint } from '../app/use-cases/file-complaint.ts';
@@ -7,7 +8,7 @@ import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
 import { complainantView } from '../presentation/status.ts';
 import { refusalErrors, refusalText } from '../presentation/refusal.ts';
 import { statusUrl } from '../mail/compose.ts';
-import type { Lang } from '../procedure/text.ts';
+import { text, type Lang } from '../procedure/text.ts';
 import { joinDateParts, renderForm } from '../web/form.ts';
 import { regelingPage } from '../web/regeling.ts';
 import { renderConfirmation, renderStatus } from '../web/status.ts';
@@ -36,14 +37,14 @@ export interface PublicOptions {
   intakeThrottle?: RateLimiter;
 }
 
+/** A form token: the wall-clock instant it was made (for the minimum fill time), signed. Each serves one submission. */
+export const formTokenAt = (signer: Signer, wallMs: number) => `${wallMs}.${signer.sign('form', String(wallMs))}`;
+
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
 export function createPublicHandler(ctx: AppContext, options: PublicOptions = { minFillMs: 3000 }): ApiHandler {
   const wall = options.wallClock ?? Date.now;
   const perClient = storedWindow(ctx.store, ctx.signer, 'intake-client', options.intakePerClient ?? LIMITS.intakePerClient, wall);
-  const formToken = () => {
-    const t = String(wall());
-    return `${t}.${ctx.signer.sign('form', t)}`;
-  };
+  const formToken = () => formTokenAt(ctx.signer, wall());
   const notFound = (lang: Lang) =>
     page(404, layout(ctx.procedure, { title: lang === 'nl' ? 'Niet gevonden' : 'Not found', lang }, html`<h1>${lang === 'nl' ? 'Pagina niet gevonden' : 'Page not found'}</h1><p>${lang === 'nl' ? 'Controleer de link in uw e-mail.' : 'Check the link in your e-mail.'}</p>`));
 
@@ -61,12 +62,9 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const values = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     const limited = await intakeLimit(e, lang, body.form, values);
     if (limited) return limited;
-    // The form always goes through the bot check; JSON clients too as soon as they send a form
-    // token or the honeypot field (a JSON client without them is an API client: see the README).
-    if (body.form || body.fields.formToken !== undefined || body.fields.website !== undefined) {
-      const bot = await botCheck(body.fields, lang);
-      if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
-    }
+    // Every intake goes through the bot check: the form, and JSON clients with a token from GET /api/form-token.
+    const bot = await botCheck(body.fields, lang, body.form);
+    if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
     if (body.form) body.fields = joinDateParts(ctx.procedure, body.fields);
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
@@ -101,13 +99,14 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
-  async function botCheck(fields: Record<string, unknown>, lang: Lang): Promise<{ field: string; message: string } | undefined> {
-    const again = lang === 'nl' ? 'Controleer uw gegevens en verstuur het formulier opnieuw.' : 'Check your details and send the form again.';
+  async function botCheck(fields: Record<string, unknown>, lang: Lang, form: boolean): Promise<{ field: string; message: string } | undefined> {
+    // A JSON client is told how to get a token; the form's reader, to send the form again.
+    const again = form ? text(ctx.procedure, 'limits.formAgain', lang) : text(ctx.procedure, 'limits.formTokenJson', lang);
     if (typeof fields.website === 'string' && fields.website !== '') return { field: 'form', message: again };
     const [t, sig] = String(fields.formToken ?? '').split('.');
     if (!t || !ctx.signer.verify('form', t, sig)) return { field: 'form', message: again };
     if (wall() - Number(t) < options.minFillMs)
-      return { field: 'form', message: lang === 'nl' ? 'Het formulier werd erg snel verstuurd. Controleer uw gegevens en verstuur het opnieuw.' : 'The form was sent very quickly. Check your details and send it again.' };
+      return { field: 'form', message: text(ctx.procedure, 'limits.formTooFast', lang, { seconds: Math.ceil(options.minFillMs / 1000) }) };
     // A token serves one submission: bound to its submissionId at first use (a resend of the same
     // submission, after an error or a double click, keeps working).
     const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';
@@ -133,6 +132,8 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
+    // What the form carries, for JSON clients: a signed, single-use token and a submission id to send back with the complaint.
+    if (path === '/api/form-token' && method === 'GET') return json(200, { formToken: formToken(), submissionId: randomUUID(), minFillMs: options.minFillMs });
     if (path === STYLESHEET_PATH && method === 'GET') return serveStylesheet();
     if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 

@@ -13,6 +13,9 @@ import { layout, withLang } from './layout.ts';
 import { CHANNEL_WORDS, EXPIRY_WORDS, MOMENT_WORDS, REGELING_TEXTS, REPORT_EVERY_WORDS, type RegelingTextKey } from '../presentation/regeling-texts.ts';
 
 /** A run of text, or a link. */
+/** The procedure diagram as drawn at build time, next to the public function's bundle (infra/stack/public-assets.ts). */
+export const REGELING_DIAGRAM_FILE = 'regeling.svg';
+
 export type Inline = string | { text: string; href: string };
 
 export type Block =

@@ -17,6 +17,7 @@ import { LIMITS } from '../../../shared/http/limits.ts';
 export const PUBLIC_ROUTES: [apigw.HttpMethod, string][] = [
   [apigw.HttpMethod.GET, '/'],
   [apigw.HttpMethod.POST, '/api/complaints'],
+  [apigw.HttpMethod.GET, '/api/form-token'],
   [apigw.HttpMethod.GET, '/complaints/{reference}'],
   [apigw.HttpMethod.GET, '/complaints/{reference}/ontvangen'],
   [apigw.HttpMethod.GET, '/api/complaints/{reference}'],

@@ -15,4 +15,13 @@ export const LIMIT_TEXTS = {
     nl: 'Er zijn te veel inloglinks gevraagd. Vraag over {wait} een nieuwe aan, of gebruik de laatste link uit uw e-mail.',
     en: 'Too many sign-in links were asked for. Ask for a new one in {wait}, or use the latest link in your e-mail.',
   },
+  'limits.formAgain': { nl: 'Controleer uw gegevens en verstuur het formulier opnieuw.', en: 'Check your details and send the form again.' },
+  'limits.formTooFast': {
+    nl: 'Het formulier werd erg snel verstuurd, binnen {seconds} seconden. Controleer uw gegevens en verstuur het opnieuw.',
+    en: 'The form was sent very quickly, within {seconds} seconds. Check your details and send it again.',
+  },
+  'limits.formTokenJson': {
+    nl: 'Een geldig formuliertoken ontbreekt. Haal er een op met GET /api/form-token en stuur formToken en submissionId mee; elk token geldt voor één klacht.',
+    en: 'A valid form token is missing. Get one with GET /api/form-token and send formToken and submissionId along; each token serves one complaint.',
+  },
 } as const;
