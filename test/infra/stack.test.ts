@@ -237,6 +237,8 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       const routes = ofType(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!);
       const keys = routes.map((r) => r.RouteKey as string).sort();
       expect(keys).toEqual(EXPECTED_ROUTES);
+      // The regeling (with its diagram), its stylesheet and the JSON clients' form token are served on AWS too.
+      expect(keys).toEqual(expect.arrayContaining(['GET /regeling', 'GET /assets/nlds.css', 'GET /api/form-token']));
       expect(keys.some((k) => k.includes('/_local'))).toBe(false);
       expect(keys).not.toContain('$default');
       const integrationOf = (routeKey: string) => {

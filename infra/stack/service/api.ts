@@ -12,12 +12,15 @@ import type { Construct } from 'constructs';
 import type { OfficeSettings } from '../settings.ts';
 import { LOG_RETENTION } from './common.ts';
 import { LIMITS } from '../../../shared/http/limits.ts';
+import { STYLESHEET_PATH } from '../../../shared/web/stylesheet.ts';
 
 /** The HTTP contract's deployed routes (never `/_local/*`). */
 export const PUBLIC_ROUTES: [apigw.HttpMethod, string][] = [
   [apigw.HttpMethod.GET, '/'],
   [apigw.HttpMethod.POST, '/api/complaints'],
   [apigw.HttpMethod.GET, '/api/form-token'],
+  [apigw.HttpMethod.GET, '/regeling'],
+  [apigw.HttpMethod.GET, STYLESHEET_PATH],
   [apigw.HttpMethod.GET, '/complaints/{reference}'],
   [apigw.HttpMethod.GET, '/complaints/{reference}/ontvangen'],
   [apigw.HttpMethod.GET, '/api/complaints/{reference}'],
