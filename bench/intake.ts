@@ -24,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import { startLocalOffice, type LocalOffice } from '../infra/local/office.ts';
+import { formTokenAt } from '../shared/http/public-routes.ts';
+import { BULK_LIMITS, withFormToken } from '../test/support/http.ts';
 import { ensureTable, itemSize } from '../shared/store/dynamo.ts';
 import { localDynamoClient, startDynalite } from '../shared/store/embedded.ts';
 
@@ -100,7 +102,7 @@ interface Measurement {
  * runs them in another process.
  */
 async function measureIntake(connections: number, effects: 'alongside' | 'after'): Promise<Measurement> {
-  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0 });
+  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0, limits: BULK_LIMITS });
   const queue = office.ctx.effectsAfterAnswer!;
   const held: Parameters<typeof queue.enqueue>[] = [];
   if (effects === 'after') office.ctx.effectsAfterAnswer = { every: false, enqueue: (...args) => void held.push(args) };
@@ -109,6 +111,7 @@ async function measureIntake(connections: number, effects: 'alongside' | 'after'
     const url = office.url.replace('//localhost:', '//127.0.0.1:');
     const prefix = randomBytes(6).toString('hex');
     let n = 0;
+    const tokenBase = Date.now();
     const result = await autocannon({
       url: `${url}/api/complaints`,
       connections,
@@ -119,7 +122,9 @@ async function measureIntake(connections: number, effects: 'alongside' | 'after'
         {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
-          setupRequest: (req) => ({ ...req, body: JSON.stringify(complaint(`bench-${prefix}-${++n}`)) }),
+          // A JSON client sends back a form token from GET /api/form-token; minted here (one per
+          // request, each at its own instant) so the load is intake alone.
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...complaint(`bench-${prefix}-${++n}`), formToken: formTokenAt(office.ctx.signer, tokenBase - n) }) }),
         },
       ],
     });
@@ -183,12 +188,14 @@ const perOp = (ops: [string, number][], n: number) => ops.map(([k, c]) => `${k} 
  * them runs before the answer has been counted.
  */
 async function callsPerIntake(): Promise<string[]> {
-  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0, effectsDelayMs: 300 });
+  const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0, effectsDelayMs: 300, limits: BULK_LIMITS });
   const counter = countDynamo(office.dynamo);
   try {
     const url = office.url.replace('//localhost:', '//127.0.0.1:');
     const post = async (id: string) => {
-      const res = await fetch(`${url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaint(id)) });
+      const body = JSON.stringify(await withFormToken(url, complaint(id)));
+      counter.start(); // the token's GET is not intake
+      const res = await fetch(`${url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       await res.text();
       if (res.status !== 201) throw new Error(`probe intake answered ${res.status}`);
     };
@@ -201,7 +208,6 @@ async function callsPerIntake(): Promise<string[]> {
     const afterOps = new Map<string, number>();
     const add = (into: Map<string, number>) => counter.byOp().forEach(([k, c]) => into.set(k, (into.get(k) ?? 0) + c));
     for (let i = 0; i < n; i++) {
-      counter.start();
       await post(`probe-${i}-${randomBytes(4).toString('hex')}`);
       answer += counter.total();
       add(answerOps);
@@ -239,7 +245,7 @@ async function lifeOfAComplaint(office: LocalOffice, url: string, counter: Retur
 
   counter.start();
   const steps: string[] = [];
-  const filed = await json('POST', '/api/complaints', complaint(`life-${randomBytes(4).toString('hex')}`));
+  const filed = await json('POST', '/api/complaints', await withFormToken(url, complaint(`life-${randomBytes(4).toString('hex')}`)));
   const ref = String(filed.body.reference);
   await office.idle();
   steps.push(`intake ${fmt(counter.writeUnits(), 0)}`);

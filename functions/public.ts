@@ -5,16 +5,31 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DESIGN_SYSTEM_CSS_FILE } from '../shared/web/stylesheet.ts';
+import { REGELING_DIAGRAM_FILE } from '../shared/web/regeling.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { createApiFunction } from '../shared/aws/api-function.ts';
 import { awsContextFromBundle, lazyContext, type AwsContext } from '../shared/aws/context.ts';
 import { createPublicHandler } from '../shared/http/public-routes.ts';
 
 export const createPublicFunction = (context: () => Promise<AppContext & { aws?: AwsContext['aws'] }>) =>
-  createApiFunction(context, (ctx) => createPublicHandler(ctx, { minFillMs: ctx.aws?.config.FORM_MIN_FILL_MS ?? 3000, designSystemCss: bundledCss }));
+  createApiFunction(context, (ctx) => createPublicHandler(ctx, { minFillMs: ctx.aws?.config.FORM_MIN_FILL_MS ?? 3000, designSystemCss: bundledCss, regelingDiagram: bundledDiagram }));
 
-/** The NL Design System CSS the stack copies next to the bundle (infra/stack/service/functions.ts). */
-const bundledCss = () => readFileSync(resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), DESIGN_SYSTEM_CSS_FILE), 'utf8');
+/** Files the stack copies next to the bundle (infra/stack/public-assets.ts). */
+const bundled = (file: string) => readFileSync(resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), file), 'utf8');
+const bundledCss = () => bundled(DESIGN_SYSTEM_CSS_FILE);
+
+/** The procedure diagram, drawn at build time (no Mermaid renderer in the Lambda); read once. Absent: the page goes without it. */
+let diagram: { svg?: string } | undefined;
+const bundledDiagram = () => {
+  if (!diagram) {
+    try {
+      diagram = { svg: bundled(REGELING_DIAGRAM_FILE) };
+    } catch {
+      diagram = {};
+    }
+  }
+  return diagram.svg;
+};
 
 // Created once per container, on the first request (see shared/aws/context.ts: the procedure file
 // is read from next to the bundle, the signing keys from Secrets Manager).

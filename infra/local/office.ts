@@ -7,12 +7,15 @@ import { jsonLogger, silentLogger, type AppContext, type Logger } from '../../sh
 import { onDeadline } from '../../shared/app/use-cases/fire-deadline.ts';
 import { maintain } from '../../shared/app/use-cases/maintain.ts';
 import { runEffects } from '../../shared/app/effect-runner.ts';
-import { json, type ApiEvent } from '../../shared/http/api.ts';
+import { json, language, type ApiEvent } from '../../shared/http/api.ts';
 import { internalError, withBoundary } from '../../shared/http/boundary.ts';
 import { designSystemCss } from '../design-system-css.ts';
 import { createPublicHandler } from '../../shared/http/public-routes.ts';
 import { cachedProcedureSvg } from '../../shared/web/diagram-svg.ts';
 import { createStaffHandler, isStaffPath } from '../../shared/http/staff-routes.ts';
+import { LIMITS, type Limits } from '../../shared/http/limits.ts';
+import { tokenBucket } from '../../shared/http/rate-limit.ts';
+import { tooManyJson } from '../../shared/http/too-many.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { createSigner, parseSigningKeys } from '../../shared/security/signer.ts';
 import { createDynamoCaseStore, ensureTable } from '../../shared/store/dynamo.ts';
@@ -52,6 +55,10 @@ export interface LocalOfficeOptions {
   effectsDelayMs?: number;
   /** How long a request (headers and body) may take to arrive; default 30 s (see serverOptions). */
   requestTimeoutMs?: number;
+  /** The request limits (default LIMITS, the numbers the AWS stack throttles with); tests that file in bulk raise them. */
+  limits?: Limits;
+  /** Wall clock of the rate limits, the bot check and sessions (tests fix it); default Date.now. */
+  wallClock?: () => number;
 }
 
 
@@ -122,10 +129,24 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     return fired;
   };
 
-  const publicHandler = createPublicHandler(ctx, { minFillMs: o.minFillMs ?? 3000, regelingDiagram: () => cachedProcedureSvg(ctx.procedure), designSystemCss });
+  // The same limits as the stack's: API Gateway's throttles (every route; intake harder) as buckets
+  // here, and the app's own counters in the store.
+  const limits = o.limits ?? LIMITS;
+  const wall = o.wallClock ?? Date.now;
+  const everyRoute = tokenBucket(limits.api, wall);
+  const publicHandler = createPublicHandler(ctx, {
+    minFillMs: o.minFillMs ?? 3000,
+    wallClock: wall,
+    regelingDiagram: () => cachedProcedureSvg(ctx.procedure),
+    designSystemCss,
+    intakePerClient: limits.intakePerClient,
+    intakeThrottle: tokenBucket(limits.intake, wall),
+  });
   // Work done after answering (sign-in mail): tracked, so the outbox route and close can wait for it.
   const afterAnswer = new Set<Promise<void>>();
   const staffHandler = createStaffHandler(ctx, {
+    wallClock: wall,
+    limits,
     afterAnswer: (work) => {
       afterAnswer.add(work);
       void work.finally(() => afterAnswer.delete(work));
@@ -179,7 +200,13 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const handle = withBoundary(
     async (event) => {
       if (!isIntake(event)) await idle();
-      return (await localRoutes(office, event)) ?? (await (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event));
+      const local = await localRoutes(office, event);
+      if (local) return local;
+      if (!isIntake(event)) {
+        const verdict = await everyRoute.take('');
+        if (!verdict.ok) return tooManyJson(ctx.procedure, 'limits.busy', language(event), verdict.retryAfterS);
+      }
+      return (isStaffPath(event.rawPath) ? staffHandler : publicHandler)(event);
     },
     () => log,
     { logRequests: o.logRequests ?? false },

@@ -75,8 +75,11 @@ export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {
   effects: 1.5 * 1024 * 1024,
 };
 
-/** Packages that must never be in a bundle (date-holidays: ≈1.4 MB; the calendar uses a generated table). */
-export const FORBIDDEN_IN_BUNDLES = ['date-holidays'];
+/**
+ * Packages that must never be in a bundle (date-holidays: ≈1.4 MB, the calendar uses a generated
+ * table; beautiful-mermaid: the regeling's diagram is drawn at build time, infra/stack/public-assets.ts).
+ */
+export const FORBIDDEN_IN_BUNDLES = ['date-holidays', 'beautiful-mermaid'];
 
 /** The same settings for esbuild's `build()` (what NodejsFunction passes on its command line). */
 export function esbuildOptions(entry: string, outfile: string) {

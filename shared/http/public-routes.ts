@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
+import type { Signer } from '../security/signer.ts';
 import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
 import { fileComplaint } from '../app/use-cases/file-complaint.ts';
@@ -22,6 +23,9 @@ import type { AppRefusal } from '../app/result.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { allowImageOrigin, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { STYLESHEET_PATH, stylesheet } from '../web/stylesheet.ts';
+import { LIMITS, type Window } from './limits.ts';
+import { storedWindow, type RateLimiter } from './rate-limit.ts';
+import { retryAfterHeader, tooManyJson, tooManyMessage } from './too-many.ts';
 
 export interface PublicOptions {
   /** A form sent back faster than this after it was shown is a bot (wall-clock milliseconds). */
@@ -32,15 +36,20 @@ export interface PublicOptions {
   regelingDiagram?: () => string | undefined;
   /** The NL Design System CSS (read from node_modules locally, from next to the bundle on AWS); served at STYLESHEET_PATH. */
   designSystemCss?: () => string;
+  /** Intake per client address, counted in the store (every container counts together); default LIMITS. */
+  intakePerClient?: Window;
+  /** Intake from all clients together, where no API Gateway throttles it (the local office). */
+  intakeThrottle?: RateLimiter;
 }
+
+/** A form token: the wall-clock instant it was made (for the minimum fill time), signed. Each serves one submission. */
+export const formTokenAt = (signer: Signer, wallMs: number) => `${wallMs}.${signer.sign('form', String(wallMs))}`;
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
 export function createPublicHandler(ctx: AppContext, options: PublicOptions = { minFillMs: 3000 }): ApiHandler {
   const wall = options.wallClock ?? Date.now;
-  const formToken = () => {
-    const t = String(wall());
-    return `${t}.${ctx.signer.sign('form', t)}`;
-  };
+  const perClient = storedWindow(ctx.store, ctx.signer, 'intake-client', options.intakePerClient ?? LIMITS.intakePerClient, wall);
+  const formToken = () => formTokenAt(ctx.signer, wall());
   const notFound = (lang: Lang) =>
     page(404, layout(ctx.procedure, { title: text(ctx.procedure, 'http.notFound.title', lang), lang }, html`<h1>${text(ctx.procedure, 'http.notFound.heading', lang)}</h1><p>${text(ctx.procedure, 'http.notFound.body', lang)}</p>`));
 
@@ -56,16 +65,26 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const body = readFields(e);
     const lang = language(e, body.fields.lang);
     const values = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-    // The form always goes through the bot check; JSON clients too as soon as they send a form
-    // token or the honeypot field (a JSON client without them is an API client: see the README).
-    if (body.form || body.fields.formToken !== undefined || body.fields.website !== undefined) {
-      const bot = await botCheck(body.fields, lang);
-      if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
-    }
+    const limited = await intakeLimit(e, lang, body.form, values);
+    if (limited) return limited;
+    // Every intake goes through the bot check: the form, and JSON clients with a token from GET /api/form-token.
+    const bot = await botCheck(body.fields, lang, body.form);
+    if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
     if (body.form) body.fields = joinDateParts(ctx.procedure, body.fields);
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
     return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(result.refusal, lang, body.form, values);
+  }
+
+  /** All clients together (locally; API Gateway on AWS), then this client: 429 with Retry-After; the form keeps what was filled in. */
+  async function intakeLimit(e: ApiEvent, lang: Lang, form: boolean, values: Record<string, string>): Promise<ApiResult | undefined> {
+    const all = (await options.intakeThrottle?.take('')) ?? { ok: true };
+    const verdict = all.ok ? await perClient.take(e.requestContext.http.sourceIp) : all;
+    if (verdict.ok) return undefined;
+    const key = all.ok ? 'limits.intakePerClient' : 'limits.intakeBusy';
+    if (!form) return tooManyJson(ctx.procedure, key, lang, verdict.retryAfterS);
+    const shown = showForm(429, lang, values, [{ field: 'form', message: tooManyMessage(ctx.procedure, key, lang, verdict.retryAfterS) }]);
+    return { ...shown, headers: { ...shown.headers, ...retryAfterHeader(verdict.retryAfterS) } };
   }
 
   async function completeCase(body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
@@ -85,13 +104,14 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
-  async function botCheck(fields: Record<string, unknown>, lang: Lang): Promise<{ field: string; message: string } | undefined> {
-    const again = text(ctx.procedure, 'http.form.again', lang);
+  async function botCheck(fields: Record<string, unknown>, lang: Lang, form: boolean): Promise<{ field: string; message: string } | undefined> {
+    // A JSON client is told how to get a token; the form's reader, to send the form again.
+    const again = form ? text(ctx.procedure, 'limits.formAgain', lang) : text(ctx.procedure, 'limits.formTokenJson', lang);
     if (typeof fields.website === 'string' && fields.website !== '') return { field: 'form', message: again };
     const [t, sig] = String(fields.formToken ?? '').split('.');
     if (!t || !ctx.signer.verify('form', t, sig)) return { field: 'form', message: again };
     if (wall() - Number(t) < options.minFillMs)
-      return { field: 'form', message: text(ctx.procedure, 'http.form.tooFast', lang) };
+      return { field: 'form', message: text(ctx.procedure, 'limits.formTooFast', lang, { seconds: Math.ceil(options.minFillMs / 1000) }) };
     // A token serves one submission: bound to its submissionId at first use (a resend of the same
     // submission, after an error or a double click, keeps working).
     const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';
@@ -115,7 +135,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const found = await caseOfStatusLink(ctx, ref, token);
     if (!found || !token) return body.form ? notFound(lang) : json(404, { error: 'not-found' });
     // A form needs the form token (a page of ours sent it); a JSON client is held to the status token alone.
-    const bot = body.form ? await botCheck(body.fields, lang) : undefined;
+    const bot = body.form ? await botCheck(body.fields, lang, true) : undefined;
     if (bot) return statusPage(400, found, ref, token, lang, { reason, error: bot.message });
     const result = await notSatisfied(ctx, ref, token, reason);
     if (result.ok) return body.form ? redirect(`/complaints/${ref}?token=${encodeURIComponent(token)}${lang === 'en' ? '&lang=en' : ''}`) : json(200, { reference: ref });
@@ -142,6 +162,8 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
+    // What the form carries, for JSON clients: a signed, single-use token and a submission id to send back with the complaint.
+    if (path === '/api/form-token' && method === 'GET') return json(200, { formToken: formToken(), submissionId: randomUUID(), minFillMs: options.minFillMs });
     if (path === STYLESHEET_PATH && method === 'GET') return serveStylesheet();
     if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 

@@ -1,30 +1,47 @@
 /**
- * A fixed-window counter per key, in memory: per Lambda container on AWS (where API Gateway's
- * throttling is the shared limit), for the whole office locally. Bounded: the oldest windows are
- * dropped first, so a flood of keys cannot grow it without end.
+ * Rate limiters. `storedWindow` counts in the store (RateCounters) in fixed windows aligned to the
+ * clock, so every Lambda container (and every local instance on one table) counts in the same
+ * item: the limit holds across containers. Keys are signed before they are stored, so the table
+ * never holds a client's IP address or a requested e-mail address. `tokenBucket` is API Gateway's
+ * throttling algorithm in memory, for the local office (one process: its memory is global).
  */
+import type { Signer } from '../security/signer.ts';
+import type { RateCounters } from '../store/port.ts';
+import type { Bucket, Window } from './limits.ts';
+
+export type Verdict = { ok: true } | { ok: false; retryAfterS: number };
+
 export interface RateLimiter {
-  /** Counts one request for `key`; refused with the seconds until the window ends when over the limit. */
-  take(key: string): { ok: true } | { ok: false; retryAfterS: number };
+  /** Counts one request for `key`; refused with the seconds to wait when over the limit. */
+  take(key: string): Promise<Verdict>;
 }
 
-const MAX_KEYS = 10_000;
-
-export function fixedWindow(limit: number, windowMs: number, now: () => number): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
+export function storedWindow(counters: RateCounters, signer: Signer, name: string, w: Window, now: () => number): RateLimiter {
+  const ms = w.windowS * 1000;
   return {
-    take(key) {
+    async take(key) {
       const t = now();
-      let w = windows.get(key);
-      if (!w || t - w.start >= windowMs) {
-        windows.delete(key);
-        if (windows.size >= MAX_KEYS) windows.delete(windows.keys().next().value!);
-        w = { start: t, count: 0 };
-        windows.set(key, w);
+      const start = Math.floor(t / ms) * ms;
+      if (await counters.countRequest(`${name}#${signer.sign('rate-limit', key)}`, { start, end: start + ms }, w.limit)) return { ok: true };
+      return { ok: false, retryAfterS: Math.max(1, Math.ceil((start + ms - t) / 1000)) };
+    },
+  };
+}
+
+/** One bucket for every key: `burstLimit` tokens, refilled at `rateLimit` per second. */
+export function tokenBucket(b: Bucket, now: () => number): RateLimiter {
+  let tokens = b.burstLimit;
+  let last = now();
+  return {
+    async take() {
+      const t = now();
+      tokens = Math.min(b.burstLimit, tokens + ((t - last) / 1000) * b.rateLimit);
+      last = t;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return { ok: true };
       }
-      if (w.count >= limit) return { ok: false, retryAfterS: Math.max(1, Math.ceil((w.start + windowMs - t) / 1000)) };
-      w.count++;
-      return { ok: true };
+      return { ok: false, retryAfterS: Math.max(1, Math.ceil((1 - tokens) / b.rateLimit)) };
     },
   };
 }

@@ -35,7 +35,9 @@ import { allowImageOrigin, header, json, language, page, query, readFields, redi
 import { refusalSummary } from '../presentation/refusal.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
 import { matchPath } from './router.ts';
-import { fixedWindow } from './rate-limit.ts';
+import { storedWindow } from './rate-limit.ts';
+import { LIMITS, type Limits } from './limits.ts';
+import { retryAfterHeader, tooManyMessage } from './too-many.ts';
 
 /** One request as a route sees it. `api`: answer JSON; else a workspace page. */
 interface StaffRequest {
@@ -63,9 +65,6 @@ interface StaffRoute {
   handle: (r: StaffRequest) => Promise<ApiResult> | ApiResult;
 }
 
-/** Sign-in requests per 15 minutes: per address asked for (known or not) and per client address. */
-export const SIGN_IN_LIMITS = { perAddress: 5, perClient: 30, windowMs: 15 * 60_000 };
-
 export interface StaffOptions {
   wallClock?: () => number;
   /**
@@ -73,12 +72,16 @@ export interface StaffOptions {
    * answer alike). Absent (Lambda, which cannot work after answering): awaited before answering.
    */
   afterAnswer?: (work: Promise<void>) => void;
+  /** Sign-in requests per address asked for (known or not) and per client address; default LIMITS. */
+  limits?: Pick<Limits, 'signInPerAddress' | 'signInPerClient'>;
 }
 
 export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}): ApiHandler {
   const wall = options.wallClock ?? Date.now;
-  const perAddress = fixedWindow(SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowMs, wall);
-  const perClient = fixedWindow(SIGN_IN_LIMITS.perClient, SIGN_IN_LIMITS.windowMs, wall);
+  // Counted in the store, so every container (every Lambda, every local instance on the table) counts together.
+  const limits = options.limits ?? LIMITS;
+  const perAddress = storedWindow(ctx.store, ctx.signer, 'sign-in-address', limits.signInPerAddress, wall);
+  const perClient = storedWindow(ctx.store, ctx.signer, 'sign-in-client', limits.signInPerClient, wall);
   const p = ctx.procedure;
 
   const sessionOf = async (e: ApiEvent) => {
@@ -162,10 +165,11 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
           const message = text(p, 'http.signIn.emailMissing', r.lang);
           return r.api ? json(400, { errors: [{ field: 'email', message }] }) : page(400, renderLogin(p, r.lang, message));
         }
-        const limited = [perClient.take(r.e.requestContext.http.sourceIp), perAddress.take(email.trim().toLowerCase())].find((x) => !x.ok);
-        if (limited && !limited.ok) {
-          const message = text(p, 'http.signIn.tooMany', r.lang);
-          const headers = { 'retry-after': String(limited.retryAfterS) };
+        const byClient = await perClient.take(r.e.requestContext.http.sourceIp);
+        const limited = byClient.ok ? await perAddress.take(email.trim().toLowerCase()) : byClient;
+        if (!limited.ok) {
+          const message = tooManyMessage(p, 'limits.signIn', r.lang, limited.retryAfterS);
+          const headers = retryAfterHeader(limited.retryAfterS);
           return r.api ? json(429, { error: 'too-many-requests', message }, headers) : page(429, renderLogin(p, r.lang, message), headers);
         }
         const sending = requestLoginLink(ctx, email).catch((e: unknown) => ctx.log.error('login link failed', { error: e instanceof Error ? e.name : 'unknown' }));

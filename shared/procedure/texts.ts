@@ -13,6 +13,7 @@ import { REPORT_TEXTS } from './texts/reports.ts';
 import { HTTP_TEXTS } from './texts/http.ts';
 import { REGELING_TEXTS } from './texts/regeling.ts';
 import { DUTY_TEXTS } from './texts/duties.ts';
+import { LIMIT_TEXTS } from './texts/limits.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -24,6 +25,7 @@ export const DEFAULT_TEXTS = {
   ...REGELING_TEXTS,
   ...DUTY_TEXTS,
   ...ARRIVAL_TEXTS,
+  ...LIMIT_TEXTS,
 } as const satisfies Record<string, CatalogueText>;
 
 /** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */

@@ -16,6 +16,7 @@ import { createCommitLog } from './dynamo/commit-log.ts';
 import { createHeldMailbox } from './dynamo/held-mail.ts';
 import { createKeyRegistry } from './dynamo/keys.ts';
 import { createLedger } from './dynamo/ledger.ts';
+import { createRateCounters } from './dynamo/rate-counters.ts';
 import { createTableClient, errorName, sleep } from './dynamo/table-client.ts';
 
 export { TTL_ATTRIBUTE } from './table.ts';
@@ -36,6 +37,7 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
     ...createCaseRemoval(table),
     ...createLedger(table),
     ...createHeldMailbox(table),
+    ...createRateCounters(table),
   };
 }
 

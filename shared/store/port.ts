@@ -162,8 +162,18 @@ export interface HeldMailbox {
   releaseHeld(entry: Pick<HeldMail, 'id' | 'at'>): Promise<void>;
 }
 
+/** Request counters shared by every container (rate limits): one per key and fixed window, gone after it. */
+export interface RateCounters {
+  /**
+   * Counts one request for `key` in the window `[start, end)` (epoch ms) unless `limit` requests
+   * were counted there already: true when counted, false when over the limit. One conditional
+   * write; the counter expires by itself after its window (TTL).
+   */
+  countRequest(key: string, window: { start: number; end: number }, limit: number): Promise<boolean>;
+}
+
 /** The whole store, as the application context carries it; a use case needs only some of its ports. */
-export interface CaseStore extends CommitLog, CaseIndex, KeyRegistry, CaseRemoval, Ledger, HeldMailbox {}
+export interface CaseStore extends CommitLog, CaseIndex, KeyRegistry, CaseRemoval, Ledger, HeldMailbox, RateCounters {}
 
 export interface HeldMail {
   id: string;

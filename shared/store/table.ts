@@ -13,6 +13,7 @@
  *   LEDGER#<book>#<year> / <date>#<id> a row of an anonymous book (register figures, privacy counters) that outlives cases.
  *   HOLD / <at>#<id>                   a held mail, listed newest first.
  *   HELD#<id> / HELD                   where a held mail is (its `at`), so it is read by its id.
+ *   RATE#<key>#<window start> / RATE   a request counter of one rate-limit window; expires by TTL after it.
  *
  * Case items may carry `ttl` (epoch seconds): DynamoDB's Time to Live deletes them by itself once
  * the case's retention has passed, as a backstop to the office's own purge (dynalite ignores it).
@@ -52,6 +53,7 @@ export const ITEM_KIND = {
   key: 'key',
   deleted: 'deleted',
   ledger: 'ledger',
+  rate: 'rate',
 } as const;
 
 /** Partition and sort key parts. */
@@ -70,6 +72,8 @@ export const KEY_PART = {
   hold: 'HOLD',
   heldById: 'HELD#',
   heldSk: 'HELD',
+  rate: 'RATE#',
+  rateSk: 'RATE',
 } as const;
 
 type AttributeDefinition = { AttributeName: string; AttributeType: 'S' | 'N' | 'B' };

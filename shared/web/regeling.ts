@@ -13,6 +13,9 @@ import { escapeHtml, html, raw, type Html } from './html.ts';
 import { layout, withLang } from './layout.ts';
 
 /** A run of text, or a link. */
+/** The procedure diagram as drawn at build time, next to the public function's bundle (infra/stack/public-assets.ts). */
+export const REGELING_DIAGRAM_FILE = 'regeling.svg';
+
 export type Inline = string | { text: string; href: string };
 
 export type Block =

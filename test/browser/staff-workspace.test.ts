@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { withFormToken } from '../support/http.ts';
 import { procedurePath } from '../support/engine-harness.ts';
 import { expectAccessible, launchChromium } from '../support/browser.ts';
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const res = await fetch(office.url + '/api/complaints', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Jan Jansen', email: 'jan@example.nl', topic: 'advies', description: 'Ik kreeg verkeerd advies over mijn aanvraag.' }),
+    body: JSON.stringify(await withFormToken(office.url, { name: 'Jan Jansen', email: 'jan@example.nl', topic: 'advies', description: 'Ik kreeg verkeerd advies over mijn aanvraag.' })),
   });
   reference = ((await res.json()) as { reference: string }).reference;
   await office.idle(); // intake's effects (the summary, the mail) run after its answer
@@ -97,7 +98,7 @@ describe('staff workspace in Chromium', () => {
     const res = await fetch(office.url + '/api/complaints', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'b@example.nl', topic: 'advies', description: 'Tweede klacht.' }),
+      body: JSON.stringify(await withFormToken(office.url, { email: 'b@example.nl', topic: 'advies', description: 'Tweede klacht.' })),
     });
     const second = ((await res.json()) as { reference: string }).reference;
     await office.idle(); // intake's effects run after its answer

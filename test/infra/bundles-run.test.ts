@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePublicAssets } from '../../infra/stack/public-assets.ts';
 import { esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../../infra/stack/bundle-options.ts';
 import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
@@ -131,6 +132,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
         const out = join(dir, key, 'index.mjs');
         await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
         writeCompiledProcedure(procedure, join(dir, key));
+        if (key === 'public') writePublicAssets(procedure.procedure, join(dir, key));
       }),
     );
     for (const key of FUNCTION_KEYS) {
@@ -169,13 +171,19 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     }
   };
 
+  /** A JSON client's intake: a form token from GET /api/form-token, sent back with the complaint. */
+  const file = async (email: string) => {
+    const token = JSON.parse(((await fns.public.invoke(apiEvent('GET', '/api/form-token'))) as ApiResult).body!) as { formToken: string; submissionId: string };
+    return (await fns.public.invoke(apiEvent('POST', '/api/complaints', { body: { ...complaint(email), ...token } }))) as ApiResult;
+  };
+
   const mailTo = async (address: string) => (await aws.sentMail()).filter((m) => m.destination.to.some((t) => t.includes(address)));
 
   let reference: string;
   let replyTo: string;
 
   it('public: files a complaint (API Gateway v2) — stored, receipt sent by SES, terms scheduled', async () => {
-    const result = (await fns.public.invoke(apiEvent('POST', '/api/complaints', { body: complaint('jan@example.nl') }))) as ApiResult;
+    const result = await file('jan@example.nl');
     expect(result.statusCode, result.body).toBe(201);
     const body = JSON.parse(result.body!) as { reference: string; statusUrl: string };
     expect(body.reference).toMatch(/^HSS-\d{4}-[2-9A-Z]{5}$/);
@@ -199,6 +207,13 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     const page = (await fns.public.invoke(apiEvent('GET', status.pathname, { query: Object.fromEntries(status.searchParams) }))) as ApiResult;
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(reference);
+  });
+
+  it('public: serves the regeling with the procedure diagram drawn at build time (no Mermaid renderer in the bundle)', async () => {
+    const result = (await fns.public.invoke(apiEvent('GET', '/regeling'))) as ApiResult;
+    expect(result.statusCode, result.body).toBe(200);
+    expect(result.body).toMatch(/<svg[\s>]/);
+    expect(result.body).toContain('</svg>');
   });
 
   it('inbound: a reply to the receipt, stored in S3 by the SES rule, lands on the case and goes to the handler', async () => {
@@ -258,7 +273,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
 
   it('sweeper: carries out the effects an outage left undone (scheduled event), then the daily run', async () => {
     aws.schedulerDown = true;
-    const filed = (await fns.public.invoke(apiEvent('POST', '/api/complaints', { body: complaint('piet@example.nl') }))) as ApiResult;
+    const filed = await file('piet@example.nl');
     await streamToEffects();
     aws.schedulerDown = false;
     // The complaint is kept and answered even though its timers could not be made.

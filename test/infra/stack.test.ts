@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { FUNCTION_KEYS, type FunctionKey } from '../../infra/stack/bundle-options.ts';
-import { INTAKE_THROTTLE, PUBLIC_ROUTES, STAFF_ROUTES, THROTTLE } from '../../infra/stack/service/api.ts';
+import { PUBLIC_ROUTES, STAFF_ROUTES } from '../../infra/stack/service/api.ts';
+import { LIMITS } from '../../shared/http/limits.ts';
 import { retentionDays } from '../../infra/stack/settings.ts';
 import { CASE_DURATION_ALLOWANCE_DAYS } from '../../infra/stack/stateful.ts';
 import { MAIL_PREFIX, tableShape } from '../../infra/stack/stateful.ts';
@@ -240,6 +241,8 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       const routes = ofType(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!);
       const keys = routes.map((r) => r.RouteKey as string).sort();
       expect(keys).toEqual(EXPECTED_ROUTES);
+      // The regeling (with its diagram), its stylesheet and the JSON clients' form token are served on AWS too.
+      expect(keys).toEqual(expect.arrayContaining(['GET /regeling', 'GET /assets/nlds.css', 'GET /api/form-token']));
       expect(keys.some((k) => k.includes('/_local'))).toBe(false);
       expect(keys).not.toContain('$default');
       const integrationOf = (routeKey: string) => {
@@ -257,8 +260,11 @@ describe.each(PROCEDURE_FILES)('the stack for %s', (file) => {
       const [, stage] = only(template, 'AWS::ApiGatewayV2::Stage');
       const p = stage.Properties!;
       expect(p.StageName).toBe('$default');
-      expect(p.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: THROTTLE.rateLimit, ThrottlingBurstLimit: THROTTLE.burstLimit });
-      expect(p.RouteSettings).toEqual({ [INTAKE_THROTTLE.route]: { ThrottlingRateLimit: INTAKE_THROTTLE.rateLimit, ThrottlingBurstLimit: INTAKE_THROTTLE.burstLimit } });
+      // The numbers the local office throttles with (shared/http/limits.ts), written out: a change must be made on purpose.
+      expect(LIMITS.api).toEqual({ rateLimit: 20, burstLimit: 40 });
+      expect(LIMITS.intake).toEqual({ route: 'POST /api/complaints', rateLimit: 2, burstLimit: 10 });
+      expect(p.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: LIMITS.api.rateLimit, ThrottlingBurstLimit: LIMITS.api.burstLimit });
+      expect(p.RouteSettings).toEqual({ [LIMITS.intake.route]: { ThrottlingRateLimit: LIMITS.intake.rateLimit, ThrottlingBurstLimit: LIMITS.intake.burstLimit } });
       const logs = p.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
       const [logGroupId] = logs.DestinationArn['Fn::GetAtt'];
       expect(resourcesOf(template)[logGroupId]!.Type).toBe('AWS::Logs::LogGroup');

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withFormToken } from '../support/http.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMPLAINANT = 'crash@example.nl';
@@ -53,7 +54,7 @@ describe('a crash between the answer and its effects', () => {
     const res = await fetch(`${first.url}/api/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.', submissionId: 'crash-test-0001' }),
+      body: JSON.stringify(await withFormToken(first.url, { email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.', submissionId: 'crash-test-0001' })),
     });
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
@@ -73,7 +74,7 @@ describe('a crash between the answer and its effects', () => {
     const again = await fetch(`${second.url}/api/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.', submissionId: 'crash-test-0001' }),
+      body: JSON.stringify(await withFormToken(second.url, { email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.', submissionId: 'crash-test-0001' })),
     });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { reference: string }).reference).toBe(reference);

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { withFormToken } from '../support/http.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 
 const COMPLAINANT = 'jan@example.nl';
@@ -15,7 +16,7 @@ describe('a thread header never puts a mail on a case', () => {
   beforeAll(async () => {
     office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, smtpPort: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
     smtp = nodemailer.createTransport({ host: '127.0.0.1', port: office.smtpPort!, secure: false, ignoreTLS: true });
-    const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Verkeerd advies.' }) });
+    const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(await withFormToken(office.url, { email: COMPLAINANT, topic: 'advies', description: 'Verkeerd advies.' })) });
     reference = ((await res.json()) as { reference: string }).reference;
     // Intake answers before its effects: the receipt and the staff notice are out once the queue is idle.
     await office.idle();

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { withFormToken } from '../support/http.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 
 const COMPLAINANT = 'jan@example.nl';
@@ -14,7 +15,7 @@ describe('mail of hostile shapes', () => {
   beforeAll(async () => {
     office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, smtpPort: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
     smtp = nodemailer.createTransport({ host: '127.0.0.1', port: office.smtpPort!, secure: false, ignoreTLS: true });
-    reference = ((await (await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Verkeerd advies.' }) })).json()) as { reference: string }).reference;
+    reference = ((await (await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(await withFormToken(office.url, { email: COMPLAINANT, topic: 'advies', description: 'Verkeerd advies.' })) })).json()) as { reference: string }).reference;
     await office.idle();
     address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { call } from '../support/http.ts';
+import { call, formToken } from '../support/http.ts';
 
 describe('the bot check at intake (HSS)', () => {
   let office: LocalOffice;
@@ -23,9 +23,45 @@ describe('the bot check at intake (HSS)', () => {
     expect(reuse.status).toBe(400);
   });
 
-  it('applies the same checks to JSON intake that sends a form token or the honeypot', async () => {
+  it('applies the same checks to JSON intake: the honeypot, a forged token', async () => {
     expect((await call(office, 'POST', '/api/complaints', { body: { ...complaint, website: 'http://spam.example' } })).status).toBe(400);
     expect((await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: '1.abc' } })).status).toBe(400);
+  });
+
+  it('refuses JSON intake without a form token, and says where to get one', async () => {
+    const bare = await call(office, 'POST', '/api/complaints', { body: complaint, formToken: false });
+    expect(bare.status).toBe(400);
+    expect(bare.json().errors[0].message).toContain('GET /api/form-token');
+    const withoutSubmission = await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: (await formToken(office.url)).formToken } });
+    expect(withoutSubmission.status).toBe(400);
+  });
+
+  it('takes a JSON form token for one submission only (a resend of that submission is the same complaint)', async () => {
+    const token = await formToken(office.url);
+    expect(token.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    const first = await call(office, 'POST', '/api/complaints', { body: { ...complaint, ...token } });
+    expect(first.status).toBe(201);
+    const resend = await call(office, 'POST', '/api/complaints', { body: { ...complaint, ...token } });
+    expect([resend.status, resend.json().reference]).toEqual([200, first.json().reference]);
+    const reuse = await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: token.formToken, submissionId: 'another-submission' } });
+    expect(reuse.status).toBe(400);
+  });
+});
+
+describe('the minimum fill time on JSON intake (HSS)', () => {
+  it('refuses a complaint sent back sooner after its token than a person fills the form in', async () => {
+    let wall = Date.parse('2026-03-02T09:00:00.000Z');
+    const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 3000, wallClock: () => wall });
+    try {
+      const token = await formToken(office.url);
+      wall += 1000;
+      const early = await call(office, 'POST', '/api/complaints', { body: { email: 'jan@example.nl', topic: 'advies', description: 'Snel.', ...token } });
+      expect(early.status).toBe(400);
+      wall += 2000;
+      expect((await call(office, 'POST', '/api/complaints', { body: { email: 'jan@example.nl', topic: 'advies', description: 'Snel.', ...token } })).status).toBe(201);
+    } finally {
+      await office.close();
+    }
   });
 });
 

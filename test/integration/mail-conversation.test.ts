@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { withFormToken } from '../support/http.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 
 const COMPLAINANT = 'jan@example.nl';
@@ -18,7 +19,7 @@ describe('conversation by e-mail on the local office (real SMTP)', () => {
     const res = await fetch(office.url + '/api/complaints', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Jan Jansen', email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.' }),
+      body: JSON.stringify(await withFormToken(office.url, { name: 'Jan Jansen', email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.' })),
     });
     ({ reference, statusUrl: statusApi } = (await res.json()) as { reference: string; statusUrl: string });
     await office.idle(); // intake's effects (the receipt) run after its answer
@@ -114,7 +115,7 @@ describe('conversation by e-mail on the local office (real SMTP)', () => {
     const res = await fetch(office.url + '/api/complaints', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ complete: ref, completeToken: token, topic: 'bejegening' }),
+      body: JSON.stringify(await withFormToken(office.url, { complete: ref, completeToken: token, topic: 'bejegening' })),
     });
     expect(res.status).toBe(200);
     const done = (await res.json()) as { statusUrl: string };
@@ -147,7 +148,7 @@ describe('mail delivered twice', () => {
   it('is recorded and passed on once', async () => {
     const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
     try {
-      const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Eén.' }) });
+      const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(await withFormToken(office.url, { email: COMPLAINANT, topic: 'advies', description: 'Eén.' })) });
       const { reference } = (await res.json()) as { reference: string };
       await office.idle(); // intake's effects (the receipt) run after its answer
       const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;
@@ -168,7 +169,7 @@ describe('attachments', () => {
   it('keeps allowed types within the limits, lists the rest as not kept, and counts them per case', async () => {
     const office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
     try {
-      const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: COMPLAINANT, topic: 'advies', description: 'Met bijlagen.' }) });
+      const res = await fetch(office.url + '/api/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(await withFormToken(office.url, { email: COMPLAINANT, topic: 'advies', description: 'Met bijlagen.' })) });
       const { reference } = (await res.json()) as { reference: string };
       await office.idle(); // intake's effects (the receipt) run after its answer
       const address = office.outbox.messages.find((m) => m.to[0]!.email === COMPLAINANT)!.replyTo!.email;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { withFormToken } from '../support/http.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 
 const COMPLAINANT = 'jan@example.nl';
@@ -25,7 +26,7 @@ describe('forwards show the extracted text, say what was left out, and list atta
     const res = await fetch(office.url + '/api/complaints', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Jan Jansen', email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.' }),
+      body: JSON.stringify(await withFormToken(office.url, { name: 'Jan Jansen', email: COMPLAINANT, topic: 'advies', description: 'Ik kreeg verkeerd advies.' })),
     });
     ({ reference } = (await res.json()) as { reference: string });
     await office.idle(); // intake's effects (the receipt) run after its answer

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSweeperFunction } from '../../functions/sweeper.ts';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { withFormToken } from '../support/http.ts';
 import { execute, loadCase } from '../../shared/app/pipeline.ts';
 import { PURGED_STATUS } from '../../shared/policy/retention.ts';
 import { purgeExpired } from '../../shared/app/use-cases/purge-expired.ts';
@@ -16,7 +17,7 @@ async function file(office: LocalOffice, n: string): Promise<string> {
   const res = await fetch(office.url + '/api/complaints', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ childName: 'K', name: `Ouder ${n}`, address: 'Laan 1', phone: '06-1', email: `o${n}@example.nl`, eventDate: '2026-01-02', description: 'x' }),
+    body: JSON.stringify(await withFormToken(office.url, { childName: 'K', name: `Ouder ${n}`, address: 'Laan 1', phone: '06-1', email: `o${n}@example.nl`, eventDate: '2026-01-02', description: 'x' })),
   });
   const { reference } = (await res.json()) as { reference: string };
   await office.idle(); // intake's effects run after its answer

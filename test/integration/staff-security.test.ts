@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { SIGN_IN_LIMITS } from '../../shared/http/staff-routes.ts';
+import { LIMITS } from '../../shared/http/limits.ts';
 import { call, signIn } from '../support/http.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';
@@ -104,18 +104,18 @@ describe('sign-in requests (HSS)', () => {
 
   it('limits sign-in requests per address and per client, answering known and unknown the same', async () => {
     const ask = (email: string) => call(office, 'POST', '/api/staff/login', { body: { email } });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await ask(DIRECTIE)).status).toBe(202);
+    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) expect((await ask(DIRECTIE)).status).toBe(202);
     const limited = await ask(DIRECTIE);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await ask('niemand@example.org');
+    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) await ask('niemand@example.org');
     const unknown = await ask('niemand@example.org');
     expect([unknown.status, unknown.text]).toEqual([limited.status, limited.text]);
     await office.settled();
-    expect(office.outbox.messages.filter((m) => m.to[0]!.email === DIRECTIE).length).toBe(SIGN_IN_LIMITS.perAddress);
+    expect(office.outbox.messages.filter((m) => m.to[0]!.email === DIRECTIE).length).toBe(LIMITS.signInPerAddress.limit);
     // Many addresses from one client: the client's own limit.
     let status = 202;
-    for (let i = 0; i < SIGN_IN_LIMITS.perClient && status === 202; i++) status = (await ask(`x${i}@example.org`)).status;
+    for (let i = 0; i < LIMITS.signInPerClient.limit && status === 202; i++) status = (await ask(`x${i}@example.org`)).status;
     expect(status).toBe(429);
   });
 });

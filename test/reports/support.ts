@@ -4,7 +4,7 @@
  */
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { procedurePath } from '../support/office-client.ts';
-import { call, signIn, type CallOptions, type Res } from '../support/http.ts';
+import { BULK_LIMITS, call, signIn, type CallOptions, type Res } from '../support/http.ts';
 
 export type { Res };
 
@@ -12,7 +12,7 @@ export class Office {
   private constructor(readonly office: LocalOffice) {}
 
   static async start(procedureId: string, clockStart: string): Promise<Office> {
-    return new Office(await startLocalOffice({ procedurePath: procedurePath(procedureId), port: 0, clockStart, minFillMs: 0 }));
+    return new Office(await startLocalOffice({ procedurePath: procedurePath(procedureId), port: 0, clockStart, minFillMs: 0, limits: BULK_LIMITS }));
   }
 
   close() {

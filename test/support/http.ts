@@ -1,5 +1,31 @@
 /** Plain HTTP against a local office, and signing in through the e-mailed link, for tests that also hold the office object. */
 import type { LocalOffice } from '../../infra/local/office.ts';
+import { LIMITS, type Limits } from '../../shared/http/limits.ts';
+
+/** Limits far above what any test sends: for offices whose tests are about something else and file or ask in bulk from one address. */
+export const BULK_LIMITS: Limits = {
+  api: { rateLimit: 1e6, burstLimit: 1e6 },
+  intake: { ...LIMITS.intake, rateLimit: 1e6, burstLimit: 1e6 },
+  intakePerClient: { limit: 1e6, windowS: 600 },
+  signInPerAddress: { limit: 1e6, windowS: 900 },
+  signInPerClient: { limit: 1e6, windowS: 900 },
+};
+
+/** What `GET /api/form-token` gives a JSON client: a single-use form token and a submission id to send back. */
+export async function formToken(url: string): Promise<{ formToken: string; submissionId: string }> {
+  const res = await fetch(url + '/api/form-token');
+  if (res.status !== 200) throw new Error(`GET /api/form-token: ${res.status}`);
+  return (await res.json()) as { formToken: string; submissionId: string };
+}
+
+/** A JSON complaint as a client sends it: with a fresh form token, and its submission id unless the complaint has one. */
+export async function withFormToken<T extends object>(url: string, complaint: T): Promise<T & { formToken: string; submissionId: string }> {
+  const t = await formToken(url);
+  return { submissionId: t.submissionId, ...complaint, formToken: t.formToken };
+}
+
+const isJsonIntake = (method: string, path: string, opts: CallOptions) =>
+  method === 'POST' && path.split('?')[0] === '/api/complaints' && !opts.form && typeof opts.body === 'object' && opts.body !== null && !('formToken' in opts.body);
 
 export interface Res {
   status: number;
@@ -14,9 +40,12 @@ export interface CallOptions {
   cookie?: string;
   form?: boolean;
   headers?: Record<string, string>;
+  /** JSON intake gets a form token from GET /api/form-token first, as a client does; `false`: send none. */
+  formToken?: false;
 }
 
 export async function call(office: LocalOffice, method: string, path: string, opts: CallOptions = {}): Promise<Res> {
+  if (opts.formToken !== false && isJsonIntake(method, path, opts)) opts = { ...opts, body: await withFormToken(office.url, opts.body as object) };
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.cookie = opts.cookie;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { jsonLogger, startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import type { ComplainantView } from '../../shared/presentation/status.ts';
 import type { CaseDetail } from '../../shared/app/staff-views.ts';
+import { BULK_LIMITS, withFormToken } from './http.ts';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -68,7 +69,7 @@ export class OfficeClient {
    */
   static async start(procedureId: string, clockStart: string): Promise<OfficeClient> {
     const log = process.env.OFFICE_LOG ? { log: jsonLogger((l) => process.stderr.write(l + '\n')), logRequests: true } : {};
-    const office = await startLocalOffice({ procedurePath: procedurePath(procedureId), port: 0, clockStart, minFillMs: 0, ...log });
+    const office = await startLocalOffice({ procedurePath: procedurePath(procedureId), port: 0, clockStart, minFillMs: 0, limits: BULK_LIMITS, ...log });
     return new OfficeClient(office, office.url);
   }
 
@@ -96,8 +97,8 @@ export class OfficeClient {
   // ---- the complainant ----
 
   /** `POST /api/complaints` as it is: for refusals. */
-  submit(fields: Record<string, unknown>): Promise<HttpResult<Record<string, unknown>>> {
-    return this.request('POST', '/api/complaints', { body: fields });
+  async submit(fields: Record<string, unknown>): Promise<HttpResult<Record<string, unknown>>> {
+    return this.request('POST', '/api/complaints', { body: await withFormToken(this.url, fields) });
   }
 
   /** Files a complaint through the public API; it must be accepted (201). */

@@ -11,15 +11,16 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { OfficeSettings } from '../settings.ts';
 import { LOG_RETENTION } from './common.ts';
-
-/** Throttling of every route (the stage's default route settings) and, stricter, of intake. */
-export const THROTTLE = { rateLimit: 20, burstLimit: 40 };
-export const INTAKE_THROTTLE = { route: 'POST /api/complaints', rateLimit: 2, burstLimit: 10 };
+import { LIMITS } from '../../../shared/http/limits.ts';
+import { STYLESHEET_PATH } from '../../../shared/web/stylesheet.ts';
 
 /** The HTTP contract's deployed routes (never `/_local/*`). */
 export const PUBLIC_ROUTES: [apigw.HttpMethod, string][] = [
   [apigw.HttpMethod.GET, '/'],
   [apigw.HttpMethod.POST, '/api/complaints'],
+  [apigw.HttpMethod.GET, '/api/form-token'],
+  [apigw.HttpMethod.GET, '/regeling'],
+  [apigw.HttpMethod.GET, STYLESHEET_PATH],
   [apigw.HttpMethod.GET, '/complaints/{reference}'],
   [apigw.HttpMethod.GET, '/complaints/{reference}/ontvangen'],
   [apigw.HttpMethod.GET, '/api/complaints/{reference}'],
@@ -56,7 +57,8 @@ export class ApiPart {
       httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: THROTTLE,
+      // Every route (the stage's default); intake harder below. The local office applies the same numbers (shared/http/limits.ts).
+      throttle: LIMITS.api,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         // The route key, not the path: `/complaints/{reference}` never names a case. No source IP, no user agent.
@@ -81,7 +83,7 @@ export class ApiPart {
     const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
     cfnStage.routeSettings = {
       // A JSON property: CloudFormation's own (capitalised) names.
-      [INTAKE_THROTTLE.route]: { ThrottlingRateLimit: INTAKE_THROTTLE.rateLimit, ThrottlingBurstLimit: INTAKE_THROTTLE.burstLimit },
+      [LIMITS.intake.route]: { ThrottlingRateLimit: LIMITS.intake.rateLimit, ThrottlingBurstLimit: LIMITS.intake.burstLimit },
     };
     // Route settings name a route key: the route must exist before the stage is updated.
     for (const r of [...this.publicRoutes, ...this.staffRoutes]) this.stage.node.addDependency(r);

@@ -4,11 +4,10 @@
  * the table (and the indexes a function queries), the bucket prefixes, the SES identity and
  * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
  */
-import { writeDesignSystemCss } from '../../design-system-css.ts';
-import { DESIGN_SYSTEM_CSS_FILE } from '../../../shared/web/stylesheet.ts';
+import { writePublicAssets } from '../public-assets.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -154,8 +153,8 @@ export class FunctionsPart {
     const spec = SPECS[key];
     // The procedure as validated at synth, shipped as data next to each bundle (no YAML or schema at cold start).
     const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
-    // The public function serves the pages' stylesheet from its own bundle (no CDN).
-    const css = key === 'public' ? writeDesignSystemCss(mkdtempSync(join(tmpdir(), 'klachtenloket-css-'))) : undefined;
+    // The public function serves the pages' stylesheet (no CDN) and the regeling's diagram, drawn here, from its own bundle.
+    const assets = key === 'public' ? writePublicAssets(s.procedure, mkdtempSync(join(tmpdir(), 'klachtenloket-public-'))) : [];
     const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(scope, `${cap(key)}Role`, {
       description: `The ${key} function of ${s.orgId}`,
@@ -205,7 +204,7 @@ export class FunctionsPart {
           // The procedure this office runs, read at cold start (shared/aws/context.ts loadBundledProcedure).
           afterBundling: (_inputDir: string, outputDir: string) => [
             `cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`,
-            ...(css ? [`cp "${css}" "${outputDir}/${DESIGN_SYSTEM_CSS_FILE}"`] : []),
+            ...assets.map((file) => `cp "${file}" "${outputDir}/${basename(file)}"`),
           ],
         },
       },

@@ -42,6 +42,8 @@ export interface TableClient {
   put(item: Row, label: ItemLabel, condition?: Condition): Promise<boolean>;
   /** SET (and REMOVE) attributes of an item; with a condition, false when it does not hold. */
   update(key: Row, change: { set: Row; remove?: string[] }, condition?: Condition): Promise<boolean>;
+  /** Adds one to a number attribute (from 0 when absent) and SETs others; with a condition, false when it does not hold. */
+  increment(key: Row, counter: string, set: Row, condition?: Condition): Promise<boolean>;
   /** Deletes an item; with a condition, false when it does not hold. */
   delete(key: Row, condition?: Condition): Promise<boolean>;
   /** Every item of a query (following pages), up to `limit`. */
@@ -148,6 +150,22 @@ export function createTableClient(client: DynamoDBClient, TableName: string): Ta
             ...(condition ? { ConditionExpression: condition.expression } : {}),
             ...names(attributeNames),
             ...values(attributeValues),
+          }),
+        ),
+      );
+    },
+
+    increment(key, counter, set, condition) {
+      const assignments = Object.keys(set).map((_, i) => `#s${i} = :s${i}`);
+      return conditional(() =>
+        client.send(
+          new UpdateItemCommand({
+            TableName,
+            Key: toItem(key),
+            UpdateExpression: `SET #counter = if_not_exists(#counter, :zero) + :one${assignments.map((a) => `, ${a}`).join('')}`,
+            ...(condition ? { ConditionExpression: condition.expression } : {}),
+            ...names({ ...condition?.names, '#counter': counter, ...Object.fromEntries(Object.keys(set).map((name, i) => [`#s${i}`, name])) }),
+            ...values({ ...condition?.values, ':zero': 0, ':one': 1, ...Object.fromEntries(Object.values(set).map((value, i) => [`:s${i}`, value])) }),
           }),
         ),
       );
