@@ -7,11 +7,13 @@
 import { MAIL_TEXTS } from './texts/mail.ts';
 import { PAGE_TEXTS } from './texts/pages.ts';
 import { REFUSAL_TEXTS } from './texts/refusals.ts';
+import { CASE_LIST_TEXTS } from './texts/case-list.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
   ...PAGE_TEXTS,
   ...REFUSAL_TEXTS,
+  ...CASE_LIST_TEXTS,
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;
