@@ -3,7 +3,8 @@
  * the opaque cursor (base64url JSON of a position in one sort order). A bad value is a 400 naming
  * its field.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../edge/zod-locale.ts';
 import { DEFAULT_LIMIT, LIST_SORTS, MAX_LIMIT, type CaseListQuery, type ListCursor } from '../app/case-list.ts';
 import { LIST_STATUSES } from '../app/staff-views.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -12,8 +13,8 @@ import type { Procedure } from '../procedure/schema.ts';
 const POSITION = /^[\w:.#+\-\uffff]{1,200}$/u;
 
 const cursorSchema = z.union([
-  z.strictObject({ s: z.enum(LIST_SORTS), a: z.string().regex(POSITION) }),
-  z.strictObject({ s: z.enum(LIST_SORTS), b: z.string().regex(POSITION) }),
+  z.strictObject({ s: z.enum(LIST_SORTS), a: z.string().check(z.regex(POSITION)) }),
+  z.strictObject({ s: z.enum(LIST_SORTS), b: z.string().check(z.regex(POSITION)) }),
 ]);
 
 export function encodeCursor(c: ListCursor): string {
@@ -33,37 +34,37 @@ function decodeCursor(value: string): ListCursor | undefined {
   return 'a' in parsed.data ? { sort: parsed.data.s, after: parsed.data.a } : { sort: parsed.data.s, before: parsed.data.b };
 }
 
-/** An empty field of the GET form is no filter. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const flag = optional(z.enum(['true', 'on', '1', 'false']).transform((v) => v !== 'false'));
+const flag = z.optional(z.enum(['true', 'on', '1', 'false']));
 
 function querySchema(p: Procedure) {
   return z.object({
-    status: optional(z.enum(LIST_STATUSES)),
-    stage: optional(z.enum(p.stages.map((s) => s.id) as [string, ...string[]])),
-    handler: optional(z.email().max(254).transform((v) => v.toLowerCase())),
+    status: z.optional(z.enum(LIST_STATUSES)),
+    stage: z.optional(z.enum(p.stages.map((s) => s.id) as [string, ...string[]])),
+    handler: z.optional(z.email().check(z.maxLength(254))),
     overdue: flag,
     mine: flag,
-    q: optional(z.string().trim().min(1).max(100)),
-    sort: optional(z.enum(LIST_SORTS)).transform((v) => v ?? 'due'),
-    limit: optional(z.coerce.number().int().min(1).max(MAX_LIMIT)).transform((v) => v ?? DEFAULT_LIMIT),
-    cursor: optional(z.string().transform((v, ctx) => decodeCursor(v) ?? (ctx.addIssue({ code: 'custom', message: 'unknown cursor' }), z.NEVER))),
+    q: z.optional(z.string().check(z.maxLength(100))),
+    sort: z.optional(z.enum(LIST_SORTS)),
+    limit: z.optional(z.string().check(z.refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_LIMIT, `a whole number from 1 to ${MAX_LIMIT}`))),
+    cursor: z.optional(z.string().check(z.refine((v) => decodeCursor(v) !== undefined, 'unknown cursor'))),
   });
 }
 
 export type QueryErrors = { field: string; message: string }[];
 
 export function parseCaseListQuery(p: Procedure, params: Record<string, string | undefined> | undefined): { ok: true; query: CaseListQuery } | { ok: false; errors: QueryErrors } {
-  const parsed = querySchema(p).safeParse(params ?? {});
+  // An empty field of the GET form is no filter.
+  const given = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = querySchema(p).safeParse(given);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'query'), message: i.message })) };
   const { q, cursor, ...rest } = parsed.data;
-  const query: CaseListQuery = { sort: rest.sort, limit: rest.limit };
+  const query: CaseListQuery = { sort: rest.sort ?? 'due', limit: rest.limit ? Number(rest.limit) : DEFAULT_LIMIT };
   if (rest.status) query.status = rest.status;
   if (rest.stage) query.stage = rest.stage;
-  if (rest.handler) query.handler = rest.handler;
-  if (rest.overdue) query.overdue = true;
-  if (rest.mine) query.mine = true;
-  if (q) query.search = q;
-  if (cursor) query.cursor = cursor;
+  if (rest.handler) query.handler = rest.handler.toLowerCase();
+  if (rest.overdue && rest.overdue !== 'false') query.overdue = true;
+  if (rest.mine && rest.mine !== 'false') query.mine = true;
+  if (q?.trim()) query.search = q.trim();
+  if (cursor) query.cursor = decodeCursor(cursor)!;
   return { ok: true, query };
 }
