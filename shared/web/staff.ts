@@ -8,8 +8,7 @@ import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
-import type { CaseDetail, CaseListItem, Urgency } from '../app/staff-views.ts';
-import type { Undeliverable } from '../app/undeliverable.ts';
+import type { CaseDetail, Urgency } from '../app/staff-views.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
 import { HELD_RETENTION_DAYS } from '../policy/retention.ts';
@@ -70,32 +69,6 @@ export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
     undefined,
     html`<h1>${w(lang, 'Inloggen', 'Sign in')}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${w(lang, 'Inloggen bij het klachtenloket', 'Sign in to the complaints office')}</button></form>`,
   );
-
-export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0, stuck: Undeliverable[] = []): string {
-  return shell(
-    p,
-    lang,
-    w(lang, 'Klachten', 'Complaints'),
-    me,
-    csrf,
-    html`<h1>${w(lang, 'Klachten', 'Complaints')}</h1>
-<p>${w(lang, 'Openstaande klachten, de meest dringende eerst.', 'Open complaints, most urgent first.')}</p>
-${unseenHeld ? html`<div class="notice" role="status"><p><a href="/staff/held">${w(lang, `${unseenHeld} niet-gekoppelde e-mail(s) die nog niemand heeft bekeken`, `${unseenHeld} unmatched mail(s) nobody has looked at yet`)}</a></p></div>` : ''}
-${stuck.length
-  ? html`<div class="summary" role="alert"><h2>${w(lang, `${stuck.length} bericht(en) niet verstuurd`, `${stuck.length} message(s) not sent`)}</h2>
-<p>${w(lang, 'Deze berichten kunnen nooit aankomen (bijvoorbeeld een onjuist e-mailadres). Neem op een andere manier contact op.', 'These messages can never arrive (a wrong e-mail address, say). Get in touch another way.')}</p>
-<ul>${stuck.map((u) => html`<li><a href="/staff/cases/${u.reference}">${u.reference}</a> (${u.on})</li>`)}</ul></div>`
-  : ''}
-${items.length
-  ? html`<table>
-<caption class="hp">${w(lang, 'Klachten', 'Complaints')}</caption>
-<thead><tr><th scope="col">${w(lang, 'Kenmerk', 'Reference')}</th><th scope="col">${w(lang, 'Status', 'Status')}</th><th scope="col">${w(lang, 'Fase', 'Stage')}</th><th scope="col">${w(lang, 'Volgende termijn', 'Next term')}</th><th scope="col">${w(lang, 'Behandelaar', 'Handler')}</th></tr></thead>
-<tbody>${items.map(
-      (c) => html`<tr><td><a href="/staff/cases/${c.reference}">${c.reference}</a><br><span class="muted">${c.receivedOn}</span></td><td>${c.statusLabel}</td><td>${c.stageName}</td><td>${c.nextTerm ? html`${badge(c.nextTerm.urgency, lang)} ${c.nextTerm.term}: ${c.nextTerm.date}` : '-'}</td><td>${c.handler ?? '-'}</td></tr>`,
-    )}</tbody></table>`
-  : html`<p>${w(lang, 'Er zijn geen openstaande klachten.', 'There are no open complaints.')}</p>`}`,
-  );
-}
 
 export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: string, list: { held: HeldMail[]; next?: string }, notice: { error?: string; done?: string } = {}): string {
   const { held, next } = list;
