@@ -13,11 +13,13 @@
  * term due 6 weeks after receipt); the rest are closed, with their anonymous register row filed.
  *
  * Timed, after one warm-up: the first page of the staff list as the director sees it (default
- * sort, 25 cases, with the counts per status), and the inventory report of the last completed
- * quarter (with its four quarters before). Prints the medians and the ratio 100,000 : 1,000.
+ * sort, 25 cases, with the counts per status, which a process recounts at most every 30 s per
+ * staff member), the inventory report of the last completed quarter (with its four quarters
+ * before), and, apart, the counting itself (it follows the running cases). Prints the medians and
+ * the ratio 100,000 : 1,000.
  */
 import { fileURLToPath } from 'node:url';
-import { listCases } from '../shared/app/case-list.ts';
+import { COUNTS_FRESH_MS, countNow, listCases } from '../shared/app/case-list.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { buildReport } from '../shared/app/reports/build.ts';
 import { loadProcedureFile } from '../shared/procedure/load.ts';
@@ -86,7 +88,7 @@ function caseOf(i: number): { summary: CaseSummary; row?: LedgerEntry } {
   return { summary, row: { id: `r${i}`, on: figures.closedOn, data: { ...figures } } };
 }
 
-async function measure(size: number): Promise<{ list: number; report: number; loadSeconds: number }> {
+async function measure(size: number): Promise<{ list: number; counts: number; report: number; loadSeconds: number }> {
   const dynamo = await startDynalite();
   const client = localDynamoClient(dynamo.endpoint);
   try {
@@ -116,7 +118,10 @@ async function measure(size: number): Promise<{ list: number; report: number; lo
       const r = await buildReport(ctx, QUARTER);
       if (r.figures.received.total === 0) throw new Error('the quarter has no cases');
     };
-    return { list: await median(firstPage), report: await median(report), loadSeconds };
+    const counts = async () => {
+      await countNow(ctx, director);
+    };
+    return { list: await median(firstPage), counts: await median(counts), report: await median(report), loadSeconds };
   } finally {
     client.destroy();
     await dynamo.close();
@@ -141,18 +146,18 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
-const results: { size: number; list: number; report: number; loadSeconds: number }[] = [];
+const results: { size: number; list: number; counts: number; report: number; loadSeconds: number }[] = [];
 for (const size of SIZES) {
   const r = await measure(size);
   results.push({ size, ...r });
-  console.log(`${size.toLocaleString('en')} cases loaded in ${r.loadSeconds.toFixed(1)} s: list first page ${r.list.toFixed(1)} ms, quarterly report ${r.report.toFixed(1)} ms (medians of ${RUNS})`);
+  console.log(`${size.toLocaleString('en')} cases loaded in ${r.loadSeconds.toFixed(1)} s: list first page ${r.list.toFixed(1)} ms, counts per status ${r.counts.toFixed(1)} ms, quarterly report ${r.report.toFixed(1)} ms (medians of ${RUNS})`);
 }
 const [small, large] = [results[0]!, results.at(-1)!];
 console.log('');
-console.log(`| stored cases (90 % closed) | staff list, first page | quarterly report |`);
-console.log(`|---|---|---|`);
-for (const r of results) console.log(`| ${r.size.toLocaleString('en')} | ${r.list.toFixed(1)} ms | ${r.report.toFixed(1)} ms |`);
+console.log(`| stored cases (90 % closed) | staff list, first page | quarterly report | counting per status (once per ${COUNTS_FRESH_MS / 1000} s per staff member) |`);
+console.log(`|---|---|---|---|`);
+for (const r of results) console.log(`| ${r.size.toLocaleString('en')} | ${r.list.toFixed(1)} ms | ${r.report.toFixed(1)} ms | ${r.counts.toFixed(1)} ms |`);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-console.log(`| ratio ${large.size.toLocaleString('en')} : ${small.size.toLocaleString('en')} | ${ratio(large.list, small.list)} | ${ratio(large.report, small.report)} |`);
+console.log(`| ratio ${large.size.toLocaleString('en')} : ${small.size.toLocaleString('en')} | ${ratio(large.list, small.list)} | ${ratio(large.report, small.report)} | ${ratio(large.counts, small.counts)} |`);
 const within = large.list / small.list <= 1.5 && large.report / small.report <= 1.5;
 console.log(within ? 'Within 1.5×: the cost follows the work, not the table.' : 'NOT within 1.5×.');

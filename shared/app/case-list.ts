@@ -34,7 +34,7 @@ export interface CaseListQuery {
 
 export interface CaseListPage {
   cases: CaseListItem[];
-  /** Cases per status this staff member may see (filters aside). */
+  /** Cases per status this staff member may see (filters aside), at most `COUNTS_FRESH_MS` old. */
   counts: Record<ListStatus, number>;
   next?: ListCursor;
   previous?: ListCursor;
@@ -61,7 +61,26 @@ interface Found {
   previous?: ListCursor;
 }
 
-const countsFor = async (ctx: AppContext, me: StaffMember) =>
+/**
+ * Counting reads every running case (DynamoDB keeps no count), so a process counts at most once per
+ * `COUNTS_FRESH_MS` for each staff member and store: a page costs the same however many cases run,
+ * and its counts are at most that old.
+ */
+export const COUNTS_FRESH_MS = 30_000;
+const counted = new WeakMap<object, Map<string, { at: number; counts: Promise<Record<ListStatus, number>> }>>();
+
+export function countsFor(ctx: AppContext, me: StaffMember, wallNow = Date.now()): Promise<Record<ListStatus, number>> {
+  const mine = counted.get(ctx.store) ?? new Map();
+  counted.set(ctx.store, mine);
+  const known = mine.get(me.email);
+  if (known && wallNow - known.at < COUNTS_FRESH_MS) return known.counts;
+  const counts = countNow(ctx, me);
+  mine.set(me.email, { at: wallNow, counts });
+  counts.catch(() => mine.delete(me.email));
+  return counts;
+}
+
+export const countNow = async (ctx: AppContext, me: StaffMember) =>
   Object.fromEntries(await Promise.all(LIST_STATUSES.map(async (status) => [status, await ctx.store.countSummaries({ status, exceptConcerned: me.email })]))) as Record<ListStatus, number>;
 
 /** What a summary must be to be on this list for this staff member. */

@@ -8,6 +8,8 @@ import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts'
 import { summarise } from '../../shared/app/summary.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 import { call, signIn } from '../support/http.ts';
+import { COUNTS_FRESH_MS, countsFor } from '../../shared/app/case-list.ts';
+import { staffMember } from '../../shared/staff/auth.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';
 const MEDEWERKER = 'medewerker@hss.example.nl';
@@ -155,6 +157,18 @@ describe('the staff case list: filters, sorts, counts, and the page without Java
     const medewerker = await signIn(office, MEDEWERKER);
     expect(refs(await list('q=gijs', medewerker))).toEqual(['HSS-2026-DDDD5']);
     expect((await list('', medewerker)).counts).toEqual({ open: 4, 'to-complete': 0, decided: 1 });
+  });
+
+  it('counts again once its counts are COUNTS_FRESH_MS old (a process counts at most that often per staff member)', async () => {
+    const me = staffMember(office.ctx.procedure, MEDEWERKER)!;
+    const at = Date.now();
+    const before = await countsFor(office.ctx, me, at);
+    const base = (await office.ctx.store.getSummary(real))!;
+    await office.ctx.store.putSummary({ ...base, caseRef: 'HSS-2026-EEEE6' });
+    expect(await countsFor(office.ctx, me, at + 1)).toEqual(before);
+    expect((await countsFor(office.ctx, me, at + COUNTS_FRESH_MS)).open).toBe(before.open + 1);
+    await office.ctx.store.putSummary({ ...base, caseRef: 'HSS-2026-EEEE6', status: 'closed' });
+    expect(await countsFor(office.ctx, me, at + 2 * COUNTS_FRESH_MS)).toEqual(before);
   });
 
   it('sorts by due date (most urgent first, by default), received date (newest first) and reference, and pages each', async () => {
