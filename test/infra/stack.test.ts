@@ -33,7 +33,7 @@ const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...STAFF_ROUTES].map(([m, p]) => `${m
 /**
  * Least privilege, written out independently of the stack's own GRANTS table: what each function's
  * code calls. claimKey → DeleteItem; purging a case (staff erasure, the sweeper's retention) →
- * DeleteItem, BatchWriteItem and deleting its blobs; staff lists and reports by status (gsi2) and
+ * DeleteItem, BatchWriteItem and deleting its blobs; staff lists and reports by status (gsi2, and gsi3 by received date) and
  * reads blobs; the sweeper reads the pending index (gsi1) and reconciles, purges and reports by
  * status (gsi2); inbound stores blobs and reads SES's copy.
  */
@@ -41,10 +41,10 @@ const RW = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:
 const PURGE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'];
 const EXPECTED_ACCESS: Record<FunctionKey, { dynamo: string[]; indexes: string[]; blobs: string[]; inboundMail: boolean }> = {
   public: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: [], inboundMail: false },
-  staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false },
+  staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status, INDEX.received], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false },
   inbound: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], inboundMail: true },
   deadline: { dynamo: RW, indexes: [], blobs: [], inboundMail: false },
-  sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], inboundMail: false },
+  sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:DeleteObject'], inboundMail: false },
   effects: { dynamo: RW, indexes: [], blobs: [], inboundMail: false },
 };
 /** What Lambda's poller needs to read the table's stream for the effects function, on that stream only. */

@@ -52,10 +52,10 @@ const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
  */
 export const GRANTS: Record<FunctionKey, Grant> = {
   public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false },
-  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false },
+  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status, INDEX.received], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false },
   inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true },
   deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
-  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status], blobs: ['s3:DeleteObject'], readsInboundMail: false },
+  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:DeleteObject'], readsInboundMail: false },
   // Loads a commit's case, projects its summary, settles its effects, writes register rows and expiry.
   effects: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false },
 };
