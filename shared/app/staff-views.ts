@@ -25,6 +25,8 @@ export interface CaseListItem {
   stage: string;
   stageName: string;
   receivedOn: string;
+  /** The complainant's name, as staff search and see it. */
+  complainant?: string;
   handler?: string;
   nextTerm?: { term: string; lastDay: string; date: string; urgency: Urgency };
 }
@@ -37,25 +39,8 @@ export function urgency(dueAt: string, now: string): Urgency {
   return left <= 0 ? 'overdue' : left <= 3 * 86_400_000 ? 'soon' : 'later';
 }
 
-/** Open cases, most urgent first; a case never shows to a person it is about. */
-export async function caseList(
-  ctx: AppContext,
-  me: StaffMember,
-  filters: { status?: string; stage?: string; mine?: boolean } = {},
-  lang: Lang = 'nl',
-): Promise<CaseListItem[]> {
-  const statuses = filters.status && (LIST_STATUSES as readonly string[]).includes(filters.status) ? [filters.status] : [...LIST_STATUSES];
-  const summaries = (await Promise.all(statuses.map((status) => ctx.store.listSummaries({ status, limit: 500 })))).flat();
-  const now = ctx.clock.now();
-  return summaries
-    .filter((s) => !((s.data.concerned as string[] | undefined) ?? []).includes(me.email))
-    .filter((s) => !filters.stage || s.stage === filters.stage)
-    .filter((s) => !filters.mine || s.data.handler === me.email)
-    .sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'))
-    .map((s) => listItem(ctx.procedure, s, now, lang));
-}
-
-function listItem(p: Procedure, s: CaseSummary, now: string, lang: Lang): CaseListItem {
+/** A summary as a row of the staff list (shared/app/case-list.ts pages them). */
+export function listItem(p: Procedure, s: CaseSummary, now: string, lang: Lang): CaseListItem {
   const term = s.data.nextTerm as string | undefined;
   const lastDay = s.data.nextLastDay as string | undefined;
   let label = term ?? '';
@@ -73,6 +58,7 @@ function listItem(p: Procedure, s: CaseSummary, now: string, lang: Lang): CaseLi
     stage: s.stage,
     stageName: safeStageName(p, s.stage, lang),
     receivedOn: amsterdamDate(s.receivedAt),
+    ...(typeof s.data.name === 'string' ? { complainant: s.data.name } : {}),
     ...(typeof s.data.handler === 'string' ? { handler: s.data.handler } : {}),
     ...(term && lastDay && s.nextDueAt ? { nextTerm: { term: label, lastDay, date: formatDate(lastDay, lang), urgency: urgency(s.nextDueAt, now) } } : {}),
   };

@@ -4,7 +4,8 @@ import type { Procedure } from '../procedure/schema.ts';
 import type { CaseSummary } from '../store/port.ts';
 
 /**
- * The list projection: no free text, just what a staff list and the reports need. An ended case's
+ * The list projection: no free text, just what a staff list and the reports need (the complainant's
+ * name is the one personal detail: staff search by it). An ended case's
  * next due instant is its purge (retention), so the sweep finds due cases through the status index.
  */
 export function summarise(s: CaseState, now: string, p?: Procedure, seq?: number): CaseSummary {
@@ -25,6 +26,8 @@ export function summarise(s: CaseState, now: string, p?: Procedure, seq?: number
     data: {
       channel: s.channel,
       ...(s.fields.topic ? { topic: s.fields.topic } : {}),
+      // The complainant's name: staff find a case by it (the list's search and its "Klager" column).
+      ...(s.fields.name ? { name: s.fields.name } : {}),
       ...(s.handler ? { handler: s.handler } : {}),
       ...(next ? { nextTerm: next.termId, nextLastDay: next.lastDay } : {}),
       admissibility: s.admissibility,

@@ -27,10 +27,13 @@ import { buildReport, labels, reportCsv, reportFileName, type Report, type Repor
 import { lastCompleted, parsePeriod } from '../reports/periods.ts';
 import { buildRegister, registerCsv } from '../app/reports/register.ts';
 import { csrfToken, SESSION_COOKIE, SESSION_TTL_MS, staffMember, type StaffMember } from '../staff/auth.ts';
-import { caseDetail, caseList } from '../app/staff-views.ts';
+import { caseDetail } from '../app/staff-views.ts';
+import { listCases, type CaseListQuery } from '../app/case-list.ts';
+import { encodeCursor, parseCaseListQuery } from './case-list-query.ts';
+import { renderCaseListPage } from '../web/case-list.ts';
 import { undeliverable } from '../app/undeliverable.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
-import { renderCaseList, renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
+import { renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
 import { allowImageOrigin, header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { refusalSummary } from '../presentation/refusal.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
@@ -95,7 +98,20 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
   const cookie = (token: string) => `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}`;
 
   // Pages a route falls back on.
-  const emptyList = (r: StaffRequest) => page(404, renderCaseList(p, r.lang, r.me, r.csrf, []));
+  /** The case list (`/staff`, `/api/staff/cases`): a bad query string is a 400 naming its fields (the page then shows the list unfiltered). */
+  async function caseListResult(r: StaffRequest): Promise<ApiResult> {
+    const parsed = parseCaseListQuery(p, r.e.queryStringParameters);
+    if (!parsed.ok && r.api) return json(400, { errors: parsed.errors });
+    const q: CaseListQuery = parsed.ok ? parsed.query : { sort: 'due', limit: 25 };
+    const [list, unseenHeld, stuck] = await Promise.all([listCases(ctx, r.me, q, r.lang), countUnseenHeld(ctx), undeliverable(ctx, r.me)]);
+    const next = list.next && encodeCursor(list.next);
+    const previous = list.previous && encodeCursor(list.previous);
+    if (r.api) return json(200, { cases: list.cases, counts: list.counts, ...(next ? { next } : {}), ...(previous ? { previous } : {}), unseenHeld, undeliverable: stuck });
+    const view = { page: list, query: q, unseenHeld, stuck, ...(next ? { next } : {}), ...(previous ? { previous } : {}), ...(parsed.ok ? {} : { errors: parsed.errors.map((e) => e.field) }) };
+    return page(parsed.ok ? 200 : 400, renderCaseListPage(p, r.lang, r.me, r.csrf, view));
+  }
+  /** Not found (or not for this staff member): the list page without cases, as 404. */
+  const emptyList = (r: StaffRequest) => page(404, renderCaseListPage(p, r.lang, r.me, r.csrf, { page: { cases: [] }, query: { sort: 'due', limit: 25 }, unseenHeld: 0, stuck: [] }));
   const reportsIndex = (r: StaffRequest, status = 200) => page(status, renderReportsIndex(p, r.lang, r.me, r.csrf, ctx.clock.now()));
   const heldPage = async (r: StaffRequest, status: number, notice: { error?: string; done?: string }) => page(status, renderHeld(p, r.lang, r.me, r.csrf, await listHeld(ctx, r.me, query(r.e, 'after')), notice));
 
@@ -207,13 +223,7 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
       method: 'GET',
       api: '/cases',
       page: '',
-      async handle(r) {
-        const q = (name: string) => (query(r.e, name) ? { [name]: query(r.e, name)! } : {});
-        const cases = await caseList(ctx, r.me, { ...q('status'), ...(r.api ? q('stage') : {}), mine: query(r.e, 'mine') === 'true' }, r.lang);
-        const unseenHeld = await countUnseenHeld(ctx);
-        const stuck = await undeliverable(ctx, r.me);
-        return r.api ? json(200, { cases, unseenHeld, undeliverable: stuck }) : page(200, renderCaseList(p, r.lang, r.me, r.csrf, cases, unseenHeld, stuck));
-      },
+      handle: (r) => caseListResult(r),
     },
     {
       method: 'GET',

@@ -14,6 +14,7 @@ import { HTTP_TEXTS } from './texts/http.ts';
 import { REGELING_TEXTS } from './texts/regeling.ts';
 import { DUTY_TEXTS } from './texts/duties.ts';
 import { LIMIT_TEXTS } from './texts/limits.ts';
+import { CASE_LIST_TEXTS } from './texts/case-list.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -26,6 +27,7 @@ export const DEFAULT_TEXTS = {
   ...DUTY_TEXTS,
   ...ARRIVAL_TEXTS,
   ...LIMIT_TEXTS,
+  ...CASE_LIST_TEXTS,
 } as const satisfies Record<string, CatalogueText>;
 
 /** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */

@@ -8,7 +8,8 @@
  */
 import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
-import type { CaseStore } from './port.ts';
+import type { CaseStore, CaseSummary, LedgerEntry } from './port.ts';
+import { ledgerItem, summaryItem } from './dynamo/items.ts';
 import { INDEX, tableDefinition } from './table.ts';
 import { createCaseIndex } from './dynamo/case-index.ts';
 import { createCaseRemoval } from './dynamo/case-removal.ts';
@@ -38,6 +39,18 @@ export function createDynamoCaseStore({ client, tableName }: DynamoCaseStoreOpti
     ...createLedger(table),
     ...createHeldMailbox(table),
     ...createRateCounters(table),
+  };
+}
+
+/**
+ * Writes summaries and ledger rows in batches of 25, unconditionally, through the same codecs as
+ * the store: for loading a table (benchmarks, imports), never for commands (no lock, no check).
+ */
+export function createBulkWriter({ client, tableName }: DynamoCaseStoreOptions) {
+  const table = createTableClient(client, tableName);
+  return {
+    summaries: (list: CaseSummary[]) => table.batchPut(list.map((s) => summaryItem.toItem(s))),
+    ledger: (book: string, rows: LedgerEntry[]) => table.batchPut(rows.map((r) => ledgerItem.toItem(book, r))),
   };
 }
 

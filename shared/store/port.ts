@@ -99,6 +99,32 @@ export interface CaseIndex {
    * `dueBefore`: only those whose `nextDueAt` is at or before this instant.
    */
   listSummaries(query: { status: string; limit?: number; dueBefore?: string }): Promise<CaseSummary[]>;
+  /**
+   * A status's summaries in one index order (`due`: most urgent first; `received`: oldest first),
+   * each with its `position` there: positions are opaque, unique, and compare as strings in that
+   * order across statuses. `after`: only positions strictly after it; `before`: only those strictly
+   * before it, nearest first (a page back); `from`/`to`: inclusive bounds.
+   */
+  pageSummaries(query: SummaryPageQuery): Promise<PositionedSummary[]>;
+  /** How many summaries a status has, leaving out those that name `exceptConcerned` (a staff member) as concerned. */
+  countSummaries(query: { status: string; exceptConcerned?: string }): Promise<number>;
+}
+
+export type SummaryOrder = 'due' | 'received';
+
+export interface SummaryPageQuery {
+  status: string;
+  order: SummaryOrder;
+  limit?: number;
+  after?: string;
+  before?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface PositionedSummary {
+  summary: CaseSummary;
+  position: string;
 }
 
 /** Keys bound once: idempotent intake (a submission to its case) and values set once. */

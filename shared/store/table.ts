@@ -6,7 +6,8 @@
  * One table, single-table design. Items (pk / sk):
  *   CASE#<ref> / C#<seq, 10 digits>   one commit; events and effects as JSON strings; `ver` guards effect updates.
  *                                      Carries pendingPk/pendingSk (→ gsi1) while any effect is not done.
- *   CASE#<ref> / SUMMARY               the case summary as a JSON string; carries statusPk/dueSk (→ gsi2).
+ *   CASE#<ref> / SUMMARY               the case summary as a JSON string; carries statusPk/dueSk (→ gsi2) and
+ *                                      statusPk/receivedSk (→ gsi3), and `concerned` (for counts that leave those cases out).
  *   CASE#<ref> / KEYREF#<key>          back-reference to a claimed key, so deleteCase can release it.
  *   CASE#<ref> / C#~DELETED            the deletion mark: written first when a case is purged, so `load` sees it gone at once.
  *   KEY#<key>  / KEY                   a claimed key and the case it is bound to (or a value set once).
@@ -27,6 +28,7 @@ export const ATTR = {
   pendingSk: 'pendingSk',
   statusPk: 'statusPk',
   dueSk: 'dueSk',
+  receivedSk: 'receivedSk',
 } as const;
 
 /** The Time to Live attribute (epoch seconds) of case items: the table's TTL setting must name it. */
@@ -38,6 +40,8 @@ export const INDEX = {
   pending: 'gsi1',
   /** Only summaries: partition `STATUS#<status>`, sort `<nextDueAt|sentinel>#<receivedAt>#<caseRef>`. ALL. */
   status: 'gsi2',
+  /** Only summaries: partition `STATUS#<status>`, sort `<receivedAt>#<caseRef>` (lists by received date; reports by period). ALL. */
+  received: 'gsi3',
 } as const;
 
 /** The single partition of the pending index. */
@@ -103,6 +107,7 @@ export function tableDefinition(tableName: string): TableDefinition {
     GlobalSecondaryIndexes: [
       { IndexName: INDEX.pending, KeySchema: keys(ATTR.pendingPk, ATTR.pendingSk), Projection: { ProjectionType: 'KEYS_ONLY' } },
       { IndexName: INDEX.status, KeySchema: keys(ATTR.statusPk, ATTR.dueSk), Projection: { ProjectionType: 'ALL' } },
+      { IndexName: INDEX.received, KeySchema: keys(ATTR.statusPk, ATTR.receivedSk), Projection: { ProjectionType: 'ALL' } },
     ],
   };
 }

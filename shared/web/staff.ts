@@ -9,8 +9,7 @@ import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
-import type { CaseDetail, CaseListItem, Urgency } from '../app/staff-views.ts';
-import type { Undeliverable } from '../app/undeliverable.ts';
+import type { CaseDetail, Urgency } from '../app/staff-views.ts';
 import type { HeldMail } from '../store/port.ts';
 import { html, type Html } from './html.ts';
 import { HELD_RETENTION_DAYS } from '../policy/retention.ts';
@@ -72,32 +71,6 @@ export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
     undefined,
     html`<h1>${text(p, 'workspace.signIn', lang)}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${text(p, 'workspace.signInToTheComplaints', lang)}</button></form>`,
   );
-
-export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0, stuck: Undeliverable[] = []): string {
-  return shell(
-    p,
-    lang,
-    text(p, 'workspace.complaints', lang),
-    me,
-    csrf,
-    html`<h1>${text(p, 'workspace.complaints', lang)}</h1>
-<p>${text(p, 'workspace.openComplaintsMostUrgentFirst', lang)}</p>
-${unseenHeld ? html`<div class="notice" role="status"><p><a href="/staff/held">${text(p, 'workspace.unmatchedMailSNobodyHas', lang, { count: unseenHeld })}</a></p></div>` : ''}
-${stuck.length
-  ? html`<div class="summary" role="alert"><h2>${text(p, 'workspace.messageSNotSent', lang, { count: stuck.length })}</h2>
-<p>${text(p, 'workspace.theseMessagesCanNeverArrive', lang)}</p>
-<ul>${stuck.map((u) => html`<li><a href="/staff/cases/${u.reference}">${u.reference}</a> (${u.on})</li>`)}</ul></div>`
-  : ''}
-${items.length
-  ? html`<table>
-<caption class="hp">${text(p, 'workspace.complaints', lang)}</caption>
-<thead><tr><th scope="col">${text(p, 'workspace.reference', lang)}</th><th scope="col">${text(p, 'workspace.status', lang)}</th><th scope="col">${text(p, 'workspace.stage', lang)}</th><th scope="col">${text(p, 'workspace.nextTerm', lang)}</th><th scope="col">${text(p, 'workspace.handler', lang)}</th></tr></thead>
-<tbody>${items.map(
-      (c) => html`<tr><td><a href="/staff/cases/${c.reference}">${c.reference}</a><br><span class="muted">${c.receivedOn}</span></td><td>${c.statusLabel}</td><td>${c.stageName}</td><td>${c.nextTerm ? html`${badge(p, c.nextTerm.urgency, lang)} ${c.nextTerm.term}: ${c.nextTerm.date}` : '-'}</td><td>${c.handler ?? '-'}</td></tr>`,
-    )}</tbody></table>`
-  : html`<p>${text(p, 'workspace.thereAreNoOpenComplaints', lang)}</p>`}`,
-  );
-}
 
 export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: string, list: { held: HeldMail[]; next?: string }, notice: { error?: string; done?: string } = {}): string {
   const { held, next } = list;

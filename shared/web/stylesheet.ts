@@ -38,6 +38,8 @@ main.wide,.utrecht-page-footer.wide{max-width:none}
 .utrecht-html button:not(.utrecht-button){background-color:var(--utrecht-button-primary-action-background-color);color:var(--utrecht-button-primary-action-color);border:0;padding:8px 16px;font-weight:700;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}th,td{text-align:left;vertical-align:top;padding:6px 12px 6px 0;border-bottom:1px solid #e0e0e0}
+/* The staff case list: words wrap only between words (never "In behandel|ing"); dates and references not at all. */
+.case-list td{overflow-wrap:normal;word-break:normal;hyphens:manual}.case-list .nowrap{white-space:nowrap}
 ol.timeline li{margin-bottom:8px}.overdue{color:#b10e1e;font-weight:700}
 .ref{font-size:1.5rem;font-weight:700;letter-spacing:.05em;white-space:nowrap}
 @media print{.utrecht-page-header nav,.utrecht-skip-link,button{display:none}.utrecht-page-header{background:none;color:#000}}

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { buildRegister } from '../../shared/app/reports/register.ts';
 import { staffMember } from '../../shared/staff/auth.ts';
-import { caseList } from '../../shared/app/staff-views.ts';
+import { listCases } from '../../shared/app/case-list.ts';
 import { call } from '../support/http.ts';
 
 
@@ -36,7 +36,7 @@ describe('a crash between commit and projection', () => {
     await office.sweep();
     expect(await store.pendingCommits()).toEqual([]);
     const directie = staffMember(office.ctx.procedure, 'directie@hss.example.nl')!;
-    expect(JSON.stringify(await caseList(office.ctx, directie))).toContain(reference);
+    expect(JSON.stringify(await listCases(office.ctx, directie, { sort: 'due', limit: 25 }))).toContain(reference);
     const register = await buildRegister(office.ctx, directie, '2026');
     expect(JSON.stringify(register)).toContain(reference);
   });

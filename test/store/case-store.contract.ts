@@ -247,6 +247,35 @@ export function caseStoreContract(factory: StoreFactory, options: { setupTimeout
       expect(await store().listSummaries({ status: status() })).toEqual([]);
     });
 
+    it('pageSummaries pages a status by due or received position, forwards and back, and by bounds', async () => {
+      const open = status();
+      const a = summary(ref(), { status: open, receivedAt: '2025-01-03T00:00:00.000Z', nextDueAt: '2025-02-01T00:00:00.000Z' });
+      const b = summary(ref(), { status: open, receivedAt: '2025-01-01T00:00:00.000Z', nextDueAt: '2025-03-01T00:00:00.000Z' });
+      const c = summary(ref(), { status: open, receivedAt: '2025-01-02T00:00:00.000Z' });
+      for (const s of [a, b, c]) await store().putSummary(s);
+      const refs = (page: { summary: CaseSummary }[]) => page.map((x) => x.summary.caseRef);
+
+      const due = await store().pageSummaries({ status: open, order: 'due' });
+      expect(refs(due)).toEqual([a, b, c].map((x) => x.caseRef));
+      expect(refs(await store().pageSummaries({ status: open, order: 'due', after: due[0]!.position, limit: 1 }))).toEqual([b.caseRef]);
+      expect(refs(await store().pageSummaries({ status: open, order: 'due', before: due[2]!.position }))).toEqual([b.caseRef, a.caseRef]);
+
+      const received = await store().pageSummaries({ status: open, order: 'received' });
+      expect(refs(received)).toEqual([b, c, a].map((x) => x.caseRef));
+      expect(refs(await store().pageSummaries({ status: open, order: 'received', from: '2025-01-02', to: '2025-01-03' }))).toEqual([c.caseRef]);
+      expect(refs(await store().pageSummaries({ status: open, order: 'received', from: '2025-01-02' }))).toEqual([c.caseRef, a.caseRef]);
+    });
+
+    it('countSummaries counts a status, leaving out the cases a staff member is concerned in', async () => {
+      const open = status();
+      await store().putSummary(summary(ref(), { status: open }));
+      await store().putSummary(summary(ref(), { status: open, data: { concerned: ['a@example.org'] } }));
+      await store().putSummary(summary(ref(), { status: status() }));
+      expect(await store().countSummaries({ status: open })).toBe(2);
+      expect(await store().countSummaries({ status: open, exceptConcerned: 'a@example.org' })).toBe(1);
+      expect(await store().countSummaries({ status: open, exceptConcerned: 'b@example.org' })).toBe(2);
+    });
+
     it('a status change moves a case from one list to the other', async () => {
       const [received, closed] = [status(), status()];
       const s = summary(ref(), { status: received, nextDueAt: '2025-01-10T00:00:00.000Z' });

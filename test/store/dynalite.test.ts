@@ -107,6 +107,7 @@ describe('the stored items', () => {
       expect(at('CASE#KL-1', 'SUMMARY')).toEqual({
         pk: 'CASE#KL-1', sk: 'SUMMARY', type: 'summary', summary: JSON.stringify(summary),
         statusPk: 'STATUS#open', dueSk: '2025-02-01T00:00:00.000Z#2025-01-06T09:00:00.000Z#KL-1',
+        receivedSk: '2025-01-06T09:00:00.000Z#KL-1', concerned: ['-'],
       });
       expect(at('LEDGER#register#2025', '2025-03-04#r1')).toEqual({ pk: 'LEDGER#register#2025', sk: '2025-03-04#r1', type: 'ledger', data: '{"n":2}' });
       expect(at('HOLD', '2025-01-06T09:00:00.000Z#abcd')).toEqual({ pk: 'HOLD', sk: '2025-01-06T09:00:00.000Z#abcd', held: JSON.stringify(held) });

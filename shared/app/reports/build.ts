@@ -82,13 +82,14 @@ export async function registerData(ctx: AppContext, fromYear: number): Promise<R
   const [register, privacy, open] = await Promise.all([
     Promise.all(years.map((y) => ctx.store.listLedger(REGISTER_BOOK, y))),
     Promise.all(years.map((y) => ctx.store.listLedger(PRIVACY_BOOK, y))),
-    Promise.all(LIST_STATUSES.map((status) => ctx.store.listSummaries({ status }))),
+    // Only the running cases received in the report's years (the received index), not every running case.
+    Promise.all(LIST_STATUSES.map((status) => ctx.store.pageSummaries({ status, order: 'received', from: receivedFrom(fromYear) }))),
   ]);
   return {
     rows: register.flat().map((r) => r.data as unknown as RegisterFigures).filter((r) => r.v === 1),
     privacy: privacy.flat().map((r) => ({ kind: r.data.kind as PrivacyRow['kind'], on: r.on })),
     open: open.flat().map(
-      (s): OpenCase => ({
+      ({ summary: s }): OpenCase => ({
         receivedOn: amsterdamDate(s.receivedAt),
         channel: typeof s.data.channel === 'string' ? s.data.channel : 'web',
         topic: knownTopic(ctx.procedure, typeof s.data.topic === 'string' ? s.data.topic : undefined),
@@ -96,6 +97,9 @@ export async function registerData(ctx: AppContext, fromYear: number): Promise<R
     ),
   };
 }
+
+/** A received-index bound just before a year starts in Amsterdam (positions start with the UTC instant). */
+export const receivedFrom = (year: number) => `${year - 1}-12-31`;
 
 /** The kind of report a period gets unless a procedure report is named: a year → the yearly overview, else the inventory. */
 export const defaultKind = (period: Period): ReportKind => (period.kind === 'year' ? 'yearly' : 'inventory');

@@ -15,7 +15,7 @@ import type { Procedure } from '../../procedure/schema.ts';
 import type { Lang } from '../../procedure/text.ts';
 import type { StaffMember } from '../../staff/auth.ts';
 import { LIST_STATUSES } from '../staff-views.ts';
-import { labels, registerData, toCsv } from './build.ts';
+import { labels, receivedFrom, registerData, toCsv } from './build.ts';
 import { knownTopic, OUTCOME_NONE, OUTCOME_WITHDRAWN } from '../../reports/figures.ts';
 import { contains, parsePeriod } from '../../reports/periods.ts';
 
@@ -48,7 +48,9 @@ const REGISTER_STATUSES = [...LIST_STATUSES, 'closed', 'withdrawn'];
 export async function buildRegister(ctx: AppContext, me: StaffMember, year: string, lang: Lang = 'nl'): Promise<Register> {
   const period = parsePeriod(year);
   if (!period || period.kind !== 'year') throw new Error(`not a year: ${year}`);
-  const summaries = (await Promise.all(REGISTER_STATUSES.map((status) => ctx.store.listSummaries({ status })))).flat();
+  // The cases received around the year (the received index), not every case held.
+  const range = { order: 'received' as const, from: receivedFrom(period.year), to: `${period.year}-12-31~` };
+  const summaries = (await Promise.all(REGISTER_STATUSES.map((status) => ctx.store.pageSummaries({ status, ...range })))).flat().map((x) => x.summary);
   const inYear = summaries
     .filter((s) => contains(period, amsterdamDate(s.receivedAt)))
     .filter((s) => !((s.data.concerned as string[] | undefined) ?? []).includes(me.email))

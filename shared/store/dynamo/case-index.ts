@@ -1,5 +1,5 @@
 /** The CaseIndex on the case table: one summary item per case, listed through the status index. */
-import type { CaseIndex } from '../port.ts';
+import type { CaseIndex, SummaryPageQuery } from '../port.ts';
 import { ATTR, INDEX } from '../table.ts';
 import { requireLimit, requireText, validateSummary } from './checks.ts';
 import { normalizeInstant, statusPartition, summaryItem } from './items.ts';
@@ -35,5 +35,44 @@ export function createCaseIndex(table: TableClient): CaseIndex {
       const items = await table.query({ index: INDEX.status, condition, names, values }, limit);
       return items.map(summaryItem.fromItem);
     },
+
+    async pageSummaries(query) {
+      requireText('status', query.status);
+      requireLimit('pageSummaries', query.limit);
+      const sk = query.order === 'due' ? ATTR.dueSk : ATTR.receivedSk;
+      const names: Record<string, string> = { '#spk': ATTR.statusPk };
+      const values: Row = { ':s': statusPartition(query.status) };
+      const [range, bounds] = positionRange(query);
+      if (range) names['#sk'] = sk;
+      Object.assign(values, bounds);
+      const items = await table.query(
+        { index: query.order === 'due' ? INDEX.status : INDEX.received, condition: `#spk = :s${range}`, names, values, ...(query.before !== undefined ? { newestFirst: true } : {}) },
+        query.limit,
+      );
+      return items.map((item) => ({ summary: summaryItem.fromItem(item), position: item[sk] as string }));
+    },
+
+    async countSummaries({ status, exceptConcerned }) {
+      requireText('status', status);
+      const names: Record<string, string> = { '#spk': ATTR.statusPk };
+      const values: Row = { ':s': statusPartition(status) };
+      if (exceptConcerned !== undefined) {
+        names['#c'] = 'concerned';
+        values[':me'] = exceptConcerned;
+      }
+      return table.count({ index: INDEX.status, condition: '#spk = :s', names, values, ...(exceptConcerned !== undefined ? { filter: 'NOT contains(#c, :me)' } : {}) });
+    },
   };
+}
+
+/** The sort-key part of a page's key condition, and its values. */
+function positionRange(q: SummaryPageQuery): [string, Row] {
+  const set = [q.after, q.before, q.from ?? q.to].filter((x) => x !== undefined).length;
+  if (set > 1) throw new Error('pageSummaries: give one of after, before, or from/to');
+  if (q.after !== undefined) return [' AND #sk > :a', { ':a': q.after }];
+  if (q.before !== undefined) return [' AND #sk < :b', { ':b': q.before }];
+  if (q.from !== undefined && q.to !== undefined) return [' AND #sk BETWEEN :f AND :t', { ':f': q.from, ':t': q.to }];
+  if (q.from !== undefined) return [' AND #sk >= :f', { ':f': q.from }];
+  if (q.to !== undefined) return [' AND #sk <= :t', { ':t': q.to }];
+  return ['', {}];
 }

@@ -3,7 +3,7 @@
  * what is stored (`toItem`) and what is read back (`fromItem`). Values are plain (marshalled by the
  * table client). The shapes are the stored data's: change them only with a migration.
  */
-import type { CaseSummary, Commit, HeldMail, LedgerEntry, StoredEffect } from '../port.ts';
+import type { CaseSummary, Commit, HeldMail, LedgerEntry, StoredEffect, SummaryOrder } from '../port.ts';
 import { ATTR, ITEM_KIND, KEY_PART, NO_DUE_SENTINEL, PENDING_PARTITION, TTL_ATTRIBUTE } from '../table.ts';
 import type { Row } from './table-client.ts';
 
@@ -61,18 +61,32 @@ export function pendingMarker(commit: Commit): Row {
 export const summaryItem = {
   key: (caseRef: string): Row => ({ [ATTR.pk]: casePk(caseRef), [ATTR.sk]: KEY_PART.summary }),
   toItem(summary: CaseSummary): Row {
-    const due = summary.nextDueAt === undefined ? NO_DUE_SENTINEL : normalizeInstant(summary.nextDueAt);
     return {
       ...summaryItem.key(summary.caseRef),
       type: ITEM_KIND.summary,
       summary: JSON.stringify(summary),
       ...(summary.seq !== undefined ? { seq: summary.seq } : {}),
       [ATTR.statusPk]: statusPartition(summary.status),
-      [ATTR.dueSk]: `${due}#${normalizeInstant(summary.receivedAt)}#${summary.caseRef}`,
+      [ATTR.dueSk]: summaryPosition(summary, 'due'),
+      [ATTR.receivedSk]: summaryPosition(summary, 'received'),
+      concerned: concernedOf(summary),
       ...(summary.expiresAt !== undefined ? ttl(summary.expiresAt) : {}),
     };
   },
   fromItem: (item: Row) => JSON.parse(str(item, 'summary')) as CaseSummary,
+};
+
+/** Where a summary sorts in an index: its sort key there (positions of different statuses compare alike). */
+export function summaryPosition(summary: CaseSummary, order: SummaryOrder): string {
+  const received = `${normalizeInstant(summary.receivedAt)}#${summary.caseRef}`;
+  if (order === 'received') return received;
+  return `${summary.nextDueAt === undefined ? NO_DUE_SENTINEL : normalizeInstant(summary.nextDueAt)}#${received}`;
+}
+
+/** Staff the case is about, as a top-level list (a count's filter reads it); never empty, DynamoDB-wise. */
+const concernedOf = (summary: CaseSummary): string[] => {
+  const list = summary.data.concerned;
+  return ['-', ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [])];
 };
 
 export const statusPartition = (status: string) => KEY_PART.status + status;

@@ -48,6 +48,10 @@ export interface TableClient {
   delete(key: Row, condition?: Condition): Promise<boolean>;
   /** Every item of a query (following pages), up to `limit`. */
   query(input: QueryInput, limit?: number): Promise<Row[]>;
+  /** How many items a query (with its filter) matches, following pages; no item is returned. */
+  count(input: QueryInput): Promise<number>;
+  /** Writes items without conditions, 25 per batch, retrying what DynamoDB left unprocessed (bulk loads). */
+  batchPut(rows: Row[]): Promise<void>;
   /** The items of one partition (consistent), optionally under a sort-key prefix. */
   partition(pk: string, options?: { prefix?: string; keysOnly?: boolean; newestFirst?: boolean }, limit?: number): Promise<Row[]>;
   /** Deletes items by key, 25 per batch, retrying what DynamoDB left unprocessed. */
@@ -60,6 +64,8 @@ export interface QueryInput {
   names: Record<string, string>;
   values: Row;
   projection?: string;
+  /** A FilterExpression (its names and values go in `names` and `values`). */
+  filter?: string;
   newestFirst?: boolean;
   consistent?: boolean;
 }
@@ -83,19 +89,27 @@ export function createTableClient(client: DynamoDBClient, TableName: string): Ta
     }
   }
 
-  async function query(input: QueryInput, limit?: number): Promise<Row[]> {
-    const base: QueryCommandInput = {
+  function queryBase(input: QueryInput): QueryCommandInput {
+    return {
       TableName,
       ...(input.index ? { IndexName: input.index } : {}),
       KeyConditionExpression: input.condition,
       ExpressionAttributeNames: input.names,
       ExpressionAttributeValues: toItem(input.values),
+      ...(input.filter ? { FilterExpression: input.filter } : {}),
+      ...(input.consistent ? { ConsistentRead: true } : {}),
+    };
+  }
+
+  async function query(input: QueryInput, limit?: number): Promise<Row[]> {
+    const base: QueryCommandInput = {
+      ...queryBase(input),
       ...(input.projection ? { ProjectionExpression: input.projection } : {}),
       ...(input.newestFirst ? { ScanIndexForward: false } : {}),
-      ...(input.consistent ? { ConsistentRead: true } : {}),
     };
     const items: Item[] = [];
     let start: Item | undefined;
+    // With a filter, Limit counts items read, not matched: read on until `limit` match.
     do {
       const remaining = limit === undefined ? undefined : limit - items.length;
       const out = await client.send(new QueryCommand({ ...base, ExclusiveStartKey: start, ...(remaining === undefined ? {} : { Limit: remaining }) }));
@@ -105,7 +119,36 @@ export function createTableClient(client: DynamoDBClient, TableName: string): Ta
     return items.map((item) => unmarshall(item));
   }
 
+  async function writeBatches(requests: WriteRequest[], what: string) {
+    for (let i = 0; i < requests.length; i += 25) {
+      let batch = requests.slice(i, i + 25);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        if (attempt > 0) {
+          if (attempt > 10) throw new Error(`${what}: ${batch.length} item(s) still unprocessed after ${attempt} attempts`);
+          await sleep(backoff(attempt));
+        }
+        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: batch } }));
+        batch = out.UnprocessedItems?.[TableName] ?? [];
+      }
+    }
+  }
+
   return {
+    async count(input) {
+      let total = 0;
+      let start: Item | undefined;
+      do {
+        const out = await client.send(new QueryCommand({ ...queryBase(input), Select: 'COUNT', ExclusiveStartKey: start }));
+        total += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return total;
+    },
+
+    batchPut(rows) {
+      return writeBatches(rows.map((row) => ({ PutRequest: { Item: toItem(row) } })), 'batchPut');
+    },
+
     async get(key, attributes) {
       const projection = attributes?.length
         ? { ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])) }
@@ -208,18 +251,8 @@ export function createTableClient(client: DynamoDBClient, TableName: string): Ta
       );
     },
 
-    async batchDelete(keys) {
-      for (let i = 0; i < keys.length; i += 25) {
-        let requests: WriteRequest[] = keys.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: toItem(keyOf(key)) } }));
-        for (let attempt = 0; requests.length > 0; attempt++) {
-          if (attempt > 0) {
-            if (attempt > 10) throw new Error(`deleteCase: ${requests.length} item(s) still unprocessed after ${attempt} attempts`);
-            await sleep(backoff(attempt));
-          }
-          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [TableName]: requests } }));
-          requests = out.UnprocessedItems?.[TableName] ?? [];
-        }
-      }
+    batchDelete(keys) {
+      return writeBatches(keys.map((key) => ({ DeleteRequest: { Key: toItem(keyOf(key)) } })), 'deleteCase');
     },
   };
 }
