@@ -271,7 +271,8 @@ class Run {
     if (!p.intake.channels.includes(cmd.channel))
       fail('not-allowed', 'channel');
 
-    const checked = validateFields(p, cmd.fields, this.today);
+    // Staff enter complaints that came by phone, letter or in person: a postal address will do.
+    const checked = validateFields(p, cmd.fields, this.today, cmd.actor.kind === 'staff');
     let fields: Record<string, string>;
     let intake: 'accepted' | 'review' | 'to-complete' = 'accepted';
     if (checked.ok) fields = checked.fields;

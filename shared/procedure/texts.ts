@@ -7,11 +7,13 @@
 import { MAIL_TEXTS } from './texts/mail.ts';
 import { PAGE_TEXTS } from './texts/pages.ts';
 import { REFUSAL_TEXTS } from './texts/refusals.ts';
+import { LETTER_TEXTS } from './texts/letters.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
   ...PAGE_TEXTS,
   ...REFUSAL_TEXTS,
+  ...LETTER_TEXTS,
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;

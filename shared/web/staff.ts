@@ -4,7 +4,7 @@ import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retent
 import type { RefusalBody } from '../engine/refusal.ts';
 import { procedureStaff } from '../engine/parties.ts';
 import { partyLine, partyRole } from '../presentation/parties.ts';
-import { resolveFields } from '../procedure/fields.ts';
+import { staffFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
@@ -277,7 +277,7 @@ ${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${w(lang, '
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
 ${field('n-channel', w(lang, 'Hoe kwam de klacht binnen?', 'How did the complaint come in?'), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}
-${resolveFields(p).map((f) => {
+${staffFields(p).map((f) => {
       const err = errorOf(f.key);
       const control =
         f.type === 'textarea' ? html`<textarea id="n-${f.key}" name="${f.key}" rows="4">${values[f.key] ?? ''}</textarea>`
