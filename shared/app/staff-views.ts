@@ -5,6 +5,7 @@ import { describeEvent, fieldPairs, outcomeLabel, stageName, statusLabel, termLi
 import { stageOutcomes } from '../engine/engine.ts';
 import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
 import { partyChange } from '../presentation/parties.ts';
+import { letterEventLine } from '../presentation/letters.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -129,7 +130,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     terms: termLines(p, s, lang, now).map((t) => ({ ...t, urgency: urgency(s.openTerms[t.instance]!.dueAt, now) })),
     termLog: s.termLog.map((t) => ({ term: safeTermLabel(p, t.stage, t.termId, lang), lastDay: t.lastDay, outcome: t.outcome })),
     timeline: events.flatMap((e) => {
-      const text = staffLine(p, e, lang);
+      const text = e.type === 'letter-queued' || e.type === 'letter-posted' ? letterEventLine(p, s, e, lang) : staffLine(p, e, lang);
       if (!text) return [];
       const by = 'by' in e && typeof e.by === 'string' ? e.by : undefined;
       return [

@@ -13,6 +13,8 @@ import {
   type Actor,
   type Address,
   type CaseEvent,
+  type CaseParty,
+  type EmailAddress,
   type CaseState,
   type Command,
   type Effect,
@@ -20,6 +22,7 @@ import {
   type MailEffect,
   type MailTemplate,
   type PartyContact,
+  type Postal,
   type TermInstance,
 } from './types.ts';
 
@@ -103,9 +106,21 @@ class Run {
     this.events.push(event);
   }
 
-  /** A mail in the case's language (staff mail is always Dutch: pass `'nl'`). */
-  mail<T extends MailTemplate>(template: T, to: Address[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl') {
-    if (to.length) this.effects.push({ kind: 'mail', template, to, lang, vars } as MailEffect);
+  /**
+   * A mail in the case's language (staff mail is always Dutch: pass `'nl'`). A recipient without
+   * e-mail gets it as a letter: queued on the case for staff to post (`then`: see `letter-queued`,
+   * given to the first letter only).
+   */
+  mail<T extends MailTemplate>(template: T, to: Recipient[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl', then?: 'decision-sent') {
+    if (!to.length) return;
+    const addressed = to.map((r): Address => {
+      if ('email' in r) return r;
+      const letter = `L${this.s.letters.length + 1}`;
+      const first = !this.events.some((e) => e.type === 'letter-queued' && e.template === template);
+      this.emit({ type: 'letter-queued', letter, template, to: r, ...(then && first ? { then } : {}) });
+      return { ...r, letter };
+    });
+    this.effects.push({ kind: 'mail', template, to: addressed, lang, vars } as MailEffect);
   }
 
   // ---- parties ----
@@ -113,19 +128,17 @@ class Run {
     return stageOf(this.p, this.s.stage);
   }
 
-  /** The complainant, and whoever represents them: both receive what the complainant is sent. */
-  complainant(): Address[] {
-    return this.s.parties
-      .filter((x) => (x.role === 'complainant' || x.role === 'representative') && x.email)
-      .map((x) => ({ email: x.email!, ...(x.name ? { name: x.name } : {}) }));
+  /** The complainant, and whoever represents them: both receive what the complainant is sent (by post when they have no e-mail). */
+  complainant(): Recipient[] {
+    return this.s.parties.flatMap((x) => (x.role === 'complainant' || x.role === 'representative' ? recipientOf(x) : []));
   }
 
-  roleMembers(roleId: string): Address[] {
+  roleMembers(roleId: string): EmailAddress[] {
     return freeMembers(this.p, roleId, this.s.concerned);
   }
 
   /** The assigned handler, or else every member of the stage's handler role (never a person concerned). */
-  handlers(): Address[] {
+  handlers(): EmailAddress[] {
     const h = this.s.handler;
     const members = this.roleMembers(this.stage.handler);
     return h ? members.filter((m) => m.email.toLowerCase() === h) : members;
@@ -136,9 +149,15 @@ class Run {
   }
 
   /** A person complained about who can now be written to gets the copy of the complaint where the stage sends it (Awb 9:9). */
-  copyToConcerned(emails: string[]) {
+  copyToConcerned(to: Recipient[]) {
     if (this.s.stage && this.stage.informConcerned && this.s.status !== 'closed' && this.s.status !== 'withdrawn')
-      this.mail('concerned-copy', emails.map((email) => ({ email })), {}, 'nl');
+      this.mail('concerned-copy', to, {}, 'nl');
+  }
+
+  /** Persons complained about who became reachable since `before` (their addresses then). */
+  newlyReachable(before: Recipient[]): Recipient[] {
+    const known = new Set(before.map(recipientKey));
+    return this.concernedAddresses().filter((r) => !known.has(recipientKey(r)));
   }
 
   // ---- who may ----
@@ -169,8 +188,9 @@ class Run {
   /** Stages that keep the complainant informed send an update after every step that did not write to them already. */
   keepInformed(cmd: Command) {
     if (!this.state?.stage || cmd.actor.kind !== 'staff' || !this.stage.keepComplainantInformed) return;
-    const self = this.complainant()[0]?.email;
-    if (!self || this.effects.some((e) => e.kind === 'mail' && e.to.some((a) => a.email === self))) return;
+    const first = this.complainant()[0];
+    const self = first && recipientKey(first);
+    if (!self || this.effects.some((e) => e.kind === 'mail' && e.to.some((a) => recipientKey(a) === self))) return;
     const step = [...this.events].reverse().find((e) => INFORMS.has(e.type));
     if (step) this.mail('update', this.complainant(), { step });
   }
@@ -248,9 +268,9 @@ class Run {
     if (stage.informConcerned) this.mail('concerned-copy', this.concernedAddresses(), {}, 'nl');
   }
 
-  /** Each person complained about whom we can write to: their own address, or the staff address staff identified. */
-  concernedAddresses(): Address[] {
-    return this.s.parties.flatMap((x) => (x.role === 'complained-about' && (x.email || x.staff) ? [{ email: (x.email || x.staff)!, ...(x.name ? { name: x.name } : {}) }] : []));
+  /** Each person complained about whom we can write to: their own address, the staff address staff identified, or by post. */
+  concernedAddresses(): Recipient[] {
+    return this.s.parties.flatMap((x) => (x.role === 'complained-about' ? recipientOf({ ...x, email: x.email || x.staff }) : []));
   }
 
   escalate(to: string, reason: string, by: Actor['kind']) {
@@ -496,9 +516,14 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: !stage.appeal });
     run.meet('decided');
     run.endOpenTerms('decided', stage.id);
-    run.mail('decision', run.complainant(), {});
+    const to = run.complainant();
+    const appeals = !!stage.appeal && (!stage.appeal.after || stage.appeal.after.includes(outcome));
+    // Reached only by a letter: what counts from the decision counts from the day it is posted.
+    const byPost = appeals && to.length > 0 && to.every((r) => 'postal' in r);
+    run.mail('decision', to, {}, undefined, byPost ? 'decision-sent' : undefined);
+    if (byPost) return;
     run.startTerms('decisionSent');
-    if (stage.appeal && (!stage.appeal.after || stage.appeal.after.includes(outcome))) run.startTerm(APPEAL_TERM, run.today);
+    if (appeals) run.startTerm(APPEAL_TERM, run.today);
     else {
       run.endOpenTerms('closed');
       run.emit({ type: 'closed', reason: 'decided', by: 'system' });
@@ -562,7 +587,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     if (!contact.name) need('', 'name', 'name');
     const party = { id: `p${run.s.parties.filter((x) => /^p\d+$/.test(x.id)).length + 1}`, role: cmd.role, ...dropEmpty(contact) };
     run.emit({ type: 'party-added', party, by });
-    if (cmd.role === 'complained-about' && party.email) run.copyToConcerned([party.email]);
+    if (cmd.role === 'complained-about') run.copyToConcerned(recipientOf(party));
   },
 
   'correct-party'(run, cmd) {
@@ -571,9 +596,9 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const changes = partyContact(cmd);
     if (changes.name === '') need('', 'name', 'name');
     if (!Object.keys(changes).length) need('', 'name', 'name');
-    const before = run.concernedAddresses().map((a) => a.email);
+    const before = run.concernedAddresses();
     run.emit({ type: 'party-corrected', party: party.id, changes, by });
-    if (party.role === 'complained-about') run.copyToConcerned(run.concernedAddresses().map((a) => a.email).filter((e) => !before.includes(e)));
+    if (party.role === 'complained-about') run.copyToConcerned(run.newlyReachable(before));
   },
 
   'identify-party'(run, cmd) {
@@ -586,9 +611,9 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     // Nobody may be left to handle it: then the identification is refused (`procedure check` warns of such roles).
     const after = concernedOf(run.s.parties.map((x) => (x.id === party.id ? { ...x, staff: email ?? undefined } : x)));
     if (!run.p.stages.some((st) => freeMembers(run.p, st.handler, after).length)) fail('not-allowed', 'no-handler-left');
-    const before = run.concernedAddresses().map((a) => a.email);
+    const before = run.concernedAddresses();
     run.emit({ type: 'party-identified', party: party.id, staff: email, by });
-    run.copyToConcerned(run.concernedAddresses().map((a) => a.email).filter((e) => !before.includes(e)));
+    run.copyToConcerned(run.newlyReachable(before));
     // The stage's handlers are all complained about: the case goes where the procedure sends complaints about them.
     if ((run.s.status === 'open' || run.s.status === 'decided') && !run.roleMembers(run.stage.handler).length)
       run.escalate(run.s.stage, text(run.p, 'escalated.conflict', 'nl'), 'staff');
@@ -651,6 +676,20 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     }
   },
 
+  'mark-letter-posted'(run, cmd) {
+    const by = run.staff(cmd.actor);
+    const letter = run.s.letters.find((l) => l.id === cmd.letter) ?? fail('not-allowed', 'no-letter');
+    if (letter.postedOn) fail('not-allowed', 'letter-posted');
+    if (normaliseDate(cmd.on ?? '') !== cmd.on || cmd.on > run.today || cmd.on < amsterdamDate(letter.queuedAt))
+      fail('invalid', 'posted-on', {}, [{ field: 'on', reason: 'posted-on' }]);
+    run.emit({ type: 'letter-posted', letter: letter.id, on: cmd.on, by });
+    // The decision reached the complainant on this day: the appeal window (and any term from the decision) starts now.
+    if (letter.then === 'decision-sent' && run.s.status === 'decided') {
+      run.startTerms('decisionSent', cmd.on);
+      run.startTerm(APPEAL_TERM, cmd.on);
+    }
+  },
+
   'remind-term'(run, cmd) {
     if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only');
     const t = run.s.openTerms[cmd.instance];
@@ -662,6 +701,18 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whom a command writes to: by e-mail, or by post (the engine makes that a letter). */
+type Recipient = EmailAddress | Postal;
+
+/** A party by e-mail where they have one, else by post where they have an address; else not at all. */
+function recipientOf(x: Pick<CaseParty, 'email' | 'address' | 'name'>): Recipient[] {
+  const name = x.name ? { name: x.name } : {};
+  if (x.email) return [{ email: x.email, ...name }];
+  return x.address ? [{ postal: x.address, ...name }] : [];
+}
+
+const recipientKey = (r: Recipient) => ('email' in r ? `email:${r.email.toLowerCase()}` : `post:${r.postal}`);
 
 /** The contact details a command gives, trimmed; only those it names ('' removes one). */
 function partyContact(cmd: PartyContact): PartyContact {

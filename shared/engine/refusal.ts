@@ -60,6 +60,10 @@ export interface RefusalParams extends MissingParams {
   'no-escalation': object;
   'rate-limited': object;
   'no-address': object;
+  /** Letters by post: no such letter on the case; already marked posted; a posting date that cannot be. */
+  'no-letter': object;
+  'letter-posted': object;
+  'posted-on': object;
   'held-action': object;
   /** Application level: no such case or item, or one this person may not know of. */
   'not-found': object;
@@ -107,6 +111,7 @@ export interface FieldParams {
   'text-too-long': object;
   'confirm-reference': object;
   sequence: object;
+  'posted-on': object;
 }
 
 export type FieldReason = keyof FieldParams;

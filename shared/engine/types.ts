@@ -82,7 +82,13 @@ export type CaseEvent =
   | E<'message-received', InboundMessage>
   | E<'message-sent', { text: string; by: string }>
   /** A staff member looked at the case (the audit trail of views); `what`: an export, a dossier, an access request. */
-  | E<'viewed', { by: string; what?: ViewPurpose }>;
+  | E<'viewed', { by: string; what?: ViewPurpose }>
+  /**
+   * A message to someone without e-mail became a letter for staff to print and post. `then`: what
+   * counts from the day it is posted (the decision reached the complainant only by this letter).
+   */
+  | E<'letter-queued', { letter: string; template: MailTemplate; to: Postal; then?: 'decision-sent' }>
+  | E<'letter-posted', { letter: string; on: LocalDate; by: string }>;
 
 /** What a staff member read besides the case page itself. */
 export type ViewPurpose = 'export' | 'dossier' | 'access-request';
@@ -163,15 +169,25 @@ export type Command =
   | C<'send-message', { text: string }>
   | C<'record-view', { what?: ViewPurpose }>
   | C<'expire-term', { instance: string }>
-  | C<'remind-term', { instance: string }>;
+  | C<'remind-term', { instance: string }>
+  | C<'mark-letter-posted', { letter: string; on: LocalDate }>;
 
 export type CommandType = Command['type'];
 
 // ---- Effects: what must happen outside, as data. ----
-export interface Address {
+export interface EmailAddress {
   email: string;
   name?: string;
 }
+
+/** A postal address (the lines of the address as one text, as staff entered it). */
+export interface Postal {
+  postal: string;
+  name?: string;
+}
+
+/** A recipient: by e-mail, or by post as letter `letter` of the case (see `letter-queued`). */
+export type Address = EmailAddress | (Postal & { letter: string });
 
 /**
  * A mail to send, per template with the data it needs; the words are chosen when it is composed
@@ -259,7 +275,18 @@ export interface CaseState {
   inboundBlobs: string[];
   /** The last message that came in (what a forward to the handler quotes). */
   lastInbound?: InboundMessage;
+  /** Letters by post, in order; `postedOn` once staff marked one posted. */
+  letters: CaseLetter[];
   events: number;
+}
+
+export interface CaseLetter {
+  id: string;
+  template: MailTemplate;
+  to: Postal;
+  queuedAt: string;
+  then?: 'decision-sent';
+  postedOn?: LocalDate;
 }
 
 export type EngineResult =

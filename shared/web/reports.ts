@@ -3,6 +3,7 @@
  * charts (bars drawn with CSS, the numbers always written next to them), printable.
  */
 import { words as w } from '../presentation/words.ts';
+import { letterEventLine } from '../presentation/letters.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
 import { outcomeLabel, stageName } from '../presentation/present.ts';
@@ -182,7 +183,7 @@ ${reg.lines.length
 }
 
 /** One line per event, for the dossier: what happened, by whom (views included). */
-function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
+function eventLine(p: Procedure, e: CaseEvent, lang: Lang, ref: string): string {
   const nl = lang === 'nl';
   const stage = (id: string) => {
     try {
@@ -240,6 +241,9 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
       return partyChange(e, lang);
     case 'term-reminded':
       return `${nl ? 'Herinnering verstuurd' : 'Reminder sent'}: ${e.instance}`;
+    case 'letter-queued':
+    case 'letter-posted':
+      return letterEventLine(p, { reference: ref, stage: '' }, e, lang);
   }
 }
 
@@ -248,7 +252,7 @@ const by = (e: CaseEvent) => ('by' in e && typeof e.by === 'string' ? e.by : und
 /** The printable dossier: the case, its whole timeline with every view, and the audit chain with its check. */
 export function renderDossier(p: Procedure, lang: Lang, me: StaffMember, csrf: string, x: AuditExport, d: CaseDetail, v: Verification): string {
   const short = (h: string) => `${h.slice(0, 12)}…`;
-  const link = (c: ChainLink) => html`<tr><td>${c.seq}</td><td>${c.at.slice(0, 19).replace('T', ' ')}</td><td>${(c.events as CaseEvent[]).map((e) => html`${eventLine(p, e, lang)}${by(e)?.includes('@') && e.type !== 'viewed' ? html` <span class="muted">(${by(e)})</span>` : ''}<br>`)}</td><td><code title="${c.hash}">${short(c.hash)}</code></td></tr>`;
+  const link = (c: ChainLink) => html`<tr><td>${c.seq}</td><td>${c.at.slice(0, 19).replace('T', ' ')}</td><td>${(c.events as CaseEvent[]).map((e) => html`${eventLine(p, e, lang, x.reference)}${by(e)?.includes('@') && e.type !== 'viewed' ? html` <span class="muted">(${by(e)})</span>` : ''}<br>`)}</td><td><code title="${c.hash}">${short(c.hash)}</code></td></tr>`;
   return shell(
     p,
     lang,

@@ -99,7 +99,7 @@ describe('ben-in-de-buurt: the manager complained about never handles it', () =>
     h.do({ type: 'request-response', actor: anna, from: PARTNER, question: 'Wat gebeurde er aan de balie?' }, '2025-04-28T10:00:00+02:00');
     h.advanceTo('2025-06-12T00:00:00Z');
     h.do({ type: 'decide', actor: anna, outcome: 'gegrond', motivation: 'Onheus bejegend.', measures: 'Gesprek met de medewerker.' });
-    const toPieter = h.mails().filter((m) => m.to.some((a) => a.email === PIETER));
+    const toPieter = h.mails().filter((m) => m.to.some((a) => 'email' in a && a.email === PIETER));
     // The notice of the new case reached him before anyone knew it was about him; after that only his copy.
     expect(toPieter.map((m) => m.template)).toEqual(['staff-new-case', 'concerned-copy']);
     expect(h.mails('staff-overdue').length).toBeGreaterThan(0);
