@@ -6,6 +6,7 @@ import { stageOutcomes } from '../engine/engine.ts';
 import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
 import { partyChange } from '../presentation/parties.ts';
 import { letterEventLine } from '../presentation/letters.ts';
+import { waitingLetters, type LetterToPost } from './use-cases/letters.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -104,6 +105,8 @@ export interface CaseDetail {
   outcomes: { value: string; label: string }[];
   escalateTo: { id: string; name: string }[];
   pendingResponses: string[];
+  /** Letters by post still to be posted. */
+  letters: LetterToPost[];
 }
 
 /** The whole case for staff, or undefined when it does not exist or is about them. */
@@ -152,6 +155,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     outcomes: stageOutcomes(stage).map((o) => ({ value: o, label: outcomeLabel(p, o, lang) })),
     escalateTo: (s.status === 'decided' && stage.appeal ? [stage.appeal.to] : stage.escalateTo).map((id) => ({ id, name: stageName(p, id, lang) })),
     pendingResponses: s.pendingResponses,
+    letters: waitingLetters({ procedure: p }, s, lang),
   };
 }
 

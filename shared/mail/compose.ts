@@ -3,6 +3,7 @@ import {
   capitalise,
   contactLine,
   describeEvent,
+  durationWords,
   fieldPairs,
   outcomeLabel,
   stageName,
@@ -163,9 +164,12 @@ function onward(i: AnyInput, stageId: string): Block[] {
   const stage = stageOf(p, stageId);
   const out: Block[] = [];
   const appeal = Object.values(i.s.openTerms).find((x) => x.termId === 'appeal');
-  if (stage.appeal && appeal)
+  // A decision that goes by post: its window starts when the letter is posted, so it has no last day yet.
+  const byPost = !appeal && i.s.letters.some((l) => l.then === 'decision-sent' && !l.postedOn);
+  const when = appeal ? i.t('appeal.letUsKnow', { date: formatDate(appeal.lastDay, i.lang) }) : stage.appeal && i.t('letter.appealWithin', { window: durationWords(stage.appeal.window, i.lang) });
+  if (stage.appeal && (appeal || byPost))
     out.push({
-      p: `${i.t('notSatisfied')} ${stage.appeal.label[i.lang]}: ${i.t('appeal.letUsKnow', { date: formatDate(appeal.lastDay, i.lang) })}${stage.appeal.requiresMotivation ? i.t('mail.withReasons') : ''}. ${i.t('mail.replyToAppeal')}`,
+      p: `${i.t('notSatisfied')} ${stage.appeal.label[i.lang]}: ${when}${stage.appeal.requiresMotivation ? i.t('mail.withReasons') : ''}. ${i.t('mail.replyToAppeal')}`,
     });
   const body = stage.nextBody ? p.nextBodies.find((b) => b.id === stage.nextBody) : undefined;
   if (body) out.push({ p: body.text[i.lang] + (body.url ? ` ${body.url}` : '') });

@@ -5,6 +5,7 @@ import type { RefusalBody } from '../engine/refusal.ts';
 import { procedureStaff } from '../engine/parties.ts';
 import { partyLine, partyRole } from '../presentation/parties.ts';
 import { staffFields } from '../procedure/fields.ts';
+import { caseLetters } from './case-letters.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
@@ -217,6 +218,7 @@ ${notice.done ? html`<div class="notice" role="status"><p>${w(lang, 'Gelukt', 'D
 </table>
 <h2>${w(lang, 'Termijnen', 'Terms')}</h2>
 ${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? w(lang, ' (wettelijke standaardtermijn)', ' (statutory default)') : ''}</li>`)}</ul>` : html`<p>${w(lang, 'Geen lopende termijnen.', 'No running terms.')}</p>`}
+${caseLetters(p, lang, d)}
 <h2>${w(lang, 'De klacht', 'The complaint')}</h2>
 <table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
 ${partiesSection}

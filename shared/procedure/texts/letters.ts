@@ -13,6 +13,8 @@ export const LETTER_TEXTS = {
     nl: 'Wilt u reageren? Schrijf of bel ons en vermeld uw kenmerk {reference}.',
     en: 'Want to respond? Write to us or call us and mention your reference {reference}.',
   },
+  /** A decision by post: the appeal window counts from the day the letter is posted, so the letter gives its length. */
+  'letter.appealWithin': { nl: 'laat het ons weten binnen {window} nadat wij u deze brief stuurden', en: 'let us know within {window} after we sent you this letter' },
   'letter.reference': { nl: 'Kenmerk', en: 'Reference' },
   'letter.date': { nl: 'Datum', en: 'Date' },
   'letter.subject': { nl: 'Onderwerp', en: 'Subject' },
