@@ -57,6 +57,7 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
 
   const letters = async (token = anna) => (await call(office, 'GET', '/api/staff/letters', { token })).json().letters as { reference: string; letter: string; subject: string; postal: string }[];
   const act = (body: Record<string, unknown>) => call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: anna, body });
+  const pdfOf = async (letter: string) => Buffer.from(await (await fetch(`${office.url}/api/staff/letters/${ref}/${letter}.pdf`, { headers: { authorization: `Bearer ${anna}` } })).arrayBuffer());
   const complainantMail = () => office.outbox.messages.filter((m) => !m.to[0]!.email.endsWith('@benindebuurt.example.nl'));
 
   it('queues the receipt as a letter, mails nothing to the complainant, and makes an A4 PDF with the address in the window', async () => {
@@ -65,7 +66,7 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
     const pdf = await call(office, 'GET', `/api/staff/letters/${ref}/L1.pdf`, { token: anna });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const bytes = (await office.ctx.blobs.get(`cases/${ref}/letters/L1.pdf`))!;
+    const bytes = Buffer.from(await (await fetch(`${office.url}/api/staff/letters/${ref}/L1.pdf`, { headers: { authorization: `Bearer ${anna}` } })).arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     const words = pdfText(bytes);
@@ -107,7 +108,7 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
     expect((await loadCase(office.ctx, ref))!.state.openTerms).toEqual({});
     const waiting = await letters();
     const decision = waiting.find((l) => l.subject === `Uitkomst van uw klacht ${ref}`)!;
-    const words = pdfText((await office.ctx.blobs.get(`cases/${ref}/letters/${decision.letter}.pdf`))!);
+    const words = pdfText(await pdfOf(decision.letter));
     expect(words).toContain('Er is niet geluisterd.');
     expect(words).toContain('klachtenfunctionaris');
     expect(words).not.toContain('antwoorden');
@@ -142,7 +143,8 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
   it('stores one letter however often the runner carries out the effect', async () => {
     const commits = await office.ctx.store.load(ref);
     const first = commits[0]!;
-    const before = (await office.ctx.blobs.get(`cases/${ref}/letters/L1.pdf`))!;
+    const before = (await office.ctx.blobs.get(`cases/${ref}/letters/L1.json`))!;
+    const pdf = await pdfOf('L1');
     const keys: string[] = [];
     const blobs = office.ctx.blobs;
     const counting = { ...blobs, put: (key: string, body: Buffer, type: string) => (keys.push(key), blobs.put(key, body, type)) };
@@ -150,8 +152,10 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
     const again = { ...first, effects: first.effects.map((e) => ({ ...e, done: false })) };
     await runEffects({ ...office.ctx, blobs: counting }, again, state);
     await runEffects({ ...office.ctx, blobs: counting }, again, state);
-    expect(keys).toEqual([`cases/${ref}/letters/L1.pdf`, `cases/${ref}/letters/L1.pdf`]);
-    expect((await office.ctx.blobs.get(`cases/${ref}/letters/L1.pdf`))!.equals(before)).toBe(true);
+    expect(keys).toEqual([`cases/${ref}/letters/L1.json`, `cases/${ref}/letters/L1.json`]);
+    expect((await office.ctx.blobs.get(`cases/${ref}/letters/L1.json`))!.equals(before)).toBe(true);
+    // The same letter makes the same PDF, byte for byte (its creation date is the letter's date).
+    expect((await pdfOf('L1')).equals(pdf)).toBe(true);
     expect((await loadCase(office.ctx, ref))!.state.letters.filter((l) => l.template === 'receipt')).toHaveLength(1);
   });
 });
