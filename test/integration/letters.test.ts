@@ -4,6 +4,25 @@ import { runEffects } from '../../shared/app/effect-runner.ts';
 import { fromCommits, loadCase } from '../../shared/app/pipeline.ts';
 import { call, signIn } from '../support/http.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { inflateSync } from 'node:zlib';
+
+const MM = 72 / 25.4;
+/** Where a line of text (its first four letters) starts on the page, in mm from the left and from the top (pdfkit writes `1 0 0 1 x y Tm` before each line). */
+function linePosition(pdf: Buffer, line: string): { left: number; top: number } | undefined {
+  // Kerning splits a line into runs: its first four letters are one.
+  const hex = Buffer.from(line.slice(0, 4), 'latin1').toString('hex');
+  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    const at = new RegExp(`1 0 0 1 ([\\d.]+) ([\\d.]+) Tm\\n(?:[^\\n]*\\n){0,3}?\\[<${hex}`).exec(content);
+    if (at) return { left: Number(at[1]) / MM, top: (841.89 - Number(at[2])) / MM };
+  }
+  return undefined;
+}
 
 const MEDEWERKER = 'medewerker@hss.example.nl';
 
@@ -71,6 +90,11 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
     expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     const words = pdfText(bytes);
     expect(words).toContain('Henk de Boer');
+    // In a left-window envelope's window: 20 mm from the left, its first line just under 50 mm from the top.
+    const name = linePosition(bytes, 'Henk de Boer')!;
+    expect(name.left).toBeCloseTo(20, 1);
+    expect(name.top).toBeGreaterThan(50);
+    expect(name.top).toBeLessThan(55);
     expect(words).toContain('Kerkstraat 12');
     expect(words).toContain('1234 AB Buurtdorp');
     expect(words).toContain(ref);
