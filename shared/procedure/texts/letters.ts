@@ -1,3 +1,9 @@
+/** The refusal and its field say the same. */
+const POSTED_ON = {
+  nl: 'Vul de datum in waarop de brief op de post ging (niet in de toekomst, niet vóór de brief klaarstond).',
+  en: 'Enter the date the letter was posted (not in the future, not before the letter was ready).',
+} as const;
+
 /** Letters by post: complaints from people without e-mail, the letters, and the workspace's list of letters to send. */
 export const LETTER_TEXTS = {
   'field.contact': {
@@ -23,14 +29,8 @@ export const LETTER_TEXTS = {
   'timeline.letterPosted': { nl: 'Brief {letter} verstuurd op {date}', en: 'Letter {letter} posted on {date}' },
   'refusal.no-letter': { nl: 'Deze brief staat niet bij de klacht.', en: 'This letter is not on the complaint.' },
   'refusal.letter-posted': { nl: 'Deze brief is al als verstuurd gemarkeerd.', en: 'This letter was already marked as posted.' },
-  'refusal.posted-on': {
-    nl: 'Vul de datum in waarop de brief op de post ging (niet in de toekomst, niet vóór de brief klaarstond).',
-    en: 'Enter the date the letter was posted (not in the future, not before the letter was ready).',
-  },
-  'field.posted-on': {
-    nl: 'Vul de datum in waarop de brief op de post ging (niet in de toekomst, niet vóór de brief klaarstond).',
-    en: 'Enter the date the letter was posted (not in the future, not before the letter was ready).',
-  },
+  'refusal.posted-on': POSTED_ON,
+  'field.posted-on': POSTED_ON,
   // ---- The workspace: "Te versturen brieven". ----
   'letters.title': { nl: 'Te versturen brieven', en: 'Letters to post' },
   'letters.intro': {
