@@ -7,6 +7,7 @@ import { writeRegister } from './ledger.ts';
 import { summarise } from './summary.ts';
 import { PermanentMailError } from '../mail/message.ts';
 import { recordUndeliverable } from './undeliverable.ts';
+import { storeLetters } from './letters.ts';
 
 /**
  * Carries out a commit's effects that are not done yet, in order. A failure is recorded on the
@@ -70,7 +71,7 @@ async function perform(ctx: AppContext, commit: Commit, effectId: string, effect
       return ctx.store.setExpiry(caseRef, effect.at);
     case 'mail':
       for (const message of composeMail(ctx, state, effect, effectId)) await ctx.mailer.send(message);
-      return;
+      return storeLetters(ctx, commit, effect, state);
     case 'schedule':
       return ctx.scheduler.schedule({ caseRef, instance: effect.instance, action: effect.action }, effect.at);
     case 'cancel':

@@ -8,6 +8,8 @@ import { procedureStaff, staffSuggestions } from '../engine/parties.ts';
 import { staffEventLine } from '../presentation/event-lines.ts';
 import { dutyLines, type DutyLine } from '../presentation/duties.ts';
 import { caseDuties } from '../engine/duties.ts';
+import { letterEventLine } from '../presentation/letters.ts';
+import { waitingLetters, type LetterToPost } from './use-cases/letters.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
@@ -97,6 +99,8 @@ export interface CaseDetail {
   duties: DutyLine[];
   /** A request that arrived earlier: what staff can enter, and the complainant's messages to take its arrival time from. */
   requests: RequestChoices;
+  /** Letters by post still to be posted. */
+  letters: LetterToPost[];
 }
 
 /** The whole case for staff, or undefined when it does not exist or is about them. */
@@ -123,7 +127,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     terms: termLines(p, s, lang, now).map((t) => ({ ...t, urgency: urgency(s.openTerms[t.instance]!.dueAt, now) })),
     termLog: s.termLog.map((t) => ({ term: safeTermLabel(p, t.stage, t.termId, lang), lastDay: t.lastDay, outcome: t.outcome })),
     timeline: events.flatMap((e) => {
-      const text = staffLine(p, e, lang, s.parties);
+      const text = e.type === 'letter-queued' || e.type === 'letter-posted' ? letterEventLine(p, s, e, lang) : staffLine(p, e, lang, s.parties);
       if (!text) return [];
       const by = 'by' in e && typeof e.by === 'string' ? e.by : undefined;
       return [
@@ -147,6 +151,7 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     pendingResponses: s.pendingResponses,
     duties: dutyLines(p, caseDuties(p, s, now), s.parties, lang),
     requests: requestChoices(s, events, lang),
+    letters: waitingLetters({ procedure: p }, s, lang),
   };
 }
 

@@ -12,6 +12,7 @@ export function summarise(s: CaseState, now: string, p?: Procedure, seq?: number
   const next = Object.values(s.openTerms).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   const purge = p ? purgeAt(p, s) : undefined;
   const nextDueAt = next?.dueAt ?? purge;
+  const waiting = s.letters.filter((l) => !l.postedOn).length;
   return {
     caseRef: s.reference,
     procedureId: s.procedureId,
@@ -33,6 +34,8 @@ export function summarise(s: CaseState, now: string, p?: Procedure, seq?: number
       admissibility: s.admissibility,
       // Staff named in the complaint: they never see it in a list.
       concerned: s.concerned,
+      // Letters still to post: the workspace's list of letters finds the cases that have some.
+      ...(waiting ? { letters: waiting } : {}),
     },
   };
 }

@@ -2,7 +2,8 @@
  * Where each kind of blob lives: keys are built here and read back here, nowhere else.
  *  - `mail/<digest>.eml`: a raw inbound mail, by the first 32 hex digits of its SHA-256;
  *  - `cases/<ref>/attachments/<hash>`: an attachment kept for a case (the case's own folder);
- *  - `cases/<ref>/texts/<digest>.txt`: the whole text of a mail too long to keep in the case.
+ *  - `cases/<ref>/texts/<digest>.txt`: the whole text of a mail too long to keep in the case;
+ *  - `cases/<ref>/letters/<letter>.json`: a letter to post, as composed (see the case's `letter-queued` events).
  */
 const RAW_MAIL = /^mail\/[0-9a-f]{32}\.eml$/;
 /** The submission id of a case made from a mail (`mail-<digest>`): the same mail twice makes one case. */
@@ -12,6 +13,7 @@ export const rawMailKey = (digest: string) => `mail/${digest}.eml`;
 export const caseFolder = (ref: string) => `cases/${ref}/`;
 export const attachmentKey = (ref: string, contentHash: string) => `${caseFolder(ref)}attachments/${contentHash}`;
 export const textKey = (ref: string, digest: string) => `${caseFolder(ref)}texts/${digest}.txt`;
+export const letterKey = (ref: string, letter: string) => `${caseFolder(ref)}letters/${letter}.json`;
 export const isAttachmentKey = (key: string) => key.includes('/attachments/');
 
 export const mailSubmissionId = (digest: string) => `mail-${digest}`;

@@ -17,6 +17,7 @@ import {
   type Address,
   type CaseEvent,
   type CaseParty,
+  type EmailAddress,
   type CaseState,
   type Command,
   type Effect,
@@ -24,6 +25,7 @@ import {
   type MailEffect,
   type MailTemplate,
   type PartyContact,
+  type Postal,
   type TermInstance,
 } from './types.ts';
 
@@ -109,9 +111,21 @@ class Run {
     this.events.push(event);
   }
 
-  /** A mail in the case's language (staff mail is always Dutch: pass `'nl'`). */
-  mail<T extends MailTemplate>(template: T, to: Address[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl') {
-    if (to.length) this.effects.push({ kind: 'mail', template, to, lang, vars } as MailEffect);
+  /**
+   * A mail in the case's language (staff mail is always Dutch: pass `'nl'`). A recipient without
+   * e-mail gets it as a letter: queued on the case for staff to post (`then`: see `letter-queued`,
+   * given to the first letter only).
+   */
+  mail<T extends MailTemplate>(template: T, to: Recipient[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl', then?: 'decision-sent') {
+    if (!to.length) return;
+    const addressed = to.map((r): Address => {
+      if ('email' in r) return r;
+      const letter = `L${this.s.letters.length + 1}`;
+      const first = !this.events.some((e) => e.type === 'letter-queued' && e.template === template);
+      this.emit({ type: 'letter-queued', letter, template, to: r, ...(then && first ? { then } : {}) });
+      return { ...r, letter };
+    });
+    this.effects.push({ kind: 'mail', template, to: addressed, lang, vars } as MailEffect);
   }
 
   // ---- parties ----
@@ -119,19 +133,17 @@ class Run {
     return stageOf(this.p, this.s.stage);
   }
 
-  /** The complainant, and whoever represents them: both receive what the complainant is sent. */
-  complainant(): Address[] {
-    return this.s.parties
-      .filter((x) => (x.role === 'complainant' || x.role === 'representative') && x.email)
-      .map((x) => ({ email: x.email!, ...(x.name ? { name: x.name } : {}) }));
+  /** The complainant, and whoever represents them: both receive what the complainant is sent (by post when they have no e-mail). */
+  complainant(): Recipient[] {
+    return this.s.parties.flatMap((x) => (x.role === 'complainant' || x.role === 'representative' ? recipientOf(x) : []));
   }
 
-  roleMembers(roleId: string): Address[] {
+  roleMembers(roleId: string): EmailAddress[] {
     return freeMembers(this.p, roleId, this.s.concerned);
   }
 
   /** The assigned handler, or else every member of the stage's handler role (never a person concerned). */
-  handlers(): Address[] {
+  handlers(): EmailAddress[] {
     const h = this.s.handler;
     const members = this.roleMembers(this.stage.handler);
     return h ? members.filter((m) => m.email.toLowerCase() === h) : members;
@@ -149,10 +161,17 @@ class Run {
   sendCopies() {
     if (!this.state || (this.s.status !== 'open' && this.s.status !== 'decided') || this.stage.duties.notApplicable.includes('copy')) return;
     for (const x of this.s.parties) {
-      const to = x.role === 'complained-about' ? copyAddress(x)?.toLowerCase() : undefined;
-      if (!to || this.s.copies?.[x.id]?.to.includes(to)) continue;
-      this.emit({ type: 'copy-sent', party: x.id, how: 'mail', to, by: 'system' });
-      this.mail('concerned-copy', [{ email: to, ...(x.name ? { name: x.name } : {}) }], {}, 'nl');
+      if (x.role !== 'complained-about') continue;
+      const to = copyAddress(x)?.toLowerCase();
+      if (to) {
+        if (this.s.copies?.[x.id]?.to.includes(to)) continue;
+        this.emit({ type: 'copy-sent', party: x.id, how: 'mail', to, by: 'system' });
+        this.mail('concerned-copy', [{ email: to, ...(x.name ? { name: x.name } : {}) }], {}, 'nl');
+      } else if (x.address) {
+        // By post: the copy counts as sent when staff mark its letter posted (see mark-letter-posted).
+        if (this.s.letters.some((l) => l.template === 'concerned-copy' && l.to.postal === x.address)) continue;
+        this.mail('concerned-copy', recipientOf(x), {}, 'nl');
+      }
     }
   }
 
@@ -164,10 +183,9 @@ class Run {
   }
 
   /** Where mail to a party goes: the complainant's side, or a person complained about's own (or identified) address. */
-  addressesOf(party: CaseParty): Address[] {
+  addressesOf(party: CaseParty): Recipient[] {
     if (party.role === 'complainant') return this.complainant();
-    const email = copyAddress(party);
-    return email ? [{ email, ...(party.name ? { name: party.name } : {}) }] : [];
+    return recipientOf({ ...party, email: copyAddress(party) });
   }
 
   // ---- who may ----
@@ -198,8 +216,9 @@ class Run {
   /** Stages that keep the complainant informed send an update after every step that did not write to them already. */
   keepInformed(cmd: Command) {
     if (!this.state?.stage || cmd.actor.kind !== 'staff' || !this.stage.keepComplainantInformed) return;
-    const self = this.complainant()[0]?.email;
-    if (!self || this.effects.some((e) => e.kind === 'mail' && e.to.some((a) => a.email === self))) return;
+    const first = this.complainant()[0];
+    const self = first && recipientKey(first);
+    if (!self || this.effects.some((e) => e.kind === 'mail' && e.to.some((a) => recipientKey(a) === self))) return;
     const step = [...this.events].reverse().find((e) => INFORMS.has(e.type));
     if (step) this.mail('update', this.complainant(), { step });
   }
@@ -306,7 +325,7 @@ class Run {
   }
 
   /** Each person complained about whom we can write to: their own address, or the staff address staff identified. */
-  concernedAddresses(): Address[] {
+  concernedAddresses(): Recipient[] {
     return this.s.parties.flatMap((x) => (x.role === 'complained-about' ? this.addressesOf(x) : []));
   }
 
@@ -329,7 +348,8 @@ class Run {
     if (!p.intake.channels.includes(cmd.channel))
       fail('not-allowed', 'channel');
 
-    const checked = validateFields(p, cmd.fields, this.today);
+    // Staff enter complaints that came by phone, letter or in person: a postal address will do.
+    const checked = validateFields(p, cmd.fields, this.today, cmd.actor.kind === 'staff');
     let fields: Record<string, string>;
     let intake: 'accepted' | 'review' | 'to-complete' = 'accepted';
     if (checked.ok) fields = checked.fields;
@@ -563,9 +583,14 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: !stage.appeal });
     run.meet('decided');
     run.endOpenTerms('decided', stage.id);
-    run.mail('decision', run.complainant(), {});
+    const to = run.complainant();
+    const appeals = !!stage.appeal && (!stage.appeal.after || stage.appeal.after.includes(outcome));
+    // Reached only by a letter: what counts from the decision counts from the day it is posted.
+    const byPost = appeals && to.length > 0 && to.every((r) => 'postal' in r);
+    run.mail('decision', to, {}, undefined, byPost ? 'decision-sent' : undefined);
+    if (byPost) return;
     run.startTerms('decisionSent');
-    if (stage.appeal && (!stage.appeal.after || stage.appeal.after.includes(outcome))) run.startTerm(APPEAL_TERM, run.today);
+    if (appeals) run.startTerm(APPEAL_TERM, run.today);
     else {
       run.endOpenTerms('closed');
       run.emit({ type: 'closed', reason: 'decided', by: 'system' });
@@ -752,6 +777,25 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     }
   },
 
+  'mark-letter-posted'(run, cmd) {
+    const by = run.staff(cmd.actor);
+    const letter = run.s.letters.find((l) => l.id === cmd.letter) ?? fail('not-allowed', 'no-letter');
+    if (letter.postedOn) fail('not-allowed', 'letter-posted');
+    if (normaliseDate(cmd.on ?? '') !== cmd.on || cmd.on > run.today || cmd.on < amsterdamDate(letter.queuedAt))
+      fail('invalid', 'posted-on', {}, [{ field: 'on', reason: 'posted-on' }]);
+    run.emit({ type: 'letter-posted', letter: letter.id, on: cmd.on, by });
+    // A copy of the complaint by post reached the person complained about: the 9:9 duty is done.
+    if (letter.template === 'concerned-copy') {
+      const party = run.s.parties.find((x) => x.role === 'complained-about' && x.address === letter.to.postal);
+      if (party) run.emit({ type: 'copy-sent', party: party.id, how: 'post', to: letter.to.postal, by });
+    }
+    // The decision reached the complainant on this day: the appeal window (and any term from the decision) starts now.
+    if (letter.then === 'decision-sent' && run.s.status === 'decided') {
+      run.startTerms('decisionSent', cmd.on);
+      run.startTerm(APPEAL_TERM, cmd.on);
+    }
+  },
+
   'remind-term'(run, cmd) {
     if (cmd.actor.kind !== 'system') fail('forbidden', 'system-only');
     const t = run.s.openTerms[cmd.instance];
@@ -779,6 +823,18 @@ function heardIn(run: Run, named: string[] | undefined): string[] {
   const hearings = run.s.hearings ?? {};
   return hearingParties(run.s).filter((x) => hearings[x.id]?.replyBy && !hearings[x.id]?.heldOn && !hearings[x.id]?.waived).map((x) => x.id);
 }
+
+/** Whom a command writes to: by e-mail, or by post (the engine makes that a letter). */
+type Recipient = EmailAddress | Postal;
+
+/** A party by e-mail where they have one, else by post where they have an address; else not at all. */
+function recipientOf(x: Pick<CaseParty, 'email' | 'address' | 'name'>): Recipient[] {
+  const name = x.name ? { name: x.name } : {};
+  if (x.email) return [{ email: x.email, ...name }];
+  return x.address ? [{ postal: x.address, ...name }] : [];
+}
+
+const recipientKey = (r: Recipient) => ('email' in r ? `email:${r.email.toLowerCase()}` : `post:${r.postal}`);
 
 /** The contact details a command gives, trimmed; only those it names ('' removes one). */
 function partyContact(cmd: PartyContact): PartyContact {

@@ -39,6 +39,7 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
       escalations: 0,
       recentInbound: [],
       inboundBlobs: [],
+      letters: [],
       events: 1,
       receiptSent: !!e.fields.email?.trim(),
       copies: {},
@@ -142,6 +143,10 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
         inboundBlobs: e.blob ? [...s.inboundBlobs, e.blob] : s.inboundBlobs,
         lastInbound: stripMessage(e),
       };
+    case 'letter-queued':
+      return { ...s, letters: [...s.letters, { id: e.letter, template: e.template, to: e.to, queuedAt: e.at, ...(e.then ? { then: e.then } : {}) }] };
+    case 'letter-posted':
+      return { ...s, letters: s.letters.map((l) => (l.id === e.letter ? { ...l, postedOn: e.on } : l)) };
     case 'conversation-recorded':
       return e.heard?.length ? { ...s, hearings: { ...s.hearings, ...Object.fromEntries(e.heard.map((id) => [id, { ...s.hearings?.[id], heldOn: e.date }])) } } : s;
     case 'copy-sent': {

@@ -74,6 +74,10 @@ export interface RefusalParams extends MissingParams {
   'no-escalation': object;
   'rate-limited': object;
   'no-address': object;
+  /** Letters by post: no such letter on the case; already marked posted; a posting date that cannot be. */
+  'no-letter': object;
+  'letter-posted': object;
+  'posted-on': object;
   'held-action': object;
   /** Application level: no such case or item, or one this person may not know of. */
   'not-found': object;
@@ -124,6 +128,7 @@ export interface FieldParams {
   'received-at-invalid': object;
   'received-at-future': object;
   'received-at-before-case': object;
+  'posted-on': object;
 }
 
 export type FieldReason = keyof FieldParams;

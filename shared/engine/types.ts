@@ -92,7 +92,13 @@ export type CaseEvent =
   /** No hearing of this party, for a reason Awb 9:10 lid 2 allows. */
   | E<'hearing-waived', { party: string; reason: HearingWaiver; by: string }>
   /** A case its appeal window closed is opened again for a request that arrived within that window (`lastDay`). */
-  | E<'reopened', { receivedAt: string; lastDay: LocalDate; by: string }>;
+  | E<'reopened', { receivedAt: string; lastDay: LocalDate; by: string }>
+  /**
+   * A message to someone without e-mail became a letter for staff to print and post. `then`: what
+   * counts from the day it is posted (the decision reached the complainant only by this letter).
+   */
+  | E<'letter-queued', { letter: string; template: MailTemplate; to: Postal; then?: 'decision-sent' }>
+  | E<'letter-posted', { letter: string; on: LocalDate; by: string }>;
 
 /** How a copy of the complaint reached the person complained about. */
 export type CopyHow = 'mail' | 'post' | 'hand';
@@ -197,15 +203,25 @@ export type Command =
   | C<'offer-hearing', { party: string; replyBy?: LocalDate }>
   | C<'waive-hearing', { party: string; reason: HearingWaiver }>
   /** Staff posted or handed the copy of the complaint to a person complained about without e-mail. */
-  | C<'record-copy', { party: string; how: Exclude<CopyHow, 'mail'> }>;
+  | C<'record-copy', { party: string; how: Exclude<CopyHow, 'mail'> }>
+  | C<'mark-letter-posted', { letter: string; on: LocalDate }>;
 
 export type CommandType = Command['type'];
 
 // ---- Effects: what must happen outside, as data. ----
-export interface Address {
+export interface EmailAddress {
   email: string;
   name?: string;
 }
+
+/** A postal address (the lines of the address as one text, as staff entered it). */
+export interface Postal {
+  postal: string;
+  name?: string;
+}
+
+/** A recipient: by e-mail, or by post as letter `letter` of the case (see `letter-queued`). */
+export type Address = EmailAddress | (Postal & { letter: string });
 
 /**
  * A mail to send, per template with the data it needs; the words are chosen when it is composed
@@ -299,6 +315,8 @@ export interface CaseState {
   inboundBlobs: string[];
   /** The last message that came in (what a forward to the handler quotes). */
   lastInbound?: InboundMessage;
+  /** Letters by post, in order; `postedOn` once staff marked one posted. */
+  letters: CaseLetter[];
   events: number;
   /** Whether the written receipt (Awb 9:6) went out: the complainant gave an e-mail address at intake. */
   receiptSent?: boolean;
@@ -306,6 +324,15 @@ export interface CaseState {
   copies?: Record<string, { how: CopyHow; to: string[]; at: string }>;
   /** Per party (id): their hearing (Awb 9:10). */
   hearings?: Record<string, Hearing>;
+}
+
+export interface CaseLetter {
+  id: string;
+  template: MailTemplate;
+  to: Postal;
+  queuedAt: string;
+  then?: 'decision-sent';
+  postedOn?: LocalDate;
 }
 
 export type EngineResult =

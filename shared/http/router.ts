@@ -5,6 +5,9 @@ const PARAMS: Record<string, RegExp> = {
   ref: REFERENCE_PATTERN,
   id: /^[a-f0-9]{32}$/,
   period: /^[^/]+$/,
+  /** A case's letter by post, and its PDF. */
+  letter: /^L\d{1,4}$/,
+  pdf: /^L\d{1,4}\.pdf$/,
 };
 
 /** Matches `/cases/:ref/actions` against a path; the parameters, or undefined. */

@@ -33,6 +33,8 @@ import { encodeCursor, parseCaseListQuery } from './case-list-query.ts';
 import { renderCaseListPage } from '../web/case-list.ts';
 import { undeliverable } from '../app/undeliverable.ts';
 import { renderDossier, renderRegister, renderReport, renderReportsIndex } from '../web/reports.ts';
+import { listLetters, markLetterPosted, readLetter } from '../app/use-cases/letters.ts';
+import { renderLetters } from '../web/letters.ts';
 import { renderCasePage, renderHeld, renderLogin, renderLoginSent, renderNewComplaint, renderSignIn } from '../web/staff.ts';
 import { allowImageOrigin, header, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { refusalSummary } from '../presentation/refusal.ts';
@@ -361,6 +363,45 @@ export function createStaffHandler(ctx: AppContext, options: StaffOptions = {}):
         const reg = await buildRegister(ctx, r.me, year, r.lang);
         if (!r.api) return page(200, renderRegister(p, r.lang, r.me, r.csrf, reg, labels(p, r.lang)));
         return query(r.e, 'format') === 'csv' ? file(`klachtenregister-${p.id}-${year}.csv`, 'text/csv; charset=utf-8', registerCsv(p, reg, r.lang)) : json(200, reg);
+      },
+    },
+    {
+      method: 'GET',
+      api: '/letters',
+      page: '/letters',
+      async handle(r) {
+        const letters = await listLetters(ctx, r.me, r.lang);
+        return r.api ? json(200, { letters }) : page(200, renderLetters(p, r.lang, r.me, r.csrf, letters, amsterdamDate(ctx.clock.now()), { done: query(r.e, 'done') === 'posted' }));
+      },
+    },
+    {
+      method: 'GET',
+      api: '/letters/:ref/:pdf',
+      page: '/letters/:ref/:pdf',
+      async handle(r) {
+        const letter = r.params.pdf!.replace(/\.pdf$/, '');
+        const found = await readLetter(ctx, r.me, r.params.ref!, letter);
+        if (!found.ok) return r.api ? json(404, { error: 'not-found' }) : emptyList(r);
+        if (!found.pdf) return json(409, { error: 'not-ready', message: text(p, 'letters.notReady', r.lang) }, { 'retry-after': '5' });
+        return {
+          statusCode: 200,
+          headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${r.params.ref}-${letter}.pdf"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+          body: found.pdf.toString('base64'),
+          isBase64Encoded: true,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      api: '/letters/:ref/:letter',
+      page: '/letters/:ref/:letter',
+      async handle(r) {
+        const result = await markLetterPosted(ctx, r.me, r.params.ref!, r.params.letter!, r.fields().on);
+        if (result.ok) return r.api ? json(200, { letters: await listLetters(ctx, r.me, r.lang) }) : redirect('/staff/letters?done=posted');
+        if (result.refusal.code === 'not-found') return r.api ? json(404, { error: 'not-found' }) : emptyList(r);
+        if (r.api) return refusalJson(result.refusal, r.lang, p);
+        const letters = await listLetters(ctx, r.me, r.lang);
+        return page(refusalStatus(result.refusal), renderLetters(p, r.lang, r.me, r.csrf, letters, amsterdamDate(ctx.clock.now()), { error: refusalSummary(result.refusal, r.lang, p) }));
       },
     },
   ];

@@ -4,6 +4,7 @@ import {
   capitalise,
   contactLine,
   describeEvent,
+  durationWords,
   fieldPairs,
   handlerPhrase,
   outcomeLabel,
@@ -55,30 +56,30 @@ export function caseOfThreadId(ctx: Pick<Ctx, 'signer' | 'replyDomain'>, id: str
 const STAFF_TEMPLATES = new Set<MailEffect['template']>(['staff-new-case', 'staff-assigned', 'staff-reminder', 'staff-overdue', 'staff-message', 'staff-withdrawn']);
 
 /**
- * Turns a mail effect into complete messages, one per recipient, each with a Reply-To signed for
- * that recipient and this case; pure given the case state at its commit.
+ * Turns a mail effect into complete messages, one per recipient by e-mail, each with a Reply-To
+ * signed for that recipient and this case; pure given the case state at its commit. Recipients by
+ * post get the same text as a letter (`composeLetter`).
  */
 export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId: string): OutgoingMessage[] {
   const p = ctx.procedure;
   const lang = effect.lang;
-  const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, { ...common(ctx, s, lang), ...vars });
-  const template = TEMPLATES[effect.template] as Template<MailTemplate>;
-  const { subject, blocks } = template({ ctx, s, effect, lang, t });
+  const { subject, blocks } = composeBody(ctx, s, effect, 'mail');
   const staff = STAFF_TEMPLATES.has(effect.template);
   const root = threadRoot(ctx, s.reference, staff ? 'staff' : 'complainant');
-  const all: Block[] = [...blocks, { p: t('signature') }];
-  const body = { text: renderText(all), html: renderHtml(all, lang, oneLine(subject)) };
+  const body = { text: renderText(blocks), html: renderHtml(blocks, lang, subject) };
   const local = p.organisation.email.split('@')[0]!;
-  return effect.to.map((recipient, i) => {
+  // The index in `to` (letters included) names each message, so its id stays what it always was.
+  return effect.to.flatMap((recipient, i) => {
+    if (!('email' in recipient)) return [];
     // The receipt starts the complainant's thread; every later mail answers it, so mail clients group them.
     const own = `<${ctx.signer.sign('message-id', `${effectId}.r${i}`, 'base32')}@${ctx.replyDomain}>`;
     const messageId = effect.template === 'receipt' ? root : own;
-    return {
+    return [{
       messageId,
       from: { email: p.organisation.email, name: p.organisation.name },
       to: [recipient],
       replyTo: { email: replyAddress(ctx.signer, { local, replyDomain: ctx.replyDomain, reference: s.reference, recipient: recipient.email }), name: p.organisation.name },
-      subject: oneLine(subject),
+      subject,
       ...body,
       headers: {
       'auto-submitted': 'auto-generated',
@@ -88,8 +89,40 @@ export function composeMail(ctx: Ctx, s: CaseState, effect: MailEffect, effectId
       ...(messageId === root ? {} : { 'in-reply-to': root, references: root }),
       'content-language': lang,
       },
-    };
+    }];
   });
+}
+
+/** A message as a letter: the same words as the mail, for a recipient by post. */
+export interface LetterText {
+  subject: string;
+  blocks: Block[];
+  lang: Lang;
+}
+
+/**
+ * The text of a mail effect as a letter. A letter cannot be answered by e-mail, so the mail's "reply
+ * to this e-mail" says how to write or call instead, and links to the staff pages are left out; the
+ * complainant's private status link stays (it is printed as an address).
+ */
+export function composeLetter(ctx: Ctx, s: CaseState, effect: MailEffect): LetterText {
+  const { subject, blocks } = composeBody(ctx, s, effect, 'letter');
+  const staffPages = staffCaseUrl(ctx, s.reference);
+  return { subject, blocks: blocks.filter((b) => !('link' in b && b.link.href.startsWith(staffPages))), lang: effect.lang };
+}
+
+/** In a letter, instead of the mail's words about replying by e-mail. */
+const IN_A_LETTER: Partial<Record<TextKey, TextKey>> = { 'mail.replyToAppeal': 'letter.replyToAppeal', 'message.replyHint': 'letter.replyHint' };
+
+/** The subject and blocks (signature included) of a mail effect, as a mail or as a letter. */
+function composeBody(ctx: Ctx, s: CaseState, effect: MailEffect, medium: 'mail' | 'letter'): { subject: string; blocks: Block[] } {
+  const p = ctx.procedure;
+  const lang = effect.lang;
+  const t = (key: TextKey, vars: Record<string, string> = {}) =>
+    text(p, (medium === 'letter' && IN_A_LETTER[key]) || key, lang, { ...common(ctx, s, lang), ...vars });
+  const template = TEMPLATES[effect.template] as Template<MailTemplate>;
+  const { subject, blocks } = template({ ctx, s, effect, lang, t });
+  return { subject: oneLine(subject), blocks: [...blocks, { p: t('signature') }] };
 }
 
 /** Subjects are single lines: nothing a user typed can add a header. */
@@ -143,9 +176,12 @@ function onward(i: AnyInput, stageId: string): Block[] {
   // A procedure file without a nextStep here (`procedure check` warns): its appeal and next body, as they are.
   const out: Block[] = [];
   const appeal = Object.values(i.s.openTerms).find((x) => x.termId === 'appeal');
-  if (stage.appeal && appeal)
+  // A decision that goes by post: its window starts when the letter is posted, so it has no last day yet.
+  const byPost = !appeal && i.s.letters.some((l) => l.then === 'decision-sent' && !l.postedOn);
+  const when = appeal ? i.t('appeal.letUsKnow', { date: formatDate(appeal.lastDay, i.lang) }) : stage.appeal && i.t('letter.appealWithin', { window: durationWords(stage.appeal.window, i.lang) });
+  if (stage.appeal && (appeal || byPost))
     out.push({
-      p: `${i.t('notSatisfied')} ${stage.appeal.label[i.lang]}: ${i.t('appeal.letUsKnow', { date: formatDate(appeal.lastDay, i.lang) })}${stage.appeal.requiresMotivation ? i.t('mail.withReasons') : ''}. ${i.t('mail.replyToAppeal')}`,
+      p: `${i.t('notSatisfied')} ${stage.appeal.label[i.lang]}: ${when}${stage.appeal.requiresMotivation ? i.t('mail.withReasons') : ''}. ${i.t('mail.replyToAppeal')}`,
     });
   const body = stage.nextBody ? p.nextBodies.find((b) => b.id === stage.nextBody) : undefined;
   if (body) out.push({ p: body.text[i.lang] + (body.url ? ` ${body.url}` : '') });
@@ -188,7 +224,7 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   // The link opens the copy for this recipient (signed for them), not the staff page they may not see.
   'concerned-copy': (i) => ({
     subject: i.t('concerned.subject'),
-    blocks: [{ p: i.t('concerned.body') }, { quote: i.s.fields.description ?? '' }, ...i.effect.to.slice(0, 1).map((a): Block => ({ link: { text: i.t('copy.link'), href: copyUrl(i.ctx, i.s.reference, a.email) } }))],
+    blocks: [{ p: i.t('concerned.body') }, { quote: i.s.fields.description ?? '' }, ...i.effect.to.slice(0, 1).flatMap((a): Block[] => ('email' in a ? [{ link: { text: i.t('copy.link'), href: copyUrl(i.ctx, i.s.reference, a.email) } }] : []))],
   }),
   'response-request': (i) => ({
     subject: i.t('response.subject'),

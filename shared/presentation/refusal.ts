@@ -1,6 +1,6 @@
 import { formatDate } from '../calendar/index.ts';
 import type { FieldRefusal, MissingField, Refusal, RefusalBody, RefusalReason } from '../engine/refusal.ts';
-import { resolveFields } from '../procedure/fields.ts';
+import { staffFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
@@ -70,7 +70,8 @@ export function fieldText(f: FieldRefusal, lang: Lang, p: Procedure): string {
     case 'required':
     case 'date-format':
     case 'future': {
-      const label = resolveFields(p).find((x) => x.key === f.field)?.label[lang] ?? f.field;
+      // The staff form's fields: the form's, and the postal address staff may add.
+      const label = staffFields(p).find((x) => x.key === f.field)?.label[lang] ?? f.field;
       return text(p, `field.${f.reason}`, lang, { label });
     }
     case 'missing':

@@ -76,9 +76,25 @@ export function resolveFields(p: Procedure): ResolvedField[] {
     });
 }
 
+/**
+ * The fields staff fill in for a complaint that came in by phone, letter or in person: the e-mail
+ * address is optional and a postal address can be given (where the procedure's form asks for none),
+ * so someone without e-mail can complain; `validateFields` then wants one of the two.
+ */
+export function staffFields(p: Procedure): ResolvedField[] {
+  const fields = resolveFields(p).map((f) => (f.key === 'email' ? { ...f, required: false } : f));
+  if (!fields.some((f) => f.key === 'address')) {
+    const { type, label, maxLength } = STANDARD.address!;
+    fields.splice(fields.findIndex((f) => f.key === 'email') + 1, 0, { key: 'address', type, label, maxLength, required: false });
+  }
+  return fields;
+}
+
 /** A field that was not filled in right, as a code; the words come from the text catalogue (`field.*`). */
 export type FieldError =
   | { field: string; reason: 'required' | 'email' | 'date-format' | 'future' | 'option' | 'checkbox'; params?: undefined }
+  /** Neither an e-mail nor a postal address (staff entry, see `staffFields`). */
+  | { field: string; reason: 'contact'; params?: undefined }
   | { field: string; reason: 'too-long'; params: { max: number } };
 
 /** Accepts YYYY-MM-DD (the date input) and D-M-YYYY (typed by hand) of a sane year; returns YYYY-MM-DD or undefined. */
@@ -108,12 +124,15 @@ function typeCheck(f: ResolvedField, v: string, today: string): { value: string 
   return { value: f.type === 'checkbox' ? 'ja' : v };
 }
 
-const checkedFields = new WeakMap<Procedure['intake']['fields'], { field: ResolvedField; base: ReturnType<typeof baseSchema> }[]>();
-const fieldsToCheck = (p: Procedure) => {
-  let list = checkedFields.get(p.intake.fields);
+type CheckedField = { field: ResolvedField; base: ReturnType<typeof baseSchema> };
+const checkedFields = { public: new WeakMap<Procedure['intake']['fields'], CheckedField[]>(), staff: new WeakMap<Procedure['intake']['fields'], CheckedField[]>() };
+/** The fields with their schemas, built once per procedure (intake is the hot path). */
+const fieldsToCheck = (p: Procedure, byStaff: boolean) => {
+  const cache = byStaff ? checkedFields.staff : checkedFields.public;
+  let list = cache.get(p.intake.fields);
   if (!list) {
-    list = resolveFields(p).map((field) => ({ field, base: baseSchema(field) }));
-    checkedFields.set(p.intake.fields, list);
+    list = (byStaff ? staffFields(p) : resolveFields(p)).map((field) => ({ field, base: baseSchema(field) }));
+    cache.set(p.intake.fields, list);
   }
   return list;
 };
@@ -123,15 +142,17 @@ const EMAIL = z.email();
 /**
  * Validates submitted values against the procedure's fields. Unknown keys are ignored; missing
  * optional fields are left out. `today` is the Amsterdam date of receipt (for "not in the future").
+ * `byStaff`: a complaint staff enter (`staffFields`), which needs an e-mail or a postal address.
  */
 export function validateFields(
   p: Procedure,
   input: Record<string, unknown>,
   today: string,
+  byStaff = false,
 ): { ok: true; fields: Record<string, string> } | { ok: false; errors: FieldError[] } {
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
-  for (const { field: f, base } of fieldsToCheck(p)) {
+  for (const { field: f, base } of fieldsToCheck(p, byStaff)) {
     const raw = input[f.key];
     const value = raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : String(raw);
     const r = base.safeParse(typeof raw === 'object' && raw !== null ? undefined : value);
@@ -145,5 +166,6 @@ export function validateFields(
     if ('value' in typed) fields[f.key] = typed.value;
     else errors.push({ field: f.key, reason: typed.issue as Exclude<FieldError['reason'], 'too-long'> });
   }
+  if (byStaff && !fields.email && !fields.address && !errors.some((e) => e.field === 'email' || e.field === 'address')) errors.push({ field: 'address', reason: 'contact' });
   return errors.length ? { ok: false, errors } : { ok: true, fields };
 }

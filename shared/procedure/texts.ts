@@ -15,6 +15,7 @@ import { REGELING_TEXTS } from './texts/regeling.ts';
 import { DUTY_TEXTS } from './texts/duties.ts';
 import { LIMIT_TEXTS } from './texts/limits.ts';
 import { CASE_LIST_TEXTS } from './texts/case-list.ts';
+import { LETTER_TEXTS } from './texts/letters.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -28,6 +29,7 @@ export const DEFAULT_TEXTS = {
   ...ARRIVAL_TEXTS,
   ...LIMIT_TEXTS,
   ...CASE_LIST_TEXTS,
+  ...LETTER_TEXTS,
 } as const satisfies Record<string, CatalogueText>;
 
 /** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */

@@ -4,6 +4,7 @@
  */
 import { text, textOr } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
+import { letterEventLine } from '../presentation/letters.ts';
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { wallTime } from '../calendar/local-date.ts';
 import type { AuditExport, ChainLink, Verification } from '../policy/audit-chain.ts';
@@ -169,7 +170,7 @@ ${reg.lines.length
 const received = (p: Procedure, at: string | undefined, lang: Lang) => (at ? text(p, 'dossier.arrived', lang, { at: wallTime(new Date(at)).slice(0, 16).replace('T', ' ') }) : '');
 
 /** One line per event, for the dossier: what happened, by whom (views included). */
-function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
+function eventLine(p: Procedure, e: CaseEvent, lang: Lang, ref: string): string {
   const t = (key: TextKey, vars: Record<string, string> = {}) => text(p, key, lang, vars);
   const stage = (id: string) => {
     try {
@@ -211,6 +212,9 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang): string {
       return t('dossier.completed');
     case 'term-reminded':
       return t('dossier.reminded', { instance: e.instance });
+    case 'letter-queued':
+    case 'letter-posted':
+      return letterEventLine(p, { reference: ref, stage: '' }, e, lang);
     default:
       return '';
   }
@@ -221,7 +225,7 @@ const by = (e: CaseEvent) => ('by' in e && typeof e.by === 'string' ? e.by : und
 /** The printable dossier: the case, its whole timeline with every view, and the audit chain with its check. */
 export function renderDossier(p: Procedure, lang: Lang, me: StaffMember, csrf: string, x: AuditExport, d: CaseDetail, v: Verification): string {
   const short = (h: string) => `${h.slice(0, 12)}…`;
-  const link = (c: ChainLink) => html`<tr><td>${c.seq}</td><td>${c.at.slice(0, 19).replace('T', ' ')}</td><td>${(c.events as CaseEvent[]).map((e) => html`${eventLine(p, e, lang)}${by(e)?.includes('@') && e.type !== 'viewed' ? html` <span class="muted">(${by(e)})</span>` : ''}<br>`)}</td><td><code title="${c.hash}">${short(c.hash)}</code></td></tr>`;
+  const link = (c: ChainLink) => html`<tr><td>${c.seq}</td><td>${c.at.slice(0, 19).replace('T', ' ')}</td><td>${(c.events as CaseEvent[]).map((e) => html`${eventLine(p, e, lang, x.reference)}${by(e)?.includes('@') && e.type !== 'viewed' ? html` <span class="muted">(${by(e)})</span>` : ''}<br>`)}</td><td><code title="${c.hash}">${short(c.hash)}</code></td></tr>`;
   return shell(
     p,
     lang,

@@ -5,7 +5,8 @@ import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retent
 import type { RefusalBody } from '../engine/refusal.ts';
 import { procedureStaff } from '../engine/parties.ts';
 import { partyLine, partyRole } from '../presentation/parties.ts';
-import { resolveFields } from '../procedure/fields.ts';
+import { staffFields } from '../procedure/fields.ts';
+import { caseLetters } from './case-letters.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import type { Lang } from '../procedure/text.ts';
 import type { StaffMember } from '../staff/auth.ts';
@@ -192,6 +193,7 @@ ${notice.done ? html`<div class="notice" role="status"><p>${text(p, 'workspace.d
 </table>
 <h2>${text(p, 'workspace.terms', lang)}</h2>
 ${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(p, t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? text(p, 'workspace.statutoryDefault', lang) : ''}</li>`)}</ul>` : html`<p>${text(p, 'workspace.noRunningTerms', lang)}</p>`}
+${caseLetters(p, lang, d)}
 <h2>${text(p, 'workspace.theComplaint', lang)}</h2>
 <table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
 ${partiesSection}
@@ -254,7 +256,7 @@ ${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, '
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
 ${field('n-channel', text(p, 'workspace.howDidTheComplaintCome', lang), html`<select id="n-channel" name="channel">${channels.map((c) => html`<option value="${c.value}"${values.channel === c.value ? html` selected` : ''}>${c.label}</option>`)}</select>`)}
-${resolveFields(p).map((f) => {
+${staffFields(p).map((f) => {
       const err = errorOf(f.key);
       const control =
         f.type === 'textarea' ? html`<textarea id="n-${f.key}" name="${f.key}" rows="4">${values[f.key] ?? ''}</textarea>`

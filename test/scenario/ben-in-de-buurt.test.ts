@@ -103,7 +103,7 @@ describe('ben-in-de-buurt: the manager complained about never handles it', () =>
     h.do({ type: 'offer-hearing', actor: anna, party: 'named' });
     h.do({ type: 'record-conversation', actor: anna, date: '2025-06-12', attendees: ['Klager', 'Pieter Bakker', 'Anna'], summary: 'Beide kanten gehoord.', signedBy: [] });
     h.do({ type: 'decide', actor: anna, outcome: 'gegrond', motivation: 'Onheus bejegend.', measures: 'Gesprek met de medewerker.' });
-    const toPieter = h.mails().filter((m) => m.to.some((a) => a.email === PIETER));
+    const toPieter = h.mails().filter((m) => m.to.some((a) => 'email' in a && a.email === PIETER));
     // The notice of the new case reached him before anyone knew it was about him; after that only
     // what goes to the person complained about: his copy, the offer of a hearing, the record of it.
     expect(toPieter.map((m) => m.template)).toEqual(['staff-new-case', 'concerned-copy', 'hearing-offer', 'conversation-record']);

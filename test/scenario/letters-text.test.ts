@@ -40,7 +40,7 @@ describe('finding 7: Perspectief', () => {
   it('the director is told a complaint arrived, with the secretary', () => {
     const h = CaseHarness.for('perspectief-herstelbemiddeling', '2026-03-02T08:00:00Z');
     h.do({ type: 'submit', actor: complainant, reference: 'P-2', channel: 'web', lang: 'nl', procedureHash: h.hash, fields: { name: 'Els Visser', email: KLAGER, description: 'Mijn verhaal is gedeeld.' } });
-    const to = h.lastMails('staff-new-case').flatMap((m) => m.to.map((a) => a.email));
+    const to = h.lastMails('staff-new-case').flatMap((m) => m.to.flatMap((a) => ('email' in a ? [a.email] : [])));
     expect(to).toContain('directeur@perspectief.example.nl');
     expect(to).toContain('secretaris@perspectief.example.nl');
   });

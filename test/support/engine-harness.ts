@@ -255,7 +255,7 @@ export class CaseHarness {
 
   /** `template → recipients` for the last effects, e.g. `['receipt → a@b.nl']`. */
   lastMailSummary(): string[] {
-    return this.lastMails().map((m) => `${m.template} → ${m.to.map((a) => a.email).join(', ')}`);
+    return this.lastMails().map((m) => `${m.template} → ${m.to.map((a) => ('email' in a ? a.email : `post (${a.letter})`)).join(', ')}`);
   }
 
   /** Schedule / cancel effects of the last step, as `schedule expire hss.x.1 @ …` lines. */

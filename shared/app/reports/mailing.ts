@@ -11,7 +11,7 @@
  * made for periods before that.
  */
 import type { AppContext } from '../context.ts';
-import type { Address } from '../../engine/types.ts';
+import type { EmailAddress as Address } from '../../engine/types.ts';
 import type { OutgoingMessage } from '../../mail/message.ts';
 import { renderHtml, renderText, type Block } from '../../mail/render.ts';
 import type { Procedure } from '../../procedure/schema.ts';

@@ -1,0 +1,65 @@
+import { letterKey } from '../../blobs/keys.ts';
+import { amsterdamDate } from '../../calendar/index.ts';
+import type { CaseState } from '../../engine/types.ts';
+import type { Letter } from '../../mail/letter-pdf.ts';
+import { letterSubject } from '../../presentation/letters.ts';
+import type { Lang } from '../../procedure/text.ts';
+import type { StaffMember } from '../../staff/auth.ts';
+import type { AppContext } from '../context.ts';
+import { execute, loadCase } from '../pipeline.ts';
+import { NOT_FOUND, type Result } from '../result.ts';
+
+/** A letter waiting to be posted, as the workspace lists it. */
+export interface LetterToPost {
+  reference: string;
+  letter: string;
+  subject: string;
+  name?: string;
+  postal: string;
+  queuedOn: string;
+}
+
+/** Every status a case with a letter can have: a decision letter may belong to a case that closed with it. */
+const STATUSES = ['to-complete', 'open', 'decided', 'closed', 'withdrawn'];
+
+/** Letters not yet posted, oldest first; a case about this staff member is not theirs to see, nor its letters. */
+export async function listLetters(ctx: AppContext, me: StaffMember, lang: Lang): Promise<LetterToPost[]> {
+  const summaries = (await Promise.all(STATUSES.map((status) => ctx.store.listSummaries({ status, limit: 500 })))).flat();
+  const withLetters = summaries.filter((s) => Number(s.data.letters) > 0 && !((s.data.concerned as string[] | undefined) ?? []).includes(me.email));
+  const cases = await Promise.all(withLetters.map((s) => loadCase(ctx, s.caseRef)));
+  return cases
+    .flatMap((c) => (c && !c.state.concerned.includes(me.email) ? waitingLetters(ctx, c.state, lang) : []))
+    .sort((a, b) => a.queuedOn.localeCompare(b.queuedOn) || a.reference.localeCompare(b.reference));
+}
+
+export function waitingLetters(ctx: Pick<AppContext, 'procedure'>, s: CaseState, lang: Lang): LetterToPost[] {
+  return s.letters
+    .filter((l) => !l.postedOn)
+    .map((l) => ({
+      reference: s.reference,
+      letter: l.id,
+      subject: letterSubject(ctx.procedure, s, l.template, lang),
+      ...(l.to.name ? { name: l.to.name } : {}),
+      postal: l.to.postal,
+      queuedOn: amsterdamDate(l.queuedAt),
+    }));
+}
+
+/** A letter's PDF, for a staff member who may see its case; no `pdf` while the runner has not stored the letter yet. */
+export async function readLetter(ctx: AppContext, me: StaffMember, ref: string, letter: string): Promise<Result<{ pdf?: Buffer }>> {
+  const found = await loadCase(ctx, ref);
+  if (!found || found.state.concerned.includes(me.email) || !found.state.letters.some((l) => l.id === letter)) return NOT_FOUND;
+  const stored = await ctx.blobs.get(letterKey(ref, letter));
+  if (!stored) return { ok: true };
+  // Loaded on first use: only a download needs pdfkit.
+  const { letterPdf } = await import('../../mail/letter-pdf.ts');
+  return { ok: true, pdf: await letterPdf(ctx.procedure, JSON.parse(stored.toString('utf8')) as Letter) };
+}
+
+/** Staff posted a letter on `on`: an event on the case, from which terms that wait for the letter count. */
+export async function markLetterPosted(ctx: AppContext, me: StaffMember, ref: string, letter: string, on: unknown): Promise<Result> {
+  const found = await loadCase(ctx, ref);
+  if (!found || found.state.concerned.includes(me.email)) return NOT_FOUND;
+  const r = await execute(ctx, ref, { type: 'mark-letter-posted', actor: { kind: 'staff', email: me.email }, letter, on: typeof on === 'string' ? on.trim() : '' });
+  return r.ok ? { ok: true } : r;
+}
