@@ -16,12 +16,12 @@ export function requestSection(p: Procedure, lang: Lang, csrf: string, d: CaseDe
   const form = (type: 'escalate' | 'withdraw', title: TextKey, button: TextKey) => html`<details><summary>${t(title)}</summary>
 <form method="post" action="/staff/cases/${d.reference}/actions" novalidate>
 <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="type" value="${type}"><input type="hidden" name="expectedSeq" value="${d.seq}">
-${r.messages.length ? html`<div class="field"><label for="${type}-receivedMessage">${t('requestArrival.message')}</label>
-<select id="${type}-receivedMessage" name="receivedMessage"><option value="">${t('requestArrival.noMessage')}</option>${r.messages.map((m) => html`<option value="${m.at}">${m.label}</option>`)}</select></div>` : ''}
-<div class="field"><label for="${type}-receivedAt">${t('requestArrival.when')}</label>
-<p class="hint" id="${type}-receivedAt-hint">${t('requestArrival.whenHint')}</p>
-<input type="datetime-local" id="${type}-receivedAt" name="receivedAt" aria-describedby="${type}-receivedAt-hint"></div>
-<div class="field"><label for="${type}-reason">${t('requestArrival.reason')}</label><textarea id="${type}-reason" name="reason" rows="3"></textarea></div>
+${r.messages.length ? html`<div class="field"><label for="arrival-${type}-receivedMessage">${t('requestArrival.message')}</label>
+<select id="arrival-${type}-receivedMessage" name="receivedMessage"><option value="">${t('requestArrival.noMessage')}</option>${r.messages.map((m) => html`<option value="${m.at}">${m.label}</option>`)}</select></div>` : ''}
+<div class="field"><label for="arrival-${type}-receivedAt">${t('requestArrival.when')}</label>
+<p class="hint" id="arrival-${type}-receivedAt-hint">${t('requestArrival.whenHint')}</p>
+<input type="datetime-local" id="arrival-${type}-receivedAt" name="receivedAt" aria-describedby="arrival-${type}-receivedAt-hint"></div>
+<div class="field"><label for="arrival-${type}-reason">${t('requestArrival.reason')}</label><textarea id="arrival-${type}-reason" name="reason" rows="3"></textarea></div>
 <button type="submit">${t(button)}</button></form></details>`;
   return html`<h2>${t('requestArrival.heading')}</h2>
 <p class="muted">${t('requestArrival.intro')}</p>

@@ -139,7 +139,7 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
     const cookie = `staff_session=${anna}`;
     const page = await fetch(`${c.url}/staff/cases/${ref}`, { headers: { cookie, accept: 'text/html' } }).then((r) => r.text());
     expect(page).toContain('Verzoek van de klager dat eerder binnenkwam');
-    expect(page).toContain('<input type="datetime-local" id="escalate-receivedAt" name="receivedAt"');
+    expect(page).toContain('<input type="datetime-local" id="arrival-escalate-receivedAt" name="receivedAt"');
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
     const seq = /name="type" value="escalate"><input type="hidden" name="expectedSeq" value="(\d+)"/.exec(page)![1]!;
     const res = await fetch(`${c.url}/staff/cases/${ref}/actions`, {
