@@ -78,6 +78,14 @@ describe('staff workspace in Chromium', () => {
     await expect.poll(() => page.textContent('[role=status]')).toContain('acknowledge');
     expect(office.outbox.messages.at(-1)!.subject).toBe(`Uw klacht ${reference} is in behandeling genomen`);
 
+    // The duties checklist shows the hearing still to do; the complainant declined one (Awb 9:10 lid 2b).
+    await expect.poll(() => page.textContent('table.duties')).toContain('nog niet aangeboden');
+    await page.locator('summary', { hasText: 'Niet horen' }).click();
+    await page.locator('#duty-waive-hearing-reason').selectOption('declined');
+    await page.locator('details:has(#duty-waive-hearing-reason) button[type=submit]').click();
+    await expect.poll(() => page.textContent('[role=status]')).toContain('waive-hearing');
+    await expect.poll(() => page.textContent('table.duties')).toContain('wil niet gehoord worden');
+
     // Decide, with reasons and measures.
     await page.locator('summary', { hasText: 'Besluiten' }).click();
     await page.locator('#decide-outcome').selectOption('deels-gegrond');

@@ -33,6 +33,7 @@ describe('the sweeper’s daily run: retention and reports', () => {
     closed = await file(office, '1');
     open = await file(office, '2');
     await office.ctx.blobs.put(`cases/${closed}/attachments/abc`, Buffer.from('x'), 'text/plain');
+    await execute(office.ctx, closed, { type: 'waive-hearing', actor: FUNCTIONARIS, party: 'complainant', reason: 'declined' });
     const r = await execute(office.ctx, closed, { type: 'decide', actor: FUNCTIONARIS, outcome: 'gegrond', motivation: 'm', measures: '' });
     expect(r.ok).toBe(true);
   });

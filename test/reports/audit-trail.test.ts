@@ -38,6 +38,7 @@ describe('the audit trail of a case', () => {
     await o.act(directie, ref, { type: 'acknowledge' });
     await o.act(directie, ref, { type: 'note', text: 'Gebeld met de klager.' });
     await o.advanceTo('2026-03-20T09:00:00.000Z');
+    await o.act(directie, ref, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
     await o.act(directie, ref, { type: 'decide', outcome: 'gegrond', motivation: 'Het advies was onjuist.', measures: 'Werkinstructie aangepast.' });
   });
   afterAll(async () => {

@@ -65,6 +65,7 @@ describe('a year of HSS complaints: register, quarterly inventory, yearly overvi
   const decide = async (k: string, date: string, outcome: string, measures = false) => {
     await o.advanceTo(at(date));
     const word = people[k]!.word;
+    await o.act(directie, refs[k]!, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
     const closed = await o.act(directie, refs[k]!, { type: 'decide', outcome, motivation: `Toelichting over de ${word}.`, measures: measures ? `Werkinstructie ${word} herzien.` : '' });
     expect(closed.status).toBe('closed');
   };

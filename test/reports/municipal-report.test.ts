@@ -33,6 +33,7 @@ describe('the anonymous quarterly report to the municipality of Groningen (Ben i
     await o.advanceTo(at('2026-01-12'));
     refs.push((await o.file(complaint('Piet', 'bejegening', '2026-01-05'))).reference);
     await o.advanceTo(at('2026-02-02'));
+    await o.act(anna, refs[0]!, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
     await o.act(anna, refs[0]!, { type: 'decide', outcome: 'gegrond', motivation: 'Piet had gelijk over het Hereplein.', measures: 'Buurtwerker Hereplein gesproken.' });
     await o.advanceTo(at('2026-02-09'));
     refs.push(await o.enter(await o.signIn(BALIE), 'in-person', complaint('Truus', 'ondersteuning', '2026-02-01')));
@@ -70,6 +71,7 @@ describe('the anonymous quarterly report to the municipality of Groningen (Ben i
 
     // Later moves of the clock in the same quarter send nothing again.
     await o.advanceTo(at('2026-04-20'));
+    await o.act(anna, refs[2]!, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
     await o.act(anna, refs[2]!, { type: 'decide', outcome: 'deels-gegrond', motivation: 'Kees wachtte te lang.', measures: '' });
     await o.advanceTo(at('2026-05-15'));
     expect(toGemeente()).toHaveLength(1);

@@ -26,6 +26,7 @@ describe('register, report and dossier pages are accessible', () => {
     for (const [topic, outcome] of [['advies', 'gegrond'], ['bejegening', 'ongegrond'], ['bejegening', 'deels-gegrond']] as const) {
       ref = (await o.file({ name: 'Jan Jansen', email: 'jan@example.nl', topic, description: 'Een klacht.' })).reference;
       await o.act(directie, ref, { type: 'acknowledge' });
+      await o.act(directie, ref, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
       await o.act(directie, ref, { type: 'decide', outcome, motivation: 'Zo is het.', measures: outcome === 'gegrond' ? 'Aangepast.' : '' });
     }
     await o.advanceTo('2026-04-02T09:00:00.000Z');

@@ -78,6 +78,7 @@ describe('retention (Buro Leerlingenhulp: 2 years after closing) and erasure on 
     zRef = (created as { caseRef: string }).caseRef;
     await o.act(functionaris, x, { type: 'acknowledge' });
     await o.advanceTo(at('2026-01-20'));
+    await o.act(functionaris, x, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
     await o.act(functionaris, x, { type: 'decide', outcome: 'gegrond', motivation: 'Het Meerkoetenrapport klopte niet.', measures: 'Meerkoetenrapport herschreven.' });
     await o.advanceTo(at('2026-01-21'));
     await o.act(functionaris, zRef, { type: 'close', reason: 'Niet aangevuld.' });
@@ -89,6 +90,7 @@ describe('retention (Buro Leerlingenhulp: 2 years after closing) and erasure on 
     await o.advanceTo(at('2026-03-02'));
     cases.Y = await o.file(complaint('4', '2026-02-27'));
     await o.advanceTo(at('2026-03-10'));
+    await o.act(functionaris, cases.Y.reference, { type: 'waive-hearing', party: 'complainant', reason: 'declined' }); // the complainant declined a hearing (Awb 9:10 lid 2b)
     await o.act(functionaris, cases.Y.reference, { type: 'decide', outcome: 'ongegrond', motivation: 'Geen fouten gevonden.', measures: '' });
 
     const events = (await o.ctx.store.load(x)).flatMap((c) => c.events as { type: string; blob?: string; attachments?: { key?: string }[] }[]);
