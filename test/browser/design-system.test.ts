@@ -36,7 +36,7 @@ async function fileByForm(page: Page, email: string): Promise<string> {
   await page.locator('#f-topic').selectOption({ index: 1 });
   await page.locator('#f-description').fill('Mijn afspraak werd afgezegd zonder bericht.');
   await Promise.all([page.waitForURL(/\/ontvangen\?/), page.getByRole('button', { name: 'Klacht versturen' }).click()]);
-  await Promise.all([page.waitForURL(/\/complaints\/[^/]+\?token=/), page.getByRole('link', { name: /Volg uw klacht/ }).click()]);
+  await Promise.all([page.waitForURL(/\/complaints\/[^/]+\?token=/), page.getByRole('link', { name: /Volg je klacht/ }).click()]);
   return page.url();
 }
 
