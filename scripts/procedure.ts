@@ -16,6 +16,7 @@ import { rolesWithoutConflictRoute } from '../shared/engine/parties.ts';
 import { procedureDiagram, procedureSummary } from '../shared/procedure-tools/diagram.ts';
 import { formatProblem, InvalidProcedureError, parseProcedure } from '../shared/procedure/load.ts';
 import type { Procedure } from '../shared/procedure/schema.ts';
+import { stagesWithoutNextStep } from '../shared/presentation/next-step.ts';
 import { formatSimulation, simulate, SimulationError } from '../shared/procedure-tools/simulate.ts';
 
 export const USAGE =
@@ -83,6 +84,9 @@ function run(argv: string[], io: Io): number {
     const warnings = rolesWithoutConflictRoute(procedure).map(
       (role) => `waarschuwing: een klacht over ${role} kan nergens anders heen: geen andere fase heeft een behandelaar (voeg een route of een hogere fase toe)\n`,
     );
+    // A decision letter must say where the complainant can go next (Awb 9:12); a file may still leave it out.
+    for (const stage of stagesWithoutNextStep(procedure))
+      warnings.push(`waarschuwing: fase "${stage}" noemt in haar beslissing geen volgende stap (Awb 9:12): voeg nextStep toe (body, contact, eventueel term; of final)\n`);
     io.out(`${file}: geldig\n${procedureSummary(procedure)}${warnings.join('')}`);
     return 0;
   }

@@ -46,7 +46,7 @@ async function main() {
     await Promise.all([page.waitForURL(/\/ontvangen\?/), page.click('button[type=submit]')]);
     await shot(page, 'confirmation');
     const reference = (await page.locator('main .ref').first().innerText()).trim();
-    await Promise.all([page.waitForURL(/\/complaints\/[^/]+\?token=/), page.getByRole('link', { name: /Volg uw klacht/ }).click()]);
+    await Promise.all([page.waitForURL(/\/complaints\/[^/]+\?token=/), page.getByRole('link', { name: /Volg (uw|je) klacht/ }).click()]);
     await shot(page, 'status');
 
     await page.goto(`${office.url}/staff`);

@@ -36,7 +36,7 @@ async function fileByForm(page: Page, email: string): Promise<string> {
   await page.locator('#f-topic').selectOption({ index: 1 });
   await page.locator('#f-description').fill('Mijn afspraak werd afgezegd zonder bericht.');
   await Promise.all([page.waitForURL(/\/ontvangen\?/), page.getByRole('button', { name: 'Klacht versturen' }).click()]);
-  await Promise.all([page.waitForURL(/\/complaints\/[^/]+\?token=/), page.getByRole('link', { name: /Volg uw klacht/ }).click()]);
+  await Promise.all([page.waitForURL(/\/complaints\/[^/]+\?token=/), page.getByRole('link', { name: /Volg je klacht/ }).click()]);
   return page.url();
 }
 
@@ -132,7 +132,7 @@ describe('NL Design System pages in Chromium', () => {
     const context = await browser.newContext({ locale: 'nl-NL', javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${office.url}/`);
-    expect(await page.locator('#f-description-count').innerText()).toBe('U kunt hoogstens 10.000 tekens gebruiken.');
+    expect(await page.locator('#f-description-count').innerText()).toBe('Je kunt hoogstens 10.000 tekens gebruiken.');
     await expect(page.locator('#f-description').getAttribute('aria-describedby')).resolves.toContain('f-description-count');
     await context.close();
   }, TIMEOUT);

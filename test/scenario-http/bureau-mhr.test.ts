@@ -114,7 +114,7 @@ describe('bureau-mhr over HTTP', () => {
       `${KLAGER}: Uw klacht ${ref} is doorgestuurd naar het bestuur`,
       `${BESTUUR}: Nieuwe klacht ${ref}`,
     ]);
-    expect(moved[1]!.text).toContain('Uw klacht wordt vanaf nu behandeld door het bestuur. Reden: termijn "Antwoord van de directie" verstreken op 2025-05-16.');
+    expect(moved[1]!.text).toContain('Uw klacht wordt vanaf nu behandeld door het bestuur. Reden: termijn "Antwoord van de directie" verstreken op vrijdag 16 mei 2025.');
     // The bestuur's 2 weeks run from Saturday 17 May: Saturday 31 May, so Monday 2 June.
     expect(moved[1]!.text).toContain('Antwoord van het bestuur: uiterlijk maandag 2 juni 2025');
     status = await c.status(ref);

@@ -186,10 +186,10 @@ describe('bureau-mhr: mediation', () => {
       from: 'directie',
       to: 'bestuur',
       by: 'system',
-      reason: 'termijn "Antwoord van de directie" verstreken op 2025-05-16',
+      reason: 'termijn "Antwoord van de directie" verstreken op vrijdag 16 mei 2025',
     });
     expect(h.lastMailSummary()).toEqual([`staff-overdue → ${DIRECTIE}`, `escalated → ${KLAGER}`, `staff-new-case → ${BESTUUR}`]);
-    expect(h.lastMails('escalated')[0]?.vars).toEqual({ reason: 'termijn "Antwoord van de directie" verstreken op 2025-05-16', from: 'directie' });
+    expect(h.lastMails('escalated')[0]?.vars).toEqual({ reason: 'termijn "Antwoord van de directie" verstreken op vrijdag 16 mei 2025', from: 'directie' });
     expect(h.s).toMatchObject({ stage: 'bestuur', escalations: 2 });
 
     // The bestuur's 2 weeks run from Saturday 17 May (the day it got the complaint): Saturday 31 May → Monday 2 June.

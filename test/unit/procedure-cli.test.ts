@@ -87,6 +87,16 @@ describe('procedure check', () => {
     expect(cli('check', join(ROOT, 'procedures/bureau-mhr.yaml')).stdout).not.toContain('waarschuwing');
   });
 
+  it('warns when a decision point names no next step (Awb 9:12); the five procedures name one everywhere', () => {
+    for (const file of FILES) expect(cli('check', file).stdout).not.toContain('volgende stap');
+    const dir = mkdtempSync(join(tmpdir(), 'procedure-cli-'));
+    const file = join(dir, 'zonder-volgende-stap.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'procedures/hss.yaml'), 'utf8').replace(/\n    nextStep:\n(      .*\n)+/, '\n'));
+    const r = cli('check', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^waarschuwing: fase "directie" noemt in haar beslissing geen volgende stap/m);
+  });
+
   it('lists every problem of a broken file as file:line: path: message', () => {
     const file = brokenFile();
     const r = cli('check', file);
