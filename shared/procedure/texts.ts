@@ -11,6 +11,7 @@ import { STAFF_TEXTS } from './texts/staff.ts';
 import { REPORT_TEXTS } from './texts/reports.ts';
 import { HTTP_TEXTS } from './texts/http.ts';
 import { REGELING_TEXTS } from './texts/regeling.ts';
+import { FORM_FIELD_TEXTS } from './texts/form-fields.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -20,6 +21,7 @@ export const DEFAULT_TEXTS = {
   ...REPORT_TEXTS,
   ...HTTP_TEXTS,
   ...REGELING_TEXTS,
+  ...FORM_FIELD_TEXTS,
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type TextKey = keyof typeof DEFAULT_TEXTS;
