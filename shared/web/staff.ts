@@ -41,13 +41,7 @@ export function shell(p: Procedure, lang: Lang, title: string, me: StaffMember |
 }
 
 export function renderLogin(p: Procedure, lang: Lang, error?: string): string {
-  return shell(
-    p,
-    lang,
-    text(p, 'workspace.signIn', lang),
-    undefined,
-    undefined,
-    html`<h1>${text(p, 'workspace.staffSignIn', lang)}</h1>
+  return shell(p, lang, text(p, 'workspace.signIn', lang), undefined, undefined, html`<h1>${text(p, 'workspace.staffSignIn', lang)}</h1>
 ${error ? html`<div class="summary" role="alert"><p>${error}</p></div>` : ''}
 <p>${text(p, 'workspace.enterYourEMailAddress', lang)}</p>
 <form method="post" action="/staff/login" novalidate>
@@ -62,13 +56,7 @@ export const renderLoginSent = (p: Procedure, lang: Lang) =>
 
 /** The page behind the e-mailed link: a button, so that mail scanners that open links do not use up the one-time token. */
 export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
-  shell(
-    p,
-    lang,
-    text(p, 'workspace.signIn', lang),
-    undefined,
-    undefined,
-    html`<h1>${text(p, 'workspace.signIn', lang)}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${text(p, 'workspace.signInToTheComplaints', lang)}</button></form>`,
+  shell(p, lang, text(p, 'workspace.signIn', lang), undefined, undefined, html`<h1>${text(p, 'workspace.signIn', lang)}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${text(p, 'workspace.signInToTheComplaints', lang)}</button></form>`,
   );
 
 export function renderCaseList(p: Procedure, lang: Lang, me: StaffMember, csrf: string, items: CaseListItem[], unseenHeld = 0, stuck: Undeliverable[] = []): string {
@@ -107,13 +95,7 @@ export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: stri
 <button type="submit">${text(p, 'workspace.attachAsTheComplainantsMessage', lang)}</button></form>
 <form method="post" action="/staff/held/${h.id}"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="discard">
 <button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c">${text(p, 'workspace.discard', lang)}</button></form></td></tr>`;
-  return shell(
-    p,
-    lang,
-    `${text(p, 'workspace.unmatchedMail', lang)}${notice.error ? text(p, 'workspace.error', lang) : ''}`,
-    me,
-    csrf,
-    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><p>${notice.error}</p></div>` : ''}
+  return shell(p, lang, `${text(p, 'workspace.unmatchedMail', lang)}${notice.error ? text(p, 'workspace.error', lang) : ''}`, me, csrf, html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><p>${notice.error}</p></div>` : ''}
 ${notice.done ? html`<div class="notice" role="status"><p>${notice.done === 'attach' ? text(p, 'workspace.theMailIsNowOn', lang) : text(p, 'workspace.theMailWasDeleted', lang)}</p></div>` : ''}
 <h1>${text(p, 'workspace.unmatchedMail', lang)}</h1>
 <p>${text(p, 'workspace.mailThatCouldNotBe', lang, { days: HELD_RETENTION_DAYS })}</p>
@@ -200,13 +182,7 @@ ${fields}<button type="submit">${button}</button></form></details>`;
 <table>${d.parties.map(partyRow)}<tr><th scope="row">${text(p, 'workspace.handlers', lang)}</th><td>${d.handlers.map((h) => h.name).join(', ') || '-'}</td></tr></table>
 ${partyActions}`;
 
-  return shell(
-    p,
-    lang,
-    `${d.reference}${notice.error ? text(p, 'workspace.error', lang) : ''}`,
-    me,
-    csrf,
-    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thatDidNotWork', lang)}</h2><p>${notice.error}</p></div>` : ''}
+  return shell(p, lang, `${d.reference}${notice.error ? text(p, 'workspace.error', lang) : ''}`, me, csrf, html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thatDidNotWork', lang)}</h2><p>${notice.error}</p></div>` : ''}
 ${notice.done ? html`<div class="notice" role="status"><p>${text(p, 'workspace.done', lang)}: ${notice.done}</p></div>` : ''}
 <h1>${text(p, 'workspace.complaint', lang)} <span class="ref">${d.reference}</span></h1>
 <table>
@@ -266,13 +242,7 @@ export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, cs
     { value: 'letter', label: text(p, 'workspace.byLetter', lang) },
     { value: 'email', label: text(p, 'workspace.byEMail', lang) },
   ].filter((c) => p.intake.channels.includes(c.value as never));
-  return shell(
-    p,
-    lang,
-    text(p, 'workspace.enterAComplaint', lang),
-    me,
-    csrf,
-    html`<h1>${text(p, 'workspace.enterAComplaintForThe', lang)}</h1>
+  return shell(p, lang, text(p, 'workspace.enterAComplaint', lang), me, csrf, html`<h1>${text(p, 'workspace.enterAComplaintForThe', lang)}</h1>
 ${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thereIsAProblem', lang)}</h2><p>${refusalText(refusal, lang, p)}</p>${errors.length ? html`<ul>${errors.map((f) => html`<li><a href="#n-${f.field}">${f.message}</a></li>`)}</ul>` : ''}</div>` : ''}
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">
