@@ -45,9 +45,9 @@ export function termLines(p: Procedure, s: CaseState, lang: Lang, now?: string):
 }
 
 /** The submitted fields as label/value pairs, in form order. */
-export function fieldPairs(p: Procedure, s: CaseState, lang: Lang): [string, string][] {
+export function fieldPairs(p: Procedure, s: CaseState, lang: Lang, leaveOut: readonly string[] = []): [string, string][] {
   return resolveFields(p)
-    .filter((f) => s.fields[f.key])
+    .filter((f) => s.fields[f.key] && !leaveOut.includes(f.key))
     .map((f) => {
       const value = s.fields[f.key]!;
       const option = f.options?.find((o) => o.value === value);

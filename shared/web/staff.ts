@@ -1,4 +1,5 @@
-import { text } from '../procedure/text.ts';
+import { text, textOr } from '../procedure/text.ts';
+import { formatDate } from '../calendar/index.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
 import type { RefusalBody } from '../engine/refusal.ts';
@@ -187,15 +188,19 @@ ${notice.done ? html`<div class="notice" role="status"><p>${text(p, 'workspace.d
 <h1>${text(p, 'workspace.complaint', lang)} <span class="ref">${d.reference}</span></h1>
 <table>
 <tr><th scope="row">${text(p, 'workspace.status', lang)}</th><td>${d.statusLabel}${d.admissibility === 'pending' ? text(p, 'workspace.lateDecideAdmissibility', lang) : ''}</td></tr>
-<tr><th scope="row">${text(p, 'workspace.stage', lang)}</th><td>${d.stage.name}</td></tr>
+<tr><th scope="row">${text(p, 'workspace.stage', lang)}</th><td>${text(p, 'line.stageStarted', lang, { stage: d.stage.name })}</td></tr>
 <tr><th scope="row">${text(p, 'workspace.handler', lang)}</th><td>${d.handler ?? text(p, 'workspace.notAssignedYet', lang)}</td></tr>
 <tr><th scope="row">${text(p, 'workspace.received', lang)}</th><td>${d.receivedOn} (${d.channel})</td></tr>
 </table>
 <h2>${text(p, 'workspace.terms', lang)}</h2>
-${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(p, t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? text(p, 'workspace.statutoryDefault', lang) : ''}</li>`)}</ul>` : html`<p>${text(p, 'workspace.noRunningTerms', lang)}</p>`}
+${termsTimeline(p, lang, d)}
+<h2>${text(p, 'party.role.complainant', lang)}</h2>
+<table>${complainantRows(p, lang, d.complainant)}</table>
 <h2>${text(p, 'workspace.theComplaint', lang)}</h2>
-<table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
+<table>${d.complaint.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
 ${partiesSection}
+${'' /* Duties checklist: the `duties` helper renders CaseDetail['duties'] here (shared/web/duties.ts). */}
+${'' /* Letters: the `letters` helper renders the case's letter queue here. */}
 <h2>${text(p, 'workspace.actions', lang)}</h2>
 ${actions}
 <h2>${text(p, 'workspace.timeline', lang)}</h2>
@@ -204,6 +209,20 @@ ${actions}
     )}</ol>
 ${privacySection(p, lang, me, csrf, d.reference, notice.action === 'erase')}`,
   );
+}
+
+/** The terms as a small timeline: those that ended (with how), then the open ones, soonest first. */
+function termsTimeline(p: Procedure, lang: Lang, d: CaseDetail): Html {
+  if (!d.termLog.length && !d.terms.length) return html`<p>${text(p, 'workspace.noRunningTerms', lang)}</p>`;
+  const past = d.termLog.map((t) => html`<li><span class="muted">${formatDate(t.lastDay, lang)}</span>: ${t.term} (${textOr(p, `dossier.term.${t.outcome}`, lang, t.outcome)})</li>`);
+  const open = d.terms.map((t) => html`<li><span class="muted">${t.date}</span>: ${t.label} ${badge(p, t.urgency, lang)}${t.isDefault ? text(p, 'workspace.statutoryDefault', lang) : ''}</li>`);
+  return html`<ol class="terms">${past}${open}</ol>`;
+}
+
+/** The complainant's contact details under labels written for staff (not the form's "Uw naam"). */
+function complainantRows(p: Procedure, lang: Lang, c: CaseDetail['complainant']): Html[] {
+  const rows = [['workspace.complainant.name', c.name], ['workspace.complainant.email', c.email], ['workspace.complainant.phone', c.phone], ['workspace.complainant.address', c.address]] as const;
+  return rows.map(([key, value]) => html`<tr><th scope="row">${text(p, key, lang)}</th><td>${value ?? '-'}</td></tr>`);
 }
 
 /** The dossier, the audit export and the AVG requests of a case. */

@@ -144,6 +144,12 @@ export const STAFF_TEXTS = {
   'workspace.optional': { nl: '(niet verplicht)', en: '(optional)' },
   'workspace.registerComplaint': { nl: 'Klacht registreren', en: 'Register complaint' },
 
+  // ---- The complainant on the case page, labelled for staff. ----
+  'workspace.complainant.name': { nl: 'Naam', en: 'Name' },
+  'workspace.complainant.email': { nl: 'E-mail', en: 'E-mail' },
+  'workspace.complainant.phone': { nl: 'Telefoon', en: 'Phone' },
+  'workspace.complainant.address': { nl: 'Adres', en: 'Address' },
+
   // ---- Urgency badges on the case list and case page. ----
   'workspace.urgency.overdue': { nl: 'Verlopen', en: 'Overdue' },
   'workspace.urgency.soon': { nl: 'Binnenkort', en: 'Due soon' },
