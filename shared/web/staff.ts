@@ -202,6 +202,7 @@ ${partiesSection}
 ${'' /* Duties checklist: the `duties` helper renders CaseDetail['duties'] here (shared/web/duties.ts). */}
 ${'' /* Letters: the `letters` helper renders the case's letter queue here. */}
 <h2>${text(p, 'workspace.actions', lang)}</h2>
+${open ? '' : html`<p>${text(p, 'workspace.actionsWhyFew', lang, { status: d.statusLabel.toLowerCase() })}</p>`}
 ${actions}
 <h2>${text(p, 'workspace.timeline', lang)}</h2>
 <ol class="timeline">${d.timeline.map(

@@ -62,4 +62,13 @@ describe('the staff case page', () => {
     expect(items[1]).toContain('17 februari 2026');
     expect(items[1]).toContain('Op tijd');
   });
+
+  it('shows only the actions the case allows now, and says why when it is no longer open', () => {
+    expect(page).toContain('value="decide"');
+    const closed = renderCasePage(p, 'nl', me, 'csrf', { ...d, status: 'closed', statusLabel: 'Afgesloten' }, {});
+    expect(closed).not.toContain('value="decide"');
+    expect(closed).not.toContain('value="assign"');
+    expect(closed).toContain('value="note"');
+    expect(closed).toContain('Deze klacht is afgesloten, dus alleen wat daarna nog kan staat hier.');
+  });
 });
