@@ -85,7 +85,9 @@ export interface CaseDetail {
   channel: string;
   receivedOn: string;
   fields: [string, string][];
-  complainant: { name?: string; email?: string; phone?: string };
+  /** The fields without the complainant's contact details (those are in `complainant`). */
+  complaint: [string, string][];
+  complainant: { name?: string; email?: string; phone?: string; address?: string };
   terms: (TermLine & { urgency: Urgency })[];
   termLog: { term: string; lastDay: string; outcome: string }[];
   timeline: { at: string; date: string; text: string; by?: string; blob?: string; attachments?: { name: string; key?: string; refused?: string }[] }[];
@@ -110,6 +112,8 @@ export async function caseDetail(ctx: AppContext, me: StaffMember, ref: string, 
   return detail(ctx.procedure, found.state, found.events, found.seq, ctx.clock.now(), lang);
 }
 
+const CONTACT_FIELDS = ['name', 'email', 'phone', 'address'];
+
 export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: number, now: string, lang: Lang): CaseDetail {
   const stage = stageOf(p, s.stage);
   return {
@@ -123,7 +127,8 @@ export function detail(p: Procedure, s: CaseState, events: CaseEvent[], seq: num
     channel: s.channel,
     receivedOn: s.receivedOn,
     fields: fieldPairs(p, s, lang),
-    complainant: { ...(s.fields.name ? { name: s.fields.name } : {}), ...(s.fields.email ? { email: s.fields.email } : {}), ...(s.fields.phone ? { phone: s.fields.phone } : {}) },
+    complaint: fieldPairs(p, s, lang, CONTACT_FIELDS),
+    complainant: { ...(s.fields.name ? { name: s.fields.name } : {}), ...(s.fields.email ? { email: s.fields.email } : {}), ...(s.fields.phone ? { phone: s.fields.phone } : {}), ...(s.fields.address ? { address: s.fields.address } : {}) },
     terms: termLines(p, s, lang, now).map((t) => ({ ...t, urgency: urgency(s.openTerms[t.instance]!.dueAt, now) })),
     termLog: s.termLog.map((t) => ({ term: safeTermLabel(p, t.stage, t.termId, lang), lastDay: t.lastDay, outcome: t.outcome })),
     timeline: events.flatMap((e) => {

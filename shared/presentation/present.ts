@@ -1,23 +1,13 @@
 import { amsterdamDate, formatDate } from '../calendar/index.ts';
 import { resolveFields } from '../procedure/fields.ts';
 import type { Procedure } from '../procedure/schema.ts';
-import { text, type Lang } from '../procedure/text.ts';
+import { text, textOr, type Lang } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseState, CaseStatus, TermInstance } from '../engine/types.ts';
 
-/** Plain-language words for what the engine records, for complainants and staff. */
-const OUTCOMES: Record<string, { nl: string; en: string }> = {
-  gegrond: { nl: 'gegrond', en: 'well-founded' },
-  'deels-gegrond': { nl: 'deels gegrond', en: 'partly well-founded' },
-  ongegrond: { nl: 'ongegrond', en: 'unfounded' },
-  'niet-ontvankelijk': { nl: 'niet-ontvankelijk', en: 'inadmissible' },
-  opgelost: { nl: 'opgelost', en: 'resolved' },
-  'niet-opgelost': { nl: 'niet opgelost', en: 'not resolved' },
-};
-
 export const outcomeLabel = (p: Procedure, outcome: string, lang: Lang) =>
-  p.outcomes[outcome]?.[lang] ?? OUTCOMES[outcome]?.[lang] ?? outcome;
+  p.outcomes[outcome]?.[lang] ?? textOr(p, `outcome.${outcome}`, lang, outcome);
 
 export const stageName = (p: Procedure, stageId: string, lang: Lang) => stageOf(p, stageId).name[lang];
 
@@ -69,9 +59,9 @@ export function termLines(p: Procedure, s: CaseState, lang: Lang, now?: string):
 }
 
 /** The submitted fields as label/value pairs, in form order. */
-export function fieldPairs(p: Procedure, s: CaseState, lang: Lang): [string, string][] {
+export function fieldPairs(p: Procedure, s: CaseState, lang: Lang, leaveOut: readonly string[] = []): [string, string][] {
   return resolveFields(p)
-    .filter((f) => s.fields[f.key])
+    .filter((f) => s.fields[f.key] && !leaveOut.includes(f.key))
     .map((f) => {
       const value = s.fields[f.key]!;
       const option = f.options?.find((o) => o.value === value);

@@ -4,44 +4,45 @@ import type { FieldDef, Procedure } from './schema.ts';
 import { isSaneYear } from '../calendar/sane-years.ts';
 import { isMailableAddress } from './mail-address.ts';
 import type { LocalText } from './schema.ts';
+import { DEFAULT_TEXTS } from './texts.ts';
 
 type FieldType = NonNullable<FieldDef['type']>;
 
 /** Labels and types of the standard intake fields; a procedure file may override the label. */
 const STANDARD: Record<string, { type: FieldType; label: LocalText; hint?: LocalText; maxLength: number }> = {
-  name: { type: 'text', label: { nl: 'Uw naam', en: 'Your name' }, maxLength: 200 },
+  name: { type: 'text', label: DEFAULT_TEXTS['field.name.label'], maxLength: 200 },
   email: {
     type: 'email',
-    label: { nl: 'Uw e-mailadres', en: 'Your e-mail address' },
-    hint: { nl: 'Hierheen sturen wij de ontvangstbevestiging en onze berichten.', en: 'We send the receipt and our messages here.' },
+    label: DEFAULT_TEXTS['field.email.label'],
+    hint: DEFAULT_TEXTS['field.email.hint'],
     maxLength: 254,
   },
-  phone: { type: 'tel', label: { nl: 'Telefoonnummer', en: 'Phone number' }, maxLength: 40 },
-  address: { type: 'textarea', label: { nl: 'Adres', en: 'Address' }, maxLength: 500 },
+  phone: { type: 'tel', label: DEFAULT_TEXTS['field.phone.label'], maxLength: 40 },
+  address: { type: 'textarea', label: DEFAULT_TEXTS['field.address.label'], maxLength: 500 },
   eventDate: {
     type: 'date',
-    label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
-    hint: { nl: 'Bijvoorbeeld 15 3 2026. Weet u de precieze dag niet? Vul de dag in waarop u het merkte.', en: 'For example 15 3 2026. Not sure of the exact day? Give the day you noticed.' },
+    label: DEFAULT_TEXTS['field.eventDate.label'],
+    hint: DEFAULT_TEXTS['field.eventDate.hint'],
     maxLength: 10,
   },
   description: {
     type: 'textarea',
-    label: { nl: 'Wat is uw klacht?', en: 'What is your complaint?' },
-    hint: { nl: 'Beschrijf wat er gebeurde, wie erbij betrokken waren en waarom u ontevreden bent.', en: 'Describe what happened, who was involved and why you are not satisfied.' },
+    label: DEFAULT_TEXTS['field.description.label'],
+    hint: DEFAULT_TEXTS['field.description.hint'],
     maxLength: 10000,
   },
   desiredSolution: {
     type: 'textarea',
-    label: { nl: 'Welke oplossing wilt u?', en: 'What solution would you like?' },
+    label: DEFAULT_TEXTS['field.desiredSolution.label'],
     maxLength: 5000,
   },
   employeeName: {
     type: 'text',
-    label: { nl: 'Naam van de medewerker (als u die weet)', en: 'Name of the employee (if you know it)' },
+    label: DEFAULT_TEXTS['field.employeeName.label'],
     maxLength: 200,
   },
-  childName: { type: 'text', label: { nl: 'Naam van het kind', en: "The child's name" }, maxLength: 200 },
-  topic: { type: 'select', label: { nl: 'Waar gaat uw klacht over?', en: 'What is your complaint about?' }, maxLength: 40 },
+  childName: { type: 'text', label: DEFAULT_TEXTS['field.childName.label'], maxLength: 200 },
+  topic: { type: 'select', label: DEFAULT_TEXTS['field.topic.label'], maxLength: 40 },
 };
 
 export interface ResolvedField {

@@ -4,8 +4,8 @@ import { DEFAULT_TEXTS, type CatalogueText, type TextKey } from './texts.ts';
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 /** Each language by its own name, for the language switch. */
-export const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', en: 'English' };
-export const otherLang = (lang: Lang): Lang => (lang === 'nl' ? 'en' : 'nl');
+export const LANG_NAMES: Record<Lang, string> = DEFAULT_TEXTS['lang.ownName'];
+export const otherLang = (lang: Lang): Lang => LANGS.find((l) => l !== lang)!;
 
 /** A text of the procedure (or its default) in a language, with `{placeholders}` filled in. */
 export function text(procedure: Procedure, key: TextKey, lang: Lang, vars: Record<string, string | number> = {}): string {

@@ -16,6 +16,7 @@ import { DUTY_TEXTS } from './texts/duties.ts';
 import { LIMIT_TEXTS } from './texts/limits.ts';
 import { CASE_LIST_TEXTS } from './texts/case-list.ts';
 import { LETTER_TEXTS } from './texts/letters.ts';
+import { FORM_FIELD_TEXTS } from './texts/form-fields.ts';
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -30,6 +31,7 @@ export const DEFAULT_TEXTS = {
   ...LIMIT_TEXTS,
   ...CASE_LIST_TEXTS,
   ...LETTER_TEXTS,
+  ...FORM_FIELD_TEXTS,
 } as const satisfies Record<string, CatalogueText>;
 
 /** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */

@@ -16,17 +16,7 @@ export interface FormState {
   complete?: { reference: string; token: string };
 }
 
-const T = {
-  required: { nl: '(verplicht)', en: '(required)' },
-  optional: { nl: '(niet verplicht)', en: '(optional)' },
-  choose: { nl: 'Kies…', en: 'Choose…' },
-  problem: { nl: 'Er is een probleem', en: 'There is a problem' },
-  refused: { nl: 'Wij kunnen deze klacht niet in behandeling nemen', en: 'We cannot handle this complaint' },
-  how: { nl: 'Zo gaat het verder', en: 'What happens next' },
-  yourComplaint: { nl: 'Uw klacht', en: 'Your complaint' },
-  honeypot: { nl: 'Laat dit veld leeg', en: 'Leave this field empty' },
-  yes: { nl: 'Ja', en: 'Yes' },
-} as const;
+const T = (p: Procedure, key: 'required' | 'optional' | 'choose' | 'problem' | 'refused' | 'how' | 'yourComplaint' | 'honeypot' | 'yes', lang: Lang) => text(p, `form.word.${key}`, lang);
 
 export function renderForm(p: Procedure, lang: Lang, state: FormState): string {
   const fields = resolveFields(p);
@@ -34,21 +24,21 @@ export function renderForm(p: Procedure, lang: Lang, state: FormState): string {
   const title = `${text(p, 'form.title', lang)}${state.errors.length || state.refusal ? text(p, 'form.errorMark', lang) : ''}`;
   const body = html`
 ${state.errors.length ? html`<div class="summary" role="alert" aria-labelledby="summary-title" tabindex="-1" id="error-summary">
-<h2 id="summary-title">${T.problem[lang]}</h2>
+<h2 id="summary-title">${T(p, 'problem', lang)}</h2>
 <ul>${state.errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}</ul>
 </div>` : ''}
-${state.refusal ? html`<div class="refusal" role="alert" id="refusal"><h2>${T.refused[lang]}</h2><p>${state.refusal}</p></div>` : ''}
+${state.refusal ? html`<div class="refusal" role="alert" id="refusal"><h2>${T(p, 'refused', lang)}</h2><p>${state.refusal}</p></div>` : ''}
 <h1>${text(p, 'form.title', lang)}</h1>
 ${state.complete ? html`<p class="notice">${text(p, 'form.completeNotice', lang, { reference: state.complete.reference })}</p>` : html`<p>${text(p, 'form.intro', lang, { organisation: p.organisation.shortName ?? p.organisation.name })}</p>`}
 ${rules(p, lang)}
 <form method="post" action="/api/complaints" novalidate accept-charset="utf-8">
-<h2>${T.yourComplaint[lang]}</h2>
+<h2>${T(p, 'yourComplaint', lang)}</h2>
 <input type="hidden" name="submissionId" value="${state.submissionId}">
 <input type="hidden" name="formToken" value="${state.formToken}">
 <input type="hidden" name="lang" value="${lang}">
 ${state.complete ? html`<input type="hidden" name="complete" value="${state.complete.reference}"><input type="hidden" name="completeToken" value="${state.complete.token}">` : ''}
 ${fields.map((f) => field(p, f, lang, state.values, errorOf(f.key)))}
-<div class="hp" aria-hidden="true"><label for="f-website">${T.honeypot[lang]}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
+<div class="hp" aria-hidden="true"><label for="f-website">${T(p, 'honeypot', lang)}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
 ${p.organisation.privacy ? html`<p><a href="${p.organisation.privacy}">${text(p, 'form.privacy', lang)}</a></p>` : ''}
 <button type="submit" class="utrecht-button utrecht-button--primary-action">${text(p, 'form.submit', lang)}</button>
 </form>`;
@@ -69,14 +59,14 @@ function field(p: Procedure, f: ResolvedField, lang: Lang, values: Record<string
   let control: Html;
   if (f.type === 'textarea') control = html`<textarea ${common} maxlength="${f.maxLength}" rows="6">${value}</textarea>`;
   else if (f.type === 'select')
-    control = html`<select ${common}><option value="">${T.choose[lang]}</option>${(f.options ?? []).map(
+    control = html`<select ${common}><option value="">${T(p, 'choose', lang)}</option>${(f.options ?? []).map(
       (o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label[lang]}</option>`,
     )}</select>`;
-  else if (f.type === 'checkbox') control = html`<input type="checkbox" ${common} value="ja"${value ? html` checked` : ''}> <span>${T.yes[lang]}</span>`;
+  else if (f.type === 'checkbox') control = html`<input type="checkbox" ${common} value="ja"${value ? html` checked` : ''}> <span>${T(p, 'yes', lang)}</span>`;
   else
     control = html`<input type="${f.type}" ${common} value="${value}" maxlength="${f.maxLength}"${autocomplete[f.key] ? html` autocomplete="${autocomplete[f.key]}"` : ''}>`;
   return html`<div class="field${error ? ' invalid' : ''}">
-<label for="${id}">${f.label[lang]} <span class="req">${f.required ? T.required[lang] : T.optional[lang]}</span></label>
+<label for="${id}">${f.label[lang]} <span class="req">${f.required ? T(p, 'required', lang) : T(p, 'optional', lang)}</span></label>
 ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint[lang]}</p>` : ''}
 ${count ? html`<p class="hint" id="${id}-count">${text(p, 'form.maxChars', lang, { max: f.maxLength.toLocaleString('nl-NL') })}</p>` : ''}
 ${errorLine(p, id, lang, error)}
@@ -99,7 +89,7 @@ function memorableDate(p: Procedure, f: ResolvedField, lang: Lang, values: Recor
   const described = [f.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${error ? ' invalid' : ''}">
 <fieldset class="utrecht-form-fieldset"${described ? html` aria-describedby="${described}"` : ''}>
-<legend>${f.label[lang]} <span class="req">${f.required ? T.required[lang] : T.optional[lang]}</span></legend>
+<legend>${f.label[lang]} <span class="req">${f.required ? T(p, 'required', lang) : T(p, 'optional', lang)}</span></legend>
 ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint[lang]}</p>` : ''}
 ${errorLine(p, id, lang, error)}
 <div class="memorable-date">${DATE_PARTS.map((part, i) => {
@@ -146,5 +136,5 @@ export function rules(p: Procedure, lang: Lang): Html {
     items.push(html`<li>${text(p, 'form.rule.later', lang, { stages: later.map((s) => s.name[lang]).join(text(p, 'word.or', lang)) })}</li>`);
   for (const b of p.nextBodies) items.push(html`<li>${b.text[lang]}</li>`);
   items.push(html`<li><a href="${withLang('/regeling', lang)}">${text(p, 'regeling.formLink', lang)}</a></li>`);
-  return html`<section class="notice" aria-labelledby="how"><h2 id="how">${T.how[lang]}</h2><ul>${items}</ul></section>`;
+  return html`<section class="notice" aria-labelledby="how"><h2 id="how">${T(p, 'how', lang)}</h2><ul>${items}</ul></section>`;
 }

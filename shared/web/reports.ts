@@ -51,13 +51,7 @@ export function renderReportsIndex(p: Procedure, lang: Lang, me: StaffMember, cs
   const lastYear = lastCompleted(now, 'year');
   const thisYear = periodOf(amsterdamDate(now), 'year');
   const link = (id: string, label: string, report?: string) => html`<a href="/staff/reports/${id}${report ? `?report=${report}` : ''}">${label}</a>`;
-  return shell(
-    p,
-    lang,
-    text(p, 'workspace.registerAndReports', lang),
-    me,
-    csrf,
-    html`<h1>${text(p, 'workspace.registerAndReports', lang)}</h1>
+  return shell(p, lang, text(p, 'workspace.registerAndReports', lang), me, csrf, html`<h1>${text(p, 'workspace.registerAndReports', lang)}</h1>
 <p>${text(p, 'reports.theReportsHoldAnonymousFigures', lang)}</p>
 <h2>${text(p, 'reports.registerOfComplaints', lang)}</h2>
 <p>${text(p, 'reports.everyComplaintFromAnyChannel', lang)}</p>
@@ -101,13 +95,7 @@ export function renderReport(p: Procedure, lang: Lang, me: StaffMember, csrf: st
   const csv = `/api/staff/reports/${r.period.id}?format=csv${r.report ? `&report=${r.report.id}` : `&kind=${r.kind}`}`;
   const rows = figureRows(r);
   const other = r.period.kind === 'year' ? [] : [previous(r.period, 1)[0]!];
-  return shell(
-    p,
-    lang,
-    `${r.title}: ${r.periodLabel}`,
-    me,
-    csrf,
-    html`<h1>${r.title}: ${r.periodLabel}</h1>
+  return shell(p, lang, `${r.title}: ${r.periodLabel}`, me, csrf, html`<h1>${r.title}: ${r.periodLabel}</h1>
 <p class="muted">${r.organisation} · ${formatDate(f.from, lang)} ${text(p, 'reports.to2', lang)} ${formatDate(f.to, lang)} · ${text(p, 'reports.made', lang)} ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC</p>
 <p><a href="${csv}" download>${text(p, 'reports.downloadAsCsv', lang)}</a>${other.map((o) => html` · <a href="/staff/reports/${o.id}${r.report ? `?report=${r.report.id}` : ''}">${text(p, 'reports.previousPeriod', lang)}: ${periodLabel(o, lang)}</a>`)} · <a href="/staff/reports">${text(p, 'reports.allReports', lang)}</a></p>
 <div class="notice"><p>${text(p, 'reports.anonymousFiguresOnlyNoNames', lang)}</p></div>
@@ -148,13 +136,7 @@ ${wide(text(p, 'reports.allFigures', lang), html`<table class="wide"><thead><tr>
 export function renderRegister(p: Procedure, lang: Lang, me: StaffMember, csrf: string, reg: Register, labels: Report['labels']): string {
   const result = { met: text(p, 'dossier.term.met', lang), missed: text(p, 'dossier.term.missed', lang), open: text(p, 'reports.running', lang) };
   const year = Number(reg.year);
-  return shell(
-    p,
-    lang,
-    `${text(p, 'reports.registerOfComplaints', lang)} ${reg.year}`,
-    me,
-    csrf,
-    html`<h1>${text(p, 'reports.registerOfComplaints', lang)} ${reg.year}</h1>
+  return shell(p, lang, `${text(p, 'reports.registerOfComplaints', lang)} ${reg.year}`, me, csrf, html`<h1>${text(p, 'reports.registerOfComplaints', lang)} ${reg.year}</h1>
 <p><a href="/api/staff/register?year=${reg.year}&format=csv" download>${text(p, 'reports.downloadAsCsv', lang)}</a> · <a href="/staff/register?year=${year - 1}">${year - 1}</a> · <a href="/staff/register?year=${year + 1}">${year + 1}</a> · <a href="/staff/reports/${reg.year}">${text(p, 'reports.yearlyOverview', lang)}</a></p>
 <p>${reg.lines.length} ${text(p, 'reports.complaintsReceivedIn', lang)} ${reg.year}${reg.removed ? html`; ${text(p, 'reports.besides', lang)} ${reg.removed} ${text(p, 'reports.deletedAfterTheirRetentionPeriod', lang)}` : ''}.</p>
 ${reg.lines.length
@@ -226,13 +208,7 @@ const by = (e: CaseEvent) => ('by' in e && typeof e.by === 'string' ? e.by : und
 export function renderDossier(p: Procedure, lang: Lang, me: StaffMember, csrf: string, x: AuditExport, d: CaseDetail, v: Verification): string {
   const short = (h: string) => `${h.slice(0, 12)}…`;
   const link = (c: ChainLink) => html`<tr><td>${c.seq}</td><td>${c.at.slice(0, 19).replace('T', ' ')}</td><td>${(c.events as CaseEvent[]).map((e) => html`${eventLine(p, e, lang, x.reference)}${by(e)?.includes('@') && e.type !== 'viewed' ? html` <span class="muted">(${by(e)})</span>` : ''}<br>`)}</td><td><code title="${c.hash}">${short(c.hash)}</code></td></tr>`;
-  return shell(
-    p,
-    lang,
-    `${text(p, 'reports.dossier', lang)} ${x.reference}`,
-    me,
-    csrf,
-    html`<h1>${text(p, 'reports.dossierOfComplaint', lang)} <span class="ref">${x.reference}</span></h1>
+  return shell(p, lang, `${text(p, 'reports.dossier', lang)} ${x.reference}`, me, csrf, html`<h1>${text(p, 'reports.dossierOfComplaint', lang)} <span class="ref">${x.reference}</span></h1>
 <table>
 <tr><th scope="row">${text(p, 'reports.organisation', lang)}</th><td>${p.organisation.name}</td></tr>
 <tr><th scope="row">${text(p, 'reports.procedure', lang)}</th><td>${x.procedureId} (${text(p, 'reports.version', lang)} <code>${x.procedureHash.slice(0, 12)}</code>)</td></tr>

@@ -1,4 +1,5 @@
-import { text } from '../procedure/text.ts';
+import { text, textOr } from '../procedure/text.ts';
+import { formatDate } from '../calendar/index.ts';
 import { requestSection } from './request-arrival.ts';
 import { fieldTexts, refusalText } from '../presentation/refusal.ts';
 import { ERASURE_GROUNDS, mayErase, type ErasureGrounds } from '../policy/retention.ts';
@@ -43,13 +44,7 @@ export function shell(p: Procedure, lang: Lang, title: string, me: StaffMember |
 }
 
 export function renderLogin(p: Procedure, lang: Lang, error?: string): string {
-  return shell(
-    p,
-    lang,
-    text(p, 'workspace.signIn', lang),
-    undefined,
-    undefined,
-    html`<h1>${text(p, 'workspace.staffSignIn', lang)}</h1>
+  return shell(p, lang, text(p, 'workspace.signIn', lang), undefined, undefined, html`<h1>${text(p, 'workspace.staffSignIn', lang)}</h1>
 ${error ? html`<div class="summary" role="alert"><p>${error}</p></div>` : ''}
 <p>${text(p, 'workspace.enterYourEMailAddress', lang)}</p>
 <form method="post" action="/staff/login" novalidate>
@@ -64,13 +59,7 @@ export const renderLoginSent = (p: Procedure, lang: Lang) =>
 
 /** The page behind the e-mailed link: a button, so that mail scanners that open links do not use up the one-time token. */
 export const renderSignIn = (p: Procedure, lang: Lang, token: string) =>
-  shell(
-    p,
-    lang,
-    text(p, 'workspace.signIn', lang),
-    undefined,
-    undefined,
-    html`<h1>${text(p, 'workspace.signIn', lang)}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${text(p, 'workspace.signInToTheComplaints', lang)}</button></form>`,
+  shell(p, lang, text(p, 'workspace.signIn', lang), undefined, undefined, html`<h1>${text(p, 'workspace.signIn', lang)}</h1><form method="post" action="/staff/session"><input type="hidden" name="token" value="${token}"><button type="submit">${text(p, 'workspace.signInToTheComplaints', lang)}</button></form>`,
   );
 
 export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: string, list: { held: HeldMail[]; next?: string }, notice: { error?: string; done?: string } = {}): string {
@@ -83,13 +72,7 @@ export function renderHeld(p: Procedure, lang: Lang, me: StaffMember, csrf: stri
 <button type="submit">${text(p, 'workspace.attachAsTheComplainantsMessage', lang)}</button></form>
 <form method="post" action="/staff/held/${h.id}"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="action" value="discard">
 <button type="submit" style="background:#505a5f;border-bottom-color:#0b0c0c">${text(p, 'workspace.discard', lang)}</button></form></td></tr>`;
-  return shell(
-    p,
-    lang,
-    `${text(p, 'workspace.unmatchedMail', lang)}${notice.error ? text(p, 'workspace.error', lang) : ''}`,
-    me,
-    csrf,
-    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><p>${notice.error}</p></div>` : ''}
+  return shell(p, lang, `${text(p, 'workspace.unmatchedMail', lang)}${notice.error ? text(p, 'workspace.error', lang) : ''}`, me, csrf, html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><p>${notice.error}</p></div>` : ''}
 ${notice.done ? html`<div class="notice" role="status"><p>${notice.done === 'attach' ? text(p, 'workspace.theMailIsNowOn', lang) : text(p, 'workspace.theMailWasDeleted', lang)}</p></div>` : ''}
 <h1>${text(p, 'workspace.unmatchedMail', lang)}</h1>
 <p>${text(p, 'workspace.mailThatCouldNotBe', lang, { days: HELD_RETENTION_DAYS })}</p>
@@ -176,29 +159,26 @@ ${fields}<button type="submit">${button}</button></form></details>`;
 <table>${d.parties.map(partyRow)}<tr><th scope="row">${text(p, 'workspace.handlers', lang)}</th><td>${d.handlers.map((h) => h.name).join(', ') || '-'}</td></tr></table>
 ${partyActions}`;
 
-  return shell(
-    p,
-    lang,
-    `${d.reference}${notice.error ? text(p, 'workspace.error', lang) : ''}`,
-    me,
-    csrf,
-    html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thatDidNotWork', lang)}</h2><p>${notice.error}</p></div>` : ''}
+  return shell(p, lang, `${d.reference}${notice.error ? text(p, 'workspace.error', lang) : ''}`, me, csrf, html`${notice.error ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thatDidNotWork', lang)}</h2><p>${notice.error}</p></div>` : ''}
 ${notice.done ? html`<div class="notice" role="status"><p>${text(p, 'workspace.done', lang)}: ${notice.done}</p></div>` : ''}
 <h1>${text(p, 'workspace.complaint', lang)} <span class="ref">${d.reference}</span></h1>
 <table>
 <tr><th scope="row">${text(p, 'workspace.status', lang)}</th><td>${d.statusLabel}${d.admissibility === 'pending' ? text(p, 'workspace.lateDecideAdmissibility', lang) : ''}</td></tr>
-<tr><th scope="row">${text(p, 'workspace.stage', lang)}</th><td>${d.stage.name}</td></tr>
+<tr><th scope="row">${text(p, 'workspace.stage', lang)}</th><td>${text(p, 'line.stageStarted', lang, { stage: d.stage.name })}</td></tr>
 <tr><th scope="row">${text(p, 'workspace.handler', lang)}</th><td>${d.handler ?? text(p, 'workspace.notAssignedYet', lang)}</td></tr>
 <tr><th scope="row">${text(p, 'workspace.received', lang)}</th><td>${d.receivedOn} (${d.channel})</td></tr>
 </table>
 <h2>${text(p, 'workspace.terms', lang)}</h2>
-${d.terms.length ? html`<ul>${d.terms.map((t) => html`<li>${badge(p, t.urgency, lang)} ${t.label}: ${t.date}${t.isDefault ? text(p, 'workspace.statutoryDefault', lang) : ''}</li>`)}</ul>` : html`<p>${text(p, 'workspace.noRunningTerms', lang)}</p>`}
-${caseLetters(p, lang, d)}
+${termsTimeline(p, lang, d)}
+<h2>${text(p, 'party.role.complainant', lang)}</h2>
+<table>${complainantRows(p, lang, d.complainant)}</table>
 <h2>${text(p, 'workspace.theComplaint', lang)}</h2>
-<table>${d.fields.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
+<table>${d.complaint.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>
 ${partiesSection}
 ${renderDuties(p, lang, csrf, d, notice.action)}
+${caseLetters(p, lang, d)}
 <h2>${text(p, 'workspace.actions', lang)}</h2>
+${open ? '' : html`<p>${text(p, 'workspace.actionsWhyFew', lang, { status: d.statusLabel.toLowerCase() })}</p>`}
 ${actions}
 ${requestSection(p, lang, csrf, d)}
 <h2>${text(p, 'workspace.timeline', lang)}</h2>
@@ -207,6 +187,20 @@ ${requestSection(p, lang, csrf, d)}
     )}</ol>
 ${privacySection(p, lang, me, csrf, d.reference, notice.action === 'erase')}`,
   );
+}
+
+/** The terms as a small timeline: those that ended (with how), then the open ones, soonest first. */
+function termsTimeline(p: Procedure, lang: Lang, d: CaseDetail): Html {
+  if (!d.termLog.length && !d.terms.length) return html`<p>${text(p, 'workspace.noRunningTerms', lang)}</p>`;
+  const past = d.termLog.map((t) => html`<li><span class="muted">${formatDate(t.lastDay, lang)}</span>: ${t.term} (${textOr(p, `dossier.term.${t.outcome}`, lang, t.outcome)})</li>`);
+  const open = d.terms.map((t) => html`<li><span class="muted">${t.date}</span>: ${t.label} ${badge(p, t.urgency, lang)}${t.isDefault ? text(p, 'workspace.statutoryDefault', lang) : ''}</li>`);
+  return html`<ol class="terms">${past}${open}</ol>`;
+}
+
+/** The complainant's contact details under labels written for staff (not the form's "Uw naam"). */
+function complainantRows(p: Procedure, lang: Lang, c: CaseDetail['complainant']): Html[] {
+  const rows = [['workspace.complainant.name', c.name], ['workspace.complainant.email', c.email], ['workspace.complainant.phone', c.phone], ['workspace.complainant.address', c.address]] as const;
+  return rows.map(([key, value]) => html`<tr><th scope="row">${text(p, key, lang)}</th><td>${value ?? '-'}</td></tr>`);
 }
 
 /** The dossier, the audit export and the AVG requests of a case. */
@@ -245,13 +239,7 @@ export function renderNewComplaint(p: Procedure, lang: Lang, me: StaffMember, cs
     { value: 'letter', label: text(p, 'workspace.byLetter', lang) },
     { value: 'email', label: text(p, 'workspace.byEMail', lang) },
   ].filter((c) => p.intake.channels.includes(c.value as never));
-  return shell(
-    p,
-    lang,
-    text(p, 'workspace.enterAComplaint', lang),
-    me,
-    csrf,
-    html`<h1>${text(p, 'workspace.enterAComplaintForThe', lang)}</h1>
+  return shell(p, lang, text(p, 'workspace.enterAComplaint', lang), me, csrf, html`<h1>${text(p, 'workspace.enterAComplaintForThe', lang)}</h1>
 ${refusal ? html`<div class="summary" role="alert" tabindex="-1"><h2>${text(p, 'workspace.thereIsAProblem', lang)}</h2><p>${refusalText(refusal, lang, p)}</p>${errors.length ? html`<ul>${errors.map((f) => html`<li><a href="#n-${f.field}">${f.message}</a></li>`)}</ul>` : ''}</div>` : ''}
 <form method="post" action="/staff/new" novalidate>
 <input type="hidden" name="csrf" value="${csrf}">

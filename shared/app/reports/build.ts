@@ -126,12 +126,7 @@ export async function buildReport(
     kind === 'inventory' ? columns.slice(1).filter((_, i) => ran(i + 1)).map((c) => c.figures)
     : kind === 'yearly' ? (ran(columns.length - 1) ? [columns.at(-1)!.figures] : [])
     : [];
-  const defaultTitle: Record<ReportKind, { nl: string; en: string }> = {
-    inventory: { nl: 'Inventarisatie van klachten', en: 'Complaints inventory' },
-    yearly: { nl: 'Jaaroverzicht klachten', en: 'Yearly complaints overview' },
-    anonymous: { nl: 'Anonieme klachtenregistratie', en: 'Anonymous complaints register' },
-  };
-  const title = opts.report?.label[lang] ?? defaultTitle[kind][lang];
+  const title = opts.report?.label[lang] ?? text(p, `report.title.${kind}`, lang);
   return {
     kind,
     ...(opts.report ? { report: { id: opts.report.id, label: opts.report.label[lang] } } : {}),
@@ -194,29 +189,19 @@ function anonymousLines(period: Period, data: RegisterData): AnonymousLine[] {
   return [...handled, ...running];
 }
 
-const CHANNELS: Record<string, { nl: string; en: string }> = {
-  web: { nl: 'Webformulier', en: 'Web form' },
-  email: { nl: 'E-mail', en: 'E-mail' },
-  phone: { nl: 'Telefoon', en: 'Phone' },
-  'in-person': { nl: 'Persoonlijk', en: 'In person' },
-  letter: { nl: 'Brief', en: 'Letter' },
-};
-
-const EXTRA_OUTCOMES: Record<string, { nl: string; en: string }> = {
-  [OUTCOME_WITHDRAWN]: { nl: 'ingetrokken', en: 'withdrawn' },
-  [OUTCOME_NONE]: { nl: 'afgesloten zonder uitkomst', en: 'closed without an outcome' },
-  [OUTCOME_ERASED]: { nl: 'gewist op verzoek (AVG)', en: 'erased on request (GDPR)' },
-};
+/** The channels and the outcomes the figures add themselves, named in the catalogue under these keys. */
+const CHANNELS = ['web', 'email', 'phone', 'in-person', 'letter'] as const;
+const EXTRA_OUTCOMES = [OUTCOME_WITHDRAWN, OUTCOME_NONE, OUTCOME_ERASED] as const;
 
 export function labels(p: Procedure, lang: Lang): Report['labels'] {
   const outcomes: Record<string, string> = {};
   for (const s of p.stages) for (const o of stageOutcomes(s)) outcomes[o] = outcomeLabel(p, o, lang);
-  for (const [k, v] of Object.entries(EXTRA_OUTCOMES)) outcomes[k] = v[lang];
+  for (const k of EXTRA_OUTCOMES) outcomes[k] = text(p, `report.outcome.${k}`, lang);
   const terms: Record<string, string> = {};
   for (const s of p.stages) for (const t of s.terms) terms[`${s.id}.${t.id}`] = `${t.label[lang]} (${s.name[lang]})`;
   return {
     topic: { ...Object.fromEntries(p.intake.topics.map((t) => [t.value, t.label[lang]])), [NO_TOPIC]: text(p, 'report.noTopic', lang) },
-    channel: Object.fromEntries(Object.entries(CHANNELS).map(([k, v]) => [k, v[lang]])),
+    channel: Object.fromEntries(CHANNELS.map((k) => [k, text(p, `report.channel.${k}`, lang)])),
     outcome: outcomes,
     stage: Object.fromEntries(p.stages.map((s) => [s.id, s.name[lang]])),
     term: terms,

@@ -103,4 +103,25 @@ export const REPORT_TEXTS = {
   'dossier.closeReason.decided': { nl: 'na het besluit', en: 'after the decision' },
   'dossier.closeReason.appeal-window-passed': { nl: 'de termijn om verder te gaan is verstreken', en: 'the term to take it further passed' },
   'dossier.closeReason.term-expired': { nl: 'de termijn is verstreken', en: 'the term passed' },
+
+  // ---- Default titles, channels and the outcomes the figures add (app/reports/build.ts). ----
+  'report.title.inventory': { nl: 'Inventarisatie van klachten', en: 'Complaints inventory' },
+  'report.title.yearly': { nl: 'Jaaroverzicht klachten', en: 'Yearly complaints overview' },
+  'report.title.anonymous': { nl: 'Anonieme klachtenregistratie', en: 'Anonymous complaints register' },
+  'report.channel.web': { nl: 'Webformulier', en: 'Web form' },
+  'report.channel.email': { nl: 'E-mail', en: 'E-mail' },
+  'report.channel.phone': { nl: 'Telefoon', en: 'Phone' },
+  'report.channel.in-person': { nl: 'Persoonlijk', en: 'In person' },
+  'report.channel.letter': { nl: 'Brief', en: 'Letter' },
+  'report.outcome.ingetrokken': { nl: 'ingetrokken', en: 'withdrawn' },
+  'report.outcome.geen-uitkomst': { nl: 'afgesloten zonder uitkomst', en: 'closed without an outcome' },
+  'report.outcome.gewist': { nl: 'gewist op verzoek (AVG)', en: 'erased on request (GDPR)' },
+
+  // ---- The law's outcomes in plain words, where the procedure names none (presentation/present.ts). ----
+  'outcome.gegrond': { nl: 'gegrond', en: 'well-founded' },
+  'outcome.deels-gegrond': { nl: 'deels gegrond', en: 'partly well-founded' },
+  'outcome.ongegrond': { nl: 'ongegrond', en: 'unfounded' },
+  'outcome.niet-ontvankelijk': { nl: 'niet-ontvankelijk', en: 'inadmissible' },
+  'outcome.opgelost': { nl: 'opgelost', en: 'resolved' },
+  'outcome.niet-opgelost': { nl: 'niet opgelost', en: 'not resolved' },
 } as const satisfies Record<string, { nl: string; en: string }>;

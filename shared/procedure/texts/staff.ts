@@ -144,6 +144,14 @@ export const STAFF_TEXTS = {
   'workspace.optional': { nl: '(niet verplicht)', en: '(optional)' },
   'workspace.registerComplaint': { nl: 'Klacht registreren', en: 'Register complaint' },
 
+  // ---- The complainant on the case page, labelled for staff. ----
+  'workspace.complainant.name': { nl: 'Naam', en: 'Name' },
+  'workspace.complainant.email': { nl: 'E-mail', en: 'E-mail' },
+  'workspace.complainant.phone': { nl: 'Telefoon', en: 'Phone' },
+  'workspace.complainant.address': { nl: 'Adres', en: 'Address' },
+
+  'workspace.actionsWhyFew': { nl: 'Deze klacht is {status}, dus alleen wat daarna nog kan staat hier.', en: 'This complaint is {status}, so only what can still be done is here.' },
+
   // ---- Urgency badges on the case list and case page. ----
   'workspace.urgency.overdue': { nl: 'Verlopen', en: 'Overdue' },
   'workspace.urgency.soon': { nl: 'Binnenkort', en: 'Due soon' },
