@@ -31,7 +31,7 @@ export function letterPdf(p: Procedure, letter: Letter): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 20 * MM, bottom: 20 * MM, left: LEFT, right: 20 * MM },
-    lang: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    lang: lang === 'en' ? 'en-GB' : 'nl-NL',
     info: { Title: subject, Author: org.name, CreationDate: new Date(`${letter.date}T00:00:00Z`) },
   });
   const chunks: Buffer[] = [];

@@ -10,7 +10,8 @@ export const otherLang = (lang: Lang): Lang => LANGS.find((l) => l !== lang)!;
 /** A text of the procedure (or its default) in a language, with `{placeholders}` filled in. */
 export function text(procedure: Procedure, key: TextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
   const t: CatalogueText = procedure.texts[key] ?? DEFAULT_TEXTS[key];
-  return fill(lang === 'nl' && procedure.addressForm === 'je' && t.je ? t.je : t[lang], vars);
+  // The je-form is Dutch only; English has one form of address.
+  return fill((lang !== 'en' && procedure.addressForm === 'je' && t.je) || t[lang], vars);
 }
 
 /** The text under a key built at run time (`dossier.term.${outcome}`), or `fallback` when there is none. */

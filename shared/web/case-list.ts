@@ -114,7 +114,7 @@ ${select('sort', t('caseList.filter.sort'), LIST_SORTS.map((s) => option(s, t(`c
 </div>
 ${check('overdue', t('caseList.filter.overdue'))}
 ${check('mine', t('caseList.filter.mine'))}
-<button type="submit">${t('caseList.filter.submit')}</button> <a href="${lang === 'nl' ? '/staff' : `/staff?lang=${lang}`}">${t('caseList.filter.clear')}</a>
+<button type="submit">${t('caseList.filter.submit')}</button> <a href="/staff${lang === 'en' ? '?lang=en' : ''}">${t('caseList.filter.clear')}</a>
 </fieldset></form>`;
 }
 
