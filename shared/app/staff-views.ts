@@ -9,7 +9,7 @@ import { staffEventLine } from '../presentation/event-lines.ts';
 import { dutyLines, type DutyLine } from '../presentation/duties.ts';
 import { caseDuties } from '../engine/duties.ts';
 import { letterEventLine } from '../presentation/letters.ts';
-import { waitingLetters, type LetterToPost } from './use-cases/letters.ts';
+import { waitingLetters, type LetterToPost } from './use-cases/list-letters.ts';
 import { stageOf, termDef } from '../engine/terms.ts';
 import type { CaseEvent, CaseParty, CaseState } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';

@@ -1,5 +1,5 @@
 /** The workspace's letters by post: the list of letters to post, and the count on a case page. */
-import type { LetterToPost } from '../app/use-cases/letters.ts';
+import type { LetterToPost } from '../app/use-cases/list-letters.ts';
 import { formatDate } from '../calendar/index.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text, type Lang } from '../procedure/text.ts';

@@ -17,6 +17,7 @@ describe('ben-in-de-buurt: "not satisfied" by e-mail at 20:00 on the last day, h
   function decided() {
     const h = CaseHarness.for('ben-in-de-buurt', '2025-05-01T08:00:00Z');
     h.submit({ name: 'Henk Smit', email: KLAGER, eventDate: '2025-04-20', topic: 'bejegening', description: 'Onvriendelijk weggestuurd.' });
+    h.settleDuties(ANNA, '2025-05-13T10:00:00+02:00');
     h.do({ type: 'decide', actor: ANNA, outcome: 'ongegrond', motivation: 'Niet gebleken.', measures: '' }, '2025-05-13T10:00:00+02:00');
     expect(h.term('appeal').lastDay).toBe('2025-06-24');
     return h;
@@ -72,6 +73,7 @@ describe('bureau-mhr: the written complaint to the directie within 2 weeks, reco
   function mediationFailed() {
     const h = CaseHarness.for('bureau-mhr', '2025-04-01T08:00:00Z');
     h.submit({ name: 'Fatima el Amrani', email: KLAGER, eventDate: '2025-03-20', klachtOver: 'medewerker', description: 'Afspraken niet nagekomen.' });
+    h.settleDuties(BEMIDDELAAR, '2025-04-22T14:00:00+02:00');
     h.do({ type: 'decide', actor: BEMIDDELAAR, outcome: 'niet-opgelost', motivation: 'Geen overeenstemming.', measures: '' }, '2025-04-22T14:00:00+02:00');
     return h;
   }
@@ -135,6 +137,7 @@ describe('perspectief: an appeal by e-mail at 23:59 on the last day, handled two
   it('goes to the committee; the case had closed at midnight and reopens', () => {
     const h = CaseHarness.for('perspectief-herstelbemiddeling', '2025-09-01T08:00:00Z');
     h.submit({ name: 'Sanne Jansen', email: KLAGER, description: 'Ik ben niet gehoord.' });
+    h.settleDuties(DIRECTEUR, '2025-09-10T10:00:00+02:00');
     h.do({ type: 'decide', actor: DIRECTEUR, outcome: 'ongegrond', motivation: 'Uitgezocht.', measures: '' }, '2025-09-10T10:00:00+02:00');
     // 10 September + 6 weeks = Wednesday 22 October.
     expect(h.term('appeal').lastDay).toBe('2025-10-22');

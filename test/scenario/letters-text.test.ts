@@ -16,6 +16,7 @@ describe('finding 4: a decision names the next step (Awb 9:12)', () => {
   it("Perspectief: the director's decision names the committee, how to reach it and its last day in words", () => {
     const h = CaseHarness.for('perspectief-herstelbemiddeling', '2026-03-02T08:00:00Z');
     h.do({ type: 'submit', actor: complainant, reference: 'P-1', channel: 'web', lang: 'nl', procedureHash: h.hash, fields: { name: 'Els Visser', email: KLAGER, description: 'Mijn verhaal is gedeeld.' } });
+    h.settleDuties(staff('directeur@perspectief.example.nl'), '2026-03-20T10:00:00Z');
     h.do({ type: 'decide', actor: staff('directeur@perspectief.example.nl'), outcome: 'ongegrond', motivation: 'Er is niets gedeeld.', measures: '' }, '2026-03-20T10:00:00Z');
     const mail = lastText(h, 'decision');
     const last = formatDate(h.term('appeal').lastDay, 'nl');
@@ -29,6 +30,7 @@ describe('finding 4: a decision names the next step (Awb 9:12)', () => {
   it("Bureau MHR: the directie's decision names the bestuur, and the bestuur's the independent committee", () => {
     const h = CaseHarness.for('bureau-mhr', '2026-03-02T08:00:00Z');
     h.do({ type: 'submit', actor: complainant, reference: 'M-1', channel: 'web', lang: 'nl', procedureHash: h.hash, fields: { email: KLAGER, eventDate: '2026-02-20', klachtOver: 'directie', description: 'De directie antwoordt niet.' } });
+    h.settleDuties(staff('bestuur@bureaumhr.example.nl'), '2026-03-10T10:00:00Z');
     h.do({ type: 'decide', actor: staff('bestuur@bureaumhr.example.nl'), outcome: 'gegrond', motivation: 'Het antwoord bleef uit.', measures: 'Wij antwoorden binnen een week.' }, '2026-03-10T10:00:00Z');
     const mail = lastText(h, 'decision');
     expect(mail).toContain('onafhankelijke commissie');
@@ -50,6 +52,7 @@ describe('finding 9: the texts a complainant reads', () => {
   function benDecided() {
     const h = CaseHarness.for('ben-in-de-buurt', '2027-02-15T08:00:00Z');
     h.do({ type: 'submit', actor: complainant, reference: 'B-1', channel: 'web', lang: 'nl', procedureHash: h.hash, fields: { email: KLAGER, eventDate: '2027-02-01', topic: 'bejegening', description: 'Ik werd weggestuurd.' } });
+    h.settleDuties(staff('anna.devries@benindebuurt.example.nl'), '2027-03-01T10:00:00Z');
     h.do({ type: 'decide', actor: staff('anna.devries@benindebuurt.example.nl'), outcome: 'gegrond', motivation: 'Dat had niet mogen gebeuren.', measures: 'Een gesprek met de medewerker.' }, '2027-03-01T10:00:00Z');
     return h;
   }
@@ -77,6 +80,7 @@ describe('finding 9: the texts a complainant reads', () => {
 
     const p = CaseHarness.for('perspectief-herstelbemiddeling', '2026-03-02T08:00:00Z');
     p.do({ type: 'submit', actor: complainant, reference: 'P-3', channel: 'web', lang: 'nl', procedureHash: p.hash, fields: { name: 'Els Visser', email: KLAGER, description: 'Gedeeld.' } });
+    p.settleDuties(staff('directeur@perspectief.example.nl'), '2026-03-20T10:00:00Z');
     p.do({ type: 'decide', actor: staff('directeur@perspectief.example.nl'), outcome: 'ongegrond', motivation: 'Niets gedeeld.', measures: '' }, '2026-03-20T10:00:00Z');
     p.do({ type: 'escalate', actor: complainant, reason: 'Niet eens.' }, '2026-03-25T10:00:00Z');
     p.do({ type: 'advise', actor: staff('commissie@perspectief.example.nl'), outcome: 'gegrond', motivation: 'Wel gedeeld.', recommendation: 'Excuses aanbieden.' }, '2026-04-20T10:00:00Z');
@@ -97,6 +101,7 @@ describe('finding 9: the texts a complainant reads', () => {
     const h = CaseHarness.for('bureau-mhr', '2026-03-02T08:00:00Z');
     h.do({ type: 'submit', actor: complainant, reference: 'M-4', channel: 'web', lang: 'nl', procedureHash: h.hash, fields: { email: KLAGER, eventDate: '2026-02-20', klachtOver: 'medewerker', description: 'Onaardig.' } });
     h.do({ type: 'record-conversation', actor: staff('bemiddeling@bureaumhr.example.nl'), date: '2026-03-05', attendees: ['Klager', 'Bemiddelaar'], summary: 'Geen oplossing.', signedBy: ['Klager', 'Bemiddelaar'] }, '2026-03-05T15:00:00Z');
+    h.settleDuties(staff('bemiddeling@bureaumhr.example.nl'), '2026-03-06T10:00:00Z');
     h.do({ type: 'decide', actor: staff('bemiddeling@bureaumhr.example.nl'), outcome: 'niet-opgelost', motivation: 'Wij kwamen er samen niet uit.', measures: '' }, '2026-03-06T10:00:00Z');
     const mail = lastText(h, 'decision');
     expect(mail).not.toContain('Ons oordeel: niet opgelost');

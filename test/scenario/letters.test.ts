@@ -33,6 +33,7 @@ describe('letters by post', () => {
   it('a representative with e-mail gets a mail, the complainant a letter; the decision then counts from the mail', () => {
     const h = inPerson();
     h.do({ type: 'add-party', actor: staff(ANNA), role: 'representative', name: 'Els de Boer', email: 'els@example.nl' });
+    h.settleDuties(staff(ANNA), '2026-03-10T09:00:00Z');
     h.do({ type: 'decide', actor: staff(ANNA), outcome: 'gegrond', motivation: 'Er is niet geluisterd.', measures: '' }, '2026-03-10T09:00:00Z');
     expect(h.lastMailSummary()).toContain('decision → post (L2), els@example.nl');
     expect(Object.values(h.s.openTerms).find((t) => t.termId === 'appeal')).toMatchObject({ startedOn: '2026-03-10' });
@@ -40,6 +41,7 @@ describe('letters by post', () => {
 
   it('a decision only by post: no appeal window until the letter is posted, then it counts from the posting date', () => {
     const h = inPerson();
+    h.settleDuties(staff(ANNA), '2026-03-10T09:00:00Z');
     h.do({ type: 'decide', actor: staff(ANNA), outcome: 'gegrond', motivation: 'Er is niet geluisterd.', measures: '' }, '2026-03-10T09:00:00Z');
     expect(h.s.status).toBe('decided');
     expect(h.s.openTerms).toEqual({});

@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { handle } from '../../shared/engine/engine.ts';
+import { openBeforeDecision } from '../../shared/engine/duties.ts';
 import { fold } from '../../shared/engine/fold.ts';
 import { refusalText } from '../../shared/presentation/refusal.ts';
 import type {
@@ -143,6 +144,18 @@ export class CaseHarness {
     const r = this.send(input, at);
     if (!r.ok) throw new Error(`${input.type} refused: ${r.refusal.code} ${r.refusal.reason}: ${refusalText(r.refusal, 'en', this.procedure)}`);
     return r;
+  }
+
+  /**
+   * Settles the duties that must come before a decision (Awb 9:9, 9:10) for a test about something
+   * else: a copy that cannot be mailed is handed over, and every party due a hearing declines it.
+   */
+  settleDuties(actor: Actor, at?: string): void {
+    if (at) this.advanceTo(at);
+    for (let d = openBeforeDecision(this.procedure, this.s, this.now); d; d = openBeforeDecision(this.procedure, this.s, this.now)) {
+      if (d.duty === 'copy') this.do({ type: 'record-copy', actor, party: d.party!, how: 'hand' } as CommandInput);
+      else this.do({ type: 'waive-hearing', actor, party: d.party!, reason: 'declined' } as CommandInput);
+    }
   }
 
   /** Sends a command that must be refused; returns the refusal, with its sentence as each language reads it. */

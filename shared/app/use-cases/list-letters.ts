@@ -1,13 +1,10 @@
-import { letterKey } from '../../blobs/keys.ts';
 import { amsterdamDate } from '../../calendar/index.ts';
 import type { CaseState } from '../../engine/types.ts';
-import type { Letter } from '../../mail/letter-pdf.ts';
 import { letterSubject } from '../../presentation/letters.ts';
 import type { Lang } from '../../procedure/text.ts';
 import type { StaffMember } from '../../staff/auth.ts';
 import type { AppContext } from '../context.ts';
-import { execute, loadCase } from '../pipeline.ts';
-import { NOT_FOUND, type Result } from '../result.ts';
+import { loadCase } from '../pipeline.ts';
 
 /** A letter waiting to be posted, as the workspace lists it. */
 export interface LetterToPost {
@@ -43,23 +40,4 @@ export function waitingLetters(ctx: Pick<AppContext, 'procedure'>, s: CaseState,
       postal: l.to.postal,
       queuedOn: amsterdamDate(l.queuedAt),
     }));
-}
-
-/** A letter's PDF, for a staff member who may see its case; no `pdf` while the runner has not stored the letter yet. */
-export async function readLetter(ctx: AppContext, me: StaffMember, ref: string, letter: string): Promise<Result<{ pdf?: Buffer }>> {
-  const found = await loadCase(ctx, ref);
-  if (!found || found.state.concerned.includes(me.email) || !found.state.letters.some((l) => l.id === letter)) return NOT_FOUND;
-  const stored = await ctx.blobs.get(letterKey(ref, letter));
-  if (!stored) return { ok: true };
-  // Loaded on first use: only a download needs pdfkit.
-  const { letterPdf } = await import('../../mail/letter-pdf.ts');
-  return { ok: true, pdf: await letterPdf(ctx.procedure, JSON.parse(stored.toString('utf8')) as Letter) };
-}
-
-/** Staff posted a letter on `on`: an event on the case, from which terms that wait for the letter count. */
-export async function markLetterPosted(ctx: AppContext, me: StaffMember, ref: string, letter: string, on: unknown): Promise<Result> {
-  const found = await loadCase(ctx, ref);
-  if (!found || found.state.concerned.includes(me.email)) return NOT_FOUND;
-  const r = await execute(ctx, ref, { type: 'mark-letter-posted', actor: { kind: 'staff', email: me.email }, letter, on: typeof on === 'string' ? on.trim() : '' });
-  return r.ok ? { ok: true } : r;
 }
