@@ -80,7 +80,7 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
   const complainantMail = () => office.outbox.messages.filter((m) => !m.to[0]!.email.endsWith('@benindebuurt.example.nl'));
 
   it('queues the receipt as a letter, mails nothing to the complainant, and makes an A4 PDF with the address in the window', async () => {
-    expect(await letters()).toEqual([{ reference: ref, letter: 'L1', subject: `Ontvangstbevestiging van uw klacht ${ref}`, name: 'Henk de Boer', postal: ADDRESS, queuedOn: '2026-03-02' }]);
+    expect(await letters()).toEqual([{ reference: ref, letter: 'L1', subject: `Ontvangstbevestiging van je klacht ${ref}`, name: 'Henk de Boer', postal: ADDRESS, queuedOn: '2026-03-02' }]);
     expect(complainantMail()).toEqual([]);
     const pdf = await call(office, 'GET', `/api/staff/letters/${ref}/L1.pdf`, { token: anna });
     expect(pdf.status).toBe(200);
@@ -99,7 +99,7 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
     expect(words).toContain('1234 AB Buurtdorp');
     expect(words).toContain(ref);
     expect(words).toContain('maandag 2 maart 2026');
-    expect(words).toContain('Wij hebben uw klacht ontvangen op maandag 2 maart 2026');
+    expect(words).toContain('We hebben je klacht ontvangen op maandag 2 maart 2026');
     // No reply address with its token; the private status link may be printed.
     expect(words).not.toMatch(/klachten\+/);
     expect(words).toContain(`/complaints/${ref}?token=`);
@@ -125,13 +125,17 @@ describe('letters by post: an in-person complaint without e-mail, from intake to
 
   it('sends the decision as a letter; the appeal window counts from the day staff mark it posted', async () => {
     await office.advanceTo('2026-03-10T09:00:00.000Z');
+    // Awb 9:10: the complainant declines a hearing; the named employee has had the copy by post (L2).
+    const duties = (await call(office, 'GET', `/api/staff/cases/${ref}`, { token: anna })).json().duties as { duty: string; party?: string; state: string }[];
+    for (const d of duties.filter((x) => x.state === 'due' && (x.duty === 'hearing' || x.duty === 'copy')))
+      expect((await act(d.duty === 'copy' ? { type: 'record-copy', party: d.party, how: 'hand' } : { type: 'waive-hearing', party: d.party, reason: 'declined' })).status).toBe(200);
     const decided = await act({ type: 'decide', outcome: 'gegrond', motivation: 'Er is niet geluisterd.', measures: 'Gesprek met de medewerker.' });
     expect(decided.status).toBe(200);
     expect(decided.json().status).toBe('decided');
     // Not posted yet: no appeal window runs.
     expect((await loadCase(office.ctx, ref))!.state.openTerms).toEqual({});
     const waiting = await letters();
-    const decision = waiting.find((l) => l.subject === `Uitkomst van uw klacht ${ref}`)!;
+    const decision = waiting.find((l) => l.subject === `Uitkomst van je klacht ${ref}`)!;
     const words = pdfText(await pdfOf(decision.letter));
     expect(words).toContain('Er is niet geluisterd.');
     expect(words).toContain('klachtenfunctionaris');

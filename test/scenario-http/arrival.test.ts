@@ -50,6 +50,7 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
     await c.advance({ advanceTo: '2025-05-01T10:00:00+02:00' });
     const { reference: ref, statusUrl } = await c.file(complaint);
     await c.advance({ advanceTo: '2025-05-13T10:00:00+02:00' });
+    await c.settleDuties(anna, ref);
     await c.act(anna, ref, { type: 'decide', outcome: 'ongegrond', motivation: 'Niet gebleken.' });
     const u = new URL(statusUrl);
     return { ref, statusPath: u.pathname + u.search };
@@ -83,10 +84,10 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
     const sent = await postForm(c, form.action, { ...formOf(long.text, 'niet-tevreden').fields, reason: 'Ik ben niet tevreden over de uitkomst.' });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe(statusPath);
-    expect(summary(await c.mailSince(mark, ref))).toEqual([`${KLAGER}: Uw klacht ${ref} is doorgestuurd naar de onafhankelijke klachtenfunctionaris`, `${FUNCTIONARIS}: Nieuwe klacht ${ref}`]);
+    expect(summary(await c.mailSince(mark, ref))).toEqual([`${KLAGER}: Je klacht ${ref} is doorgestuurd naar de onafhankelijke klachtenfunctionaris`, `${FUNCTIONARIS}: Nieuwe klacht ${ref}`]);
 
     const after = await getPage(c, sent.location!);
-    expect(after.text).toContain('Uw klacht is doorgestuurd naar de onafhankelijke klachtenfunctionaris.');
+    expect(after.text).toContain('Je klacht is doorgestuurd naar de onafhankelijke klachtenfunctionaris.');
     expect(after.text).not.toContain('id="niet-tevreden"');
     const status = await c.status(ref);
     expect(status).toMatchObject({ status: 'open', stage: { id: 'klachtenfunctionaris' } });
@@ -124,12 +125,12 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
     const detail = await c.act(anna, ref, { type: 'escalate', reason: 'Niet tevreden, per e-mail.', receivedAt: '2025-06-24T20:00' });
     expect(detail).toMatchObject({ status: 'open', stage: { id: 'klachtenfunctionaris' } });
     expect(detail.timeline.map((e) => e.text)).toContain(
-      'Uw verzoek van dinsdag 24 juni 2025 kwam op tijd binnen (uiterlijk dinsdag 24 juni 2025). De klacht is daarom weer geopend.',
+      'Je verzoek van dinsdag 24 juni 2025 kwam op tijd binnen (uiterlijk dinsdag 24 juni 2025). De klacht is daarom weer geopend.',
     );
-    expect(summary(await c.mailSince(mark, ref))).toEqual([`${KLAGER}: Uw klacht ${ref} is doorgestuurd naar de onafhankelijke klachtenfunctionaris`, `${FUNCTIONARIS}: Nieuwe klacht ${ref}`]);
+    expect(summary(await c.mailSince(mark, ref))).toEqual([`${KLAGER}: Je klacht ${ref} is doorgestuurd naar de onafhankelijke klachtenfunctionaris`, `${FUNCTIONARIS}: Nieuwe klacht ${ref}`]);
     // The complainant's page says it too.
     expect((await c.status(ref)).timeline.map((e) => e.text)).toContain(
-      'Uw verzoek van dinsdag 24 juni 2025 kwam op tijd binnen (uiterlijk dinsdag 24 juni 2025). De klacht is daarom weer geopend.',
+      'Je verzoek van dinsdag 24 juni 2025 kwam op tijd binnen (uiterlijk dinsdag 24 juni 2025). De klacht is daarom weer geopend.',
     );
   });
 

@@ -163,6 +163,16 @@ export class OfficeClient {
     return r.body as unknown as CaseDetail;
   }
 
+  /**
+   * Settles the duties that come before a decision (Awb 9:9, 9:10) for a test about something else:
+   * a copy that cannot be mailed is handed over, and every party due a hearing declines it.
+   */
+  async settleDuties(token: string, ref: string): Promise<void> {
+    const open = (await this.staffCase(token, ref)).duties.filter((d) => (d.duty === 'copy' || d.duty === 'hearing') && d.state === 'due');
+    for (const d of open)
+      await this.act(token, ref, d.duty === 'copy' ? { type: 'record-copy', party: d.party, how: 'hand' } : { type: 'waive-hearing', party: d.party, reason: 'declined' });
+  }
+
   /** The case as staff see it (`GET /api/staff/cases/{ref}`). */
   async staffCase(token: string, ref: string): Promise<CaseDetail> {
     const r = await this.request<CaseDetail>('GET', `/api/staff/cases/${encodeURIComponent(ref)}`, { token });

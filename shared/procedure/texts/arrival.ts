@@ -13,14 +13,14 @@ export const ARRIVAL_TEXTS = {
   'field.received-at-future': { nl: 'Dit moment ligt in de toekomst. Vul in wanneer het verzoek binnenkwam.', en: 'This moment is in the future. Enter when the request arrived.' },
   'field.received-at-before-case': { nl: 'Dit moment ligt voor de ontvangst van de klacht. Vul in wanneer het verzoek binnenkwam.', en: 'This moment is before the complaint was received. Enter when the request arrived.' },
   'timeline.reopened': {
-    nl: 'Uw verzoek van {receivedOn} kwam op tijd binnen (uiterlijk {lastDay}). De klacht is daarom weer geopend.',
+    nl: 'Uw verzoek van {receivedOn} kwam op tijd binnen (uiterlijk {lastDay}). De klacht is daarom weer geopend.', je: 'Je verzoek van {receivedOn} kwam op tijd binnen (uiterlijk {lastDay}). De klacht is daarom weer geopend.',
     en: 'Your request of {receivedOn} arrived in time (by {lastDay}). The complaint was therefore opened again.',
   },
   'appealForm.intro': {
-    nl: 'Wilt u verder met uw klacht? Schrijf hieronder waarom u niet tevreden bent. Stuur dit uiterlijk {date}.',
+    nl: 'Wilt u verder met uw klacht? Schrijf hieronder waarom u niet tevreden bent. Stuur dit uiterlijk {date}.', je: 'Wil je verder met je klacht? Schrijf hieronder waarom je niet tevreden bent. Stuur dit uiterlijk {date}.',
     en: 'Do you want to take your complaint further? Write below why you are not satisfied. Send this by {date} at the latest.',
   },
-  'appealForm.reason': { nl: 'Waarom bent u niet tevreden?', en: 'Why are you not satisfied?' },
+  'appealForm.reason': { nl: 'Waarom bent u niet tevreden?', je: 'Waarom ben je niet tevreden?', en: 'Why are you not satisfied?' },
   'appealForm.submit': { nl: 'Verstuur', en: 'Send' },
   // ---- The staff case page: a request entered with when it arrived (web/request-arrival.ts). ----
   'requestArrival.heading': { nl: 'Verzoek van de klager dat eerder binnenkwam', en: 'A request from the complainant that arrived earlier' },
@@ -39,4 +39,4 @@ export const ARRIVAL_TEXTS = {
   'requestArrival.withdrawButton': { nl: 'Intrekking vastleggen', en: 'Record the withdrawal' },
   'dossier.arrived': { nl: ' (binnengekomen {at})', en: ' (arrived {at})' },
   'dossier.reopened': { nl: 'Heropend: het verzoek kwam op tijd binnen', en: 'Reopened: the request arrived in time' },
-} as const satisfies Record<string, { nl: string; en: string }>;
+} as const satisfies Record<string, { nl: string; en: string; je?: string }>;

@@ -12,15 +12,15 @@ export const LETTER_TEXTS = {
   },
   // ---- In a letter, instead of the mail's "reply to this e-mail". ----
   'letter.replyToAppeal': {
-    nl: 'U kunt ons daarvoor schrijven of bellen; vermeld uw kenmerk {reference}.',
+    nl: 'U kunt ons daarvoor schrijven of bellen; vermeld uw kenmerk {reference}.', je: 'Je kunt ons daarvoor schrijven of bellen; vermeld je kenmerk {reference}.',
     en: 'You can write to us or call us to do so; please mention your reference {reference}.',
   },
   'letter.replyHint': {
-    nl: 'Wilt u reageren? Schrijf of bel ons en vermeld uw kenmerk {reference}.',
+    nl: 'Wilt u reageren? Schrijf of bel ons en vermeld uw kenmerk {reference}.', je: 'Wil je reageren? Schrijf of bel ons en vermeld je kenmerk {reference}.',
     en: 'Want to respond? Write to us or call us and mention your reference {reference}.',
   },
   /** A decision by post: the appeal window counts from the day the letter is posted, so the letter gives its length. */
-  'letter.appealWithin': { nl: 'laat het ons weten binnen {window} nadat wij u deze brief stuurden', en: 'let us know within {window} after we sent you this letter' },
+  'letter.appealWithin': { nl: 'laat het ons weten binnen {window} nadat wij u deze brief stuurden', je: 'laat het ons weten binnen {window} nadat wij je deze brief stuurden', en: 'let us know within {window} after we sent you this letter' },
   'letter.reference': { nl: 'Kenmerk', en: 'Reference' },
   'letter.date': { nl: 'Datum', en: 'Date' },
   'letter.subject': { nl: 'Onderwerp', en: 'Subject' },
