@@ -6,45 +6,33 @@
 const DOMAIN = '^shared/(calendar|procedure|engine|policy|reports)/';
 const ADAPTERS = '^(shared/aws/|shared/store/(dynamo|embedded)|shared/blobs/s3|shared/deadlines/eventbridge|shared/mail/ses-mailer|infra/|bench/|test/|scripts/)';
 
-module.exports = {
-  forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'No module imports itself, however indirectly.', from: {}, to: { circular: true } },
-    {
-      name: 'domain-is-pure',
-      severity: 'error',
-      comment: 'The domain (procedure, calendar, engine, pure policies and figures) imports nothing above it and no adapter.',
-      from: { path: DOMAIN },
-      to: { path: '^(shared/(app|http|web|presentation|procedure-tools|aws|staff|edge|mail)/|shared/store/(dynamo|embedded)|shared/blobs/s3|shared/deadlines/eventbridge|functions/|infra/)' },
-    },
-    {
-      name: 'presentation-below-application',
-      severity: 'error',
-      comment: 'Texts, pages and mail composition know nothing of use cases, HTTP or stores.',
-      from: { path: '^shared/(presentation|procedure-tools)/|^shared/mail/(compose|render|login-mail)' },
-      to: { path: '^(shared/(app|http|aws|store|staff)/|functions/|infra/)' },
-    },
-    {
-      name: 'application-speaks-no-http',
-      severity: 'error',
-      comment: 'Use cases return refusal codes, never HTTP statuses; they import no HTTP, web page or SDK code.',
-      from: { path: '^shared/(app|policy|engine|calendar|procedure)/' },
-      to: { path: '^(shared/(http|web|aws|edge)/|functions/|infra/|node_modules/@aws-sdk/)' },
-    },
-    {
-      name: 'sdk-only-in-adapters',
-      severity: 'error',
-      comment: 'Only adapters (and tests, benchmarks, scripts) import an AWS SDK client.',
-      from: { pathNot: ADAPTERS },
-      to: { path: '^node_modules/@aws-sdk/' },
-    },
-    {
-      name: 'nothing-imports-an-edge',
-      severity: 'error',
-      comment: 'Lambda entry points and the local runtime are the top: shared code never imports them.',
-      from: { path: '^shared/' },
-      to: { path: '^(functions|infra)/' },
-    },
+/** One forbidden import: [name, why, from, to]. Every rule is an error. */
+const RULES = [
+  ['no-circular', 'No module imports itself, however indirectly.', {}, { circular: true }],
+  [
+    'domain-is-pure',
+    'The domain (procedure, calendar, engine, pure policies and figures) imports nothing above it and no adapter.',
+    { path: DOMAIN },
+    { path: '^(shared/(app|http|web|presentation|procedure-tools|aws|staff|edge|mail)/|shared/store/(dynamo|embedded)|shared/blobs/s3|shared/deadlines/eventbridge|functions/|infra/)' },
   ],
+  [
+    'presentation-below-application',
+    'Texts, pages and mail composition know nothing of use cases, HTTP or stores.',
+    { path: '^shared/(presentation|procedure-tools)/|^shared/mail/(compose|render|login-mail)' },
+    { path: '^(shared/(app|http|aws|store|staff)/|functions/|infra/)' },
+  ],
+  [
+    'application-speaks-no-http',
+    'Use cases return refusal codes, never HTTP statuses; they import no HTTP, web page or SDK code.',
+    { path: '^shared/(app|policy|engine|calendar|procedure)/' },
+    { path: '^(shared/(http|web|aws|edge)/|functions/|infra/|node_modules/@aws-sdk/)' },
+  ],
+  ['sdk-only-in-adapters', 'Only adapters (and tests, benchmarks, scripts) import an AWS SDK client.', { pathNot: ADAPTERS }, { path: '^node_modules/@aws-sdk/' }],
+  ['nothing-imports-an-edge', 'Lambda entry points and the local runtime are the top: shared code never imports them.', { path: '^shared/' }, { path: '^(functions|infra)/' }],
+];
+
+module.exports = {
+  forbidden: RULES.map(([name, comment, from, to]) => ({ name, severity: 'error', comment, from, to })),
   options: {
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },

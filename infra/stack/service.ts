@@ -8,10 +8,8 @@
  */
 import { Aws, CfnOutput, Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -35,17 +33,11 @@ export interface ServicePartProps {
 export class ServicePart extends Construct {
   readonly functions: Record<FunctionKey, NodejsFunction>;
   readonly roles: Record<FunctionKey, iam.Role>;
-  readonly httpApi: apigw.HttpApi;
-  readonly stage: apigw.HttpStage;
-  readonly scheduleGroup: scheduler.ScheduleGroup;
   readonly schedulerRole: iam.Role;
   readonly queues: { schedulerDlq: sqs.Queue; inboundFailures: sqs.Queue; deadlineFailures: sqs.Queue; effectsFailures: sqs.Queue };
   readonly alarmTopic: sns.Topic;
   readonly mailFeedbackTopic: sns.Topic;
   readonly configurationSet: ses.ConfigurationSet;
-  readonly sendingIdentity: ses.EmailIdentity;
-  readonly receiptRule: ses.ReceiptRule;
-  readonly alarms: cloudwatch.Alarm[];
   /** The schedules the functions may manage: every schedule in the office's group. */
   readonly schedulesArn: string;
   readonly publicRoutes: apigw.HttpRoute[];
@@ -124,35 +116,31 @@ export class ServicePart extends Construct {
 
     this.functions = functions;
     this.roles = roles;
-    this.httpApi = api.httpApi;
-    this.stage = api.stage;
     this.publicRoutes = api.publicRoutes;
     this.staffRoutes = api.staffRoutes;
-    this.scheduleGroup = deadlines.scheduleGroup;
     this.schedulerRole = deadlines.schedulerRole;
     this.schedulesArn = deadlines.schedulesArn;
     this.mailFeedbackTopic = mail.feedbackTopic;
     this.configurationSet = mail.configurationSet;
-    this.sendingIdentity = mail.sendingIdentity;
-    this.receiptRule = mail.receiptRule;
     this.alarmTopic = alarms.topic;
-    this.alarms = alarms.alarms;
 
     // ── What an administrator needs after the deploy ─────────────────────────────────────────────
-    new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint, description: 'The HTTP API endpoint' });
-    new CfnOutput(this, 'PublicUrl', { value: publicUrl, description: 'PUBLIC_URL (status links, staff sign-in links)' });
-    new CfnOutput(this, 'ReplyDomainMx', { value: `${s.replyDomain} MX 10 inbound-smtp.${Aws.REGION}.amazonaws.com`, description: 'The MX record to publish for the reply domain' });
-    mail.sendingIdentity.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DKIM record ${i + 1} for ${s.mailDomain}` }));
-    mail.replyIdentity?.dkimRecords.forEach((r, i) => new CfnOutput(this, `ReplyDkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DKIM record ${i + 1} for ${s.replyDomain}` }));
-    if (!s.receiptRuleSetName) {
-      new CfnOutput(this, 'ActivateReceiptRules', {
-        value: `aws ses set-active-receipt-rule-set --rule-set-name ${s.orgId}-inbound --region ${Aws.REGION}`,
-        description: 'Run once: only one receipt rule set is active per region (see DEPLOYING.md)',
-      });
-    }
-    new CfnOutput(this, 'SigningKeySecret', { value: data.signingKey.secretArn, description: 'The signing keys (Secrets Manager; the value never leaves it)' });
-    new CfnOutput(this, 'TableName', { value: data.table.tableName, description: 'The case table (retained on cdk destroy)' });
-    new CfnOutput(this, 'BucketName', { value: data.bucket.bucketName, description: 'Inbound mail and case blobs (retained on cdk destroy)' });
-    new CfnOutput(this, 'AlarmTopic', { value: alarms.topic.topicArn, description: s.alarmEmail ? `Alarms mailed to ${s.alarmEmail}` : 'Alarms: no e-mail set, subscribe to this topic' });
+    const dkim = (identity: ses.EmailIdentity | undefined, prefix: string, domain: string): [string, string, string][] =>
+      (identity?.dkimRecords ?? []).map((r, i) => [`${prefix}${i + 1}`, `${r.name} CNAME ${r.value}`, `DKIM record ${i + 1} for ${domain}`]);
+    const outputs: [id: string, value: string, description: string][] = [
+      ['ApiUrl', api.httpApi.apiEndpoint, 'The HTTP API endpoint'],
+      ['PublicUrl', publicUrl, 'PUBLIC_URL (status links, staff sign-in links)'],
+      ['ReplyDomainMx', `${s.replyDomain} MX 10 inbound-smtp.${Aws.REGION}.amazonaws.com`, 'The MX record to publish for the reply domain'],
+      ...dkim(mail.sendingIdentity, 'DkimRecord', s.mailDomain),
+      ...dkim(mail.replyIdentity, 'ReplyDkimRecord', s.replyDomain),
+      ...(s.receiptRuleSetName
+        ? []
+        : [['ActivateReceiptRules', `aws ses set-active-receipt-rule-set --rule-set-name ${s.orgId}-inbound --region ${Aws.REGION}`, 'Run once: only one receipt rule set is active per region (see DEPLOYING.md)'] as [string, string, string]]),
+      ['SigningKeySecret', data.signingKey.secretArn, 'The signing keys (Secrets Manager; the value never leaves it)'],
+      ['TableName', data.table.tableName, 'The case table (retained on cdk destroy)'],
+      ['BucketName', data.bucket.bucketName, 'Inbound mail and case blobs (retained on cdk destroy)'],
+      ['AlarmTopic', alarms.topic.topicArn, s.alarmEmail ? `Alarms mailed to ${s.alarmEmail}` : 'Alarms: no e-mail set, subscribe to this topic'],
+    ];
+    for (const [outputId, value, description] of outputs) new CfnOutput(this, outputId, { value, description });
   }
 }

@@ -12,8 +12,26 @@ export type LabelKey = 'name' | 'reason' | 'handler' | 'summary' | 'from' | 'que
 export type MissingField = 'name' | 'reason' | 'handler' | 'summary' | 'from' | 'question' | 'text' | 'motivation' | 'recommendation';
 type MissingParams = { [F in MissingField as `missing-${F}`]: { label: LabelKey } };
 
+/**
+ * Checks that refuse a command and mark the field they concern alike (the refusal carries a field
+ * refusal with the same reason): their parameters are the same in both.
+ */
+interface CheckParams {
+  anonymous: object;
+  'excluded-topic': { topic: string };
+  'outside-window': { eventDate: string; lastDay: string };
+  'missing-attendees': object;
+  'from-email': object;
+  'no-request': object;
+  until: { after: string };
+  outcome: { allowed: string[] };
+  'handler-concerned': object;
+  'handler-role': object;
+  'not-staff-member': object;
+}
+
 /** Parameters per refusal reason; `object` when the reason says it all. */
-export interface RefusalParams extends MissingParams {
+export interface RefusalParams extends MissingParams, CheckParams {
   exists: object;
   'no-case': object;
   'staff-only': object;
@@ -29,27 +47,17 @@ export interface RefusalParams extends MissingParams {
   /** `missing`: staff entering a complaint chose no channel; otherwise the procedure does not take this channel. */
   channel: { missing?: true };
   fields: object;
-  anonymous: object;
-  'excluded-topic': { topic: string };
-  'outside-window': { eventDate: string; lastDay: string };
   'not-late': object;
   'already-acknowledged': object;
-  'handler-concerned': object;
-  'handler-role': object;
   /** Parties: no such party on the case; an action that does not fit its role; an address that is not staff of this procedure. */
   'no-party': object;
   'party-role': object;
-  'not-staff-member': object;
   /** Nobody would be left who may handle the case. */
   'no-handler-left': object;
-  'missing-attendees': object;
   date: object;
   signatures: { unsigned: string[] };
-  'from-email': object;
-  'no-request': object;
   'no-extension': object;
   'no-extendable-term': object;
-  until: { after: string };
   'consent-needed': { times: number; limit: string };
   /** The term already passed: a new date only with the complainant's consent. */
   'consent-needed-late': { lastDay: string };
@@ -63,7 +71,6 @@ export interface RefusalParams extends MissingParams {
   'copy-how': object;
   'not-advice': object;
   advisory: { stage: string };
-  outcome: { allowed: string[] };
   'appeal-closed': object;
   /** A request that reached the organisation after the last day it could be made (both dates). */
   'request-late': { lastDay: string; receivedOn: string };
@@ -95,24 +102,13 @@ export interface RefusalParams extends MissingParams {
 export type RefusalReason = keyof RefusalParams;
 
 /** Parameters per field reason the engine adds to the intake checks (`FieldError`). */
-export interface FieldParams {
+export interface FieldParams extends CheckParams {
   /** A value the command needs (`Vul "{label}" in.`). */
   missing: { label: LabelKey };
-  anonymous: object;
-  'excluded-topic': { topic: string };
-  'outside-window': { eventDate: string; lastDay: string };
-  'missing-attendees': object;
   'date-invalid': object;
   'not-signed': object;
-  'from-email': object;
-  'no-request': object;
-  until: { after: string };
   consent: object;
-  outcome: { allowed: string[] };
   'possible-stages': { possible: string[] };
-  'handler-concerned': object;
-  'handler-role': object;
-  'not-staff-member': object;
   'submission-id': object;
   channel: { allowed: string[] };
   'case-ref': object;

@@ -40,17 +40,21 @@ export interface Decision {
   at: string;
 }
 
+/** What a complaint is from its submission on: the `submitted` event carries it and the case keeps it. */
+export interface CaseOrigin {
+  reference: string;
+  procedureId: string;
+  procedureHash: string;
+  channel: Channel;
+  lang: Lang;
+  fields: Fields;
+}
+
 // ---- Events: the case's append-only timeline. Every event carries `at` (ISO instant). ----
 type E<T extends string, B = object> = { type: T; at: string } & B;
 
 export type CaseEvent =
-  | E<'submitted', {
-      reference: string;
-      procedureId: string;
-      procedureHash: string;
-      channel: Channel;
-      lang: Lang;
-      fields: Fields;
+  | E<'submitted', CaseOrigin & {
       receivedOn: LocalDate;
       /** `review`: late, waiting for an admissibility decision; `to-complete`: arrived by e-mail, form not yet filled in. */
       intake: 'accepted' | 'review' | 'to-complete';
@@ -267,13 +271,7 @@ export type Effect =
 // ---- The case as a fold over its events. ----
 export type CaseStatus = 'to-complete' | 'open' | 'decided' | 'closed' | 'withdrawn';
 
-export interface CaseState {
-  reference: string;
-  procedureId: string;
-  procedureHash: string;
-  channel: Channel;
-  lang: Lang;
-  fields: Fields;
+export interface CaseState extends CaseOrigin {
   receivedAt: string;
   receivedOn: LocalDate;
   status: CaseStatus;
