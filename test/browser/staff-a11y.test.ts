@@ -106,4 +106,60 @@ describe('staff pages in Chromium', () => {
       }
     }, TIMEOUT);
   }
+
+  it('takes a decision with the keyboard only, the controls named for a screen reader', async () => {
+    // A second case, its hearings waived through the staff API (the complainant declined): only the decision is left.
+    const ref = await caseWithHearingOffered();
+    const duties = (await call(office, 'GET', `/api/staff/cases/${ref}`, { token: session })).json().duties as { duty: string; state: string; party?: string }[];
+    for (const d of duties.filter((x) => x.duty === 'hearing' && x.state === 'due' && x.party))
+      expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token: session, body: { type: 'waive-hearing', party: d.party, reason: 'declined' } })).status).toBe(200);
+
+    const context = await signedIn(1280);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${office.url}/staff/cases/${ref}`);
+      const focused = () => page.evaluate<{ tag: string; id: string; text: string }>("({ tag: document.activeElement.tagName.toLowerCase(), id: document.activeElement.id, text: document.activeElement.textContent.trim() })");
+      /** Tab forward until `want` has the focus; fails after 150 stops. */
+      const tabTo = async (want: (f: { tag: string; id: string; text: string }) => boolean, what: string) => {
+        for (let i = 0; i < 150; i++) {
+          await page.keyboard.press('Tab');
+          if (want(await focused())) return;
+        }
+        throw new Error(`Tab never reached ${what}`);
+      };
+      const idOf = (role: 'combobox' | 'textbox' | 'button', name: string) => page.getByRole(role, { name, exact: true }).getAttribute('id');
+
+      await page.locator('body').focus();
+      await tabTo((f) => f.tag === 'summary' && f.text === 'Besluiten', 'the decide summary');
+      // One step too far and back: Shift+Tab works the same way.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toMatchObject({ tag: 'summary', text: 'Besluiten' });
+      await page.keyboard.press('Enter'); // opens the details
+      await page.keyboard.press('Tab');
+      expect(await activeId(page)).toBe('decide-outcome');
+      expect(await idOf('combobox', 'Uitkomst')).toBe('decide-outcome');
+      await page.keyboard.press('ArrowDown');
+      const outcome = await page.locator('#decide-outcome').inputValue();
+      await page.keyboard.press('Tab');
+      expect(await activeId(page)).toBe(await idOf('textbox', 'Motivering'));
+      await page.keyboard.type('Er is niet goed geluisterd.');
+      await page.keyboard.press('Tab');
+      expect(await activeId(page)).toBe(await idOf('textbox', 'Maatregelen'));
+      await page.keyboard.type('Een gesprek met de medewerker.');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toMatchObject({ tag: 'button', text: 'Besluit versturen' });
+      expect(await page.getByRole('button', { name: 'Besluit versturen' }).count()).toBe(1);
+      await Promise.all([page.waitForURL(`**/staff/cases/${ref}**`), page.keyboard.press('Space')]);
+
+      await expect.poll(() => page.textContent('[role=status]')).toContain('decide');
+      const timeline = await page.getByRole('list').filter({ has: page.locator('li', { hasText: 'Besluit:' }) }).innerText();
+      expect(timeline).toContain('Er is niet goed geluisterd.');
+      expect(timeline).toContain('Een gesprek met de medewerker.');
+      expect(outcome).not.toBe('');
+      await expectAccessible(page, 'the decided case', { all: true });
+    } finally {
+      await context.close();
+    }
+  }, TIMEOUT);
 });
