@@ -3,7 +3,7 @@
  * on every staff page at 320 and 1280 px, and a decision taken with the keyboard only, the
  * controls found by their accessible names. One office (Ben in de Buurt), one signed-in session.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
 import { call, signIn } from '../support/http.ts';
