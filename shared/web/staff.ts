@@ -84,6 +84,9 @@ ${next ? html`<p><a href="/staff/held?after=${encodeURIComponent(next)}">${text(
 const field = (id: string, label: string, control: Html, hint?: string) =>
   html`<div class="field"><label for="${id}">${label}</label>${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}${control}</div>`;
 
+const ACTION_GROUPS = ['handling', 'contact', 'outcome', 'ending', 'note'] as const;
+type ActionGroup = (typeof ACTION_GROUPS)[number];
+
 export function renderCasePage(p: Procedure, lang: Lang, me: StaffMember, csrf: string, d: CaseDetail, notice: { error?: string; action?: string; done?: string }): string {
   const form = (type: string, title: string, fields: Html, button: string) => html`<details${notice.action === type ? html` open` : ''}><summary>${title}</summary>
 <form method="post" action="/staff/cases/${d.reference}/actions" novalidate>
@@ -95,13 +98,14 @@ ${fields}<button type="submit">${button}</button></form></details>`;
   const select = (type: string, name: string, label: string, options: { value: string; label: string }[]) =>
     field(id(type, name), label, html`<select id="${id(type, name)}" name="${name}">${options.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select>`);
   const open = d.status === 'open';
-  const actions: Html[] = [];
-  if (open && d.admissibility === 'pending') actions.push(form('admit', text(p, 'workspace.admitAlthoughLate', lang), textarea('admit', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.admit', lang)));
-  if (open) actions.push(form('acknowledge', text(p, 'workspace.confirmHandlingToTheComplainant', lang), html``, text(p, 'workspace.confirm', lang)));
-  if (open) actions.push(form('assign', text(p, 'workspace.assign', lang), select('assign', 'handler', text(p, 'workspace.handler', lang), d.handlers.map((h) => ({ value: h.email, label: h.name }))), text(p, 'workspace.assign', lang)));
-  if (open) actions.push(form('send-message', text(p, 'workspace.messageToTheComplainant', lang), textarea('send-message', 'text', text(p, 'workspace.message', lang), text(p, 'workspace.sentByEMailOn', lang)), text(p, 'workspace.send', lang)));
+  // The actions under small headings by what they do; a group with nothing allowed now is left out.
+  const actions: Record<ActionGroup, Html[]> = { handling: [], contact: [], outcome: [], ending: [], note: [] };
+  if (open && d.admissibility === 'pending') actions.handling.push(form('admit', text(p, 'workspace.admitAlthoughLate', lang), textarea('admit', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.admit', lang)));
+  if (open) actions.handling.push(form('acknowledge', text(p, 'workspace.confirmHandlingToTheComplainant', lang), html``, text(p, 'workspace.confirm', lang)));
+  if (open) actions.handling.push(form('assign', text(p, 'workspace.assign', lang), select('assign', 'handler', text(p, 'workspace.handler', lang), d.handlers.map((h) => ({ value: h.email, label: h.name }))), text(p, 'workspace.assign', lang)));
+  if (open) actions.contact.push(form('send-message', text(p, 'workspace.messageToTheComplainant', lang), textarea('send-message', 'text', text(p, 'workspace.message', lang), text(p, 'workspace.sentByEMailOn', lang)), text(p, 'workspace.send', lang)));
   if (open)
-    actions.push(
+    actions.contact.push(
       form(
         'record-conversation',
         text(p, 'workspace.recordAConversation', lang),
@@ -109,24 +113,22 @@ ${fields}<button type="submit">${button}</button></form></details>`;
         text(p, 'workspace.record2', lang),
       ),
     );
-  if (open) actions.push(form('request-response', text(p, 'workspace.requestAResponseFromThe', lang), html`${input('request-response', 'from', text(p, 'workspace.personConcernedsEMail', lang), 'email')}${textarea('request-response', 'question', text(p, 'workspace.question', lang))}`, text(p, 'workspace.send', lang)));
+  if (open) actions.contact.push(form('request-response', text(p, 'workspace.requestAResponseFromThe', lang), html`${input('request-response', 'from', text(p, 'workspace.personConcernedsEMail', lang), 'email')}${textarea('request-response', 'question', text(p, 'workspace.question', lang))}`, text(p, 'workspace.send', lang)));
   if (open && d.pendingResponses.length)
-    actions.push(form('record-response', text(p, 'workspace.recordAResponse', lang), html`${select('record-response', 'from', text(p, 'workspace.from', lang), d.pendingResponses.map((x) => ({ value: x, label: x })))}${textarea('record-response', 'text', text(p, 'workspace.response', lang))}`, text(p, 'workspace.record2', lang)));
+    actions.contact.push(form('record-response', text(p, 'workspace.recordAResponse', lang), html`${select('record-response', 'from', text(p, 'workspace.from', lang), d.pendingResponses.map((x) => ({ value: x, label: x })))}${textarea('record-response', 'text', text(p, 'workspace.response', lang))}`, text(p, 'workspace.record2', lang)));
   if (open)
-    actions.push(
-      form('extend', text(p, 'workspace.extendTheTerm', lang), html`${textarea('extend', 'reason', text(p, 'workspace.reasonSentToTheComplainant', lang))}${input('extend', 'until', text(p, 'workspace.newDate', lang), 'date')}${input('extend', 'consent', text(p, 'workspace.complainantsConsentOnlyForA', lang))}`, text(p, 'workspace.extend', lang)),
-    );
+    actions.handling.push(form('extend', text(p, 'workspace.extendTheTerm', lang), html`${textarea('extend', 'reason', text(p, 'workspace.reasonSentToTheComplainant', lang))}${input('extend', 'until', text(p, 'workspace.newDate', lang), 'date')}${input('extend', 'consent', text(p, 'workspace.complainantsConsentOnlyForA', lang))}`, text(p, 'workspace.extend', lang)));
   if (open && d.stage.kind === 'advice')
-    actions.push(form('advise', text(p, 'workspace.giveAdvice', lang), html`${select('advise', 'outcome', text(p, 'workspace.finding', lang), d.outcomes)}${textarea('advise', 'motivation', text(p, 'workspace.reasons', lang))}${textarea('advise', 'recommendation', text(p, 'workspace.recommendation', lang))}`, text(p, 'workspace.giveAdvice', lang)));
+    actions.outcome.push(form('advise', text(p, 'workspace.giveAdvice', lang), html`${select('advise', 'outcome', text(p, 'workspace.finding', lang), d.outcomes)}${textarea('advise', 'motivation', text(p, 'workspace.reasons', lang))}${textarea('advise', 'recommendation', text(p, 'workspace.recommendation', lang))}`, text(p, 'workspace.giveAdvice', lang)));
   if (open)
-    actions.push(form('decide', text(p, 'workspace.decide', lang), html`${select('decide', 'outcome', text(p, 'workspace.outcome', lang), d.outcomes)}${textarea('decide', 'motivation', text(p, 'workspace.reasons', lang))}${textarea('decide', 'measures', text(p, 'workspace.measures', lang))}`, text(p, 'workspace.sendDecision', lang)));
+    actions.outcome.push(form('decide', text(p, 'workspace.decide', lang), html`${select('decide', 'outcome', text(p, 'workspace.outcome', lang), d.outcomes)}${textarea('decide', 'motivation', text(p, 'workspace.reasons', lang))}${textarea('decide', 'measures', text(p, 'workspace.measures', lang))}`, text(p, 'workspace.sendDecision', lang)));
   if (d.escalateTo.length && (open || d.status === 'decided'))
-    actions.push(form('escalate', text(p, 'workspace.passOnToANext', lang), html`${select('escalate', 'to', text(p, 'workspace.to', lang), d.escalateTo.map((s) => ({ value: s.id, label: s.name })))}${textarea('escalate', 'reason', text(p, 'workspace.reason', lang))}`, text(p, 'workspace.passOn', lang)));
+    actions.outcome.push(form('escalate', text(p, 'workspace.passOnToANext', lang), html`${select('escalate', 'to', text(p, 'workspace.to', lang), d.escalateTo.map((s) => ({ value: s.id, label: s.name })))}${textarea('escalate', 'reason', text(p, 'workspace.reason', lang))}`, text(p, 'workspace.passOn', lang)));
   if (open || d.status === 'decided' || d.status === 'to-complete') {
-    actions.push(form('withdraw', text(p, 'workspace.recordTheComplainantsWithdrawal', lang), textarea('withdraw', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.withdraw', lang)));
-    actions.push(form('close', text(p, 'workspace.close', lang), textarea('close', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.close', lang)));
+    actions.ending.push(form('withdraw', text(p, 'workspace.recordTheComplainantsWithdrawal', lang), textarea('withdraw', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.withdraw', lang)));
+    actions.ending.push(form('close', text(p, 'workspace.close', lang), textarea('close', 'reason', text(p, 'workspace.reason', lang)), text(p, 'workspace.close', lang)));
   }
-  actions.push(form('note', text(p, 'workspace.addANote', lang), textarea('note', 'text', text(p, 'workspace.noteInternalOnly', lang)), text(p, 'workspace.save', lang)));
+  actions.note.push(form('note', text(p, 'workspace.addANote', lang), textarea('note', 'text', text(p, 'workspace.noteInternalOnly', lang)), text(p, 'workspace.save', lang)));
 
   // Parties: who is complained about is what staff confirm here, never what a name resembles.
   const staffOptions = procedureStaff(p).map((m) => ({ value: m.email, label: `${m.name} (${m.email})` }));
@@ -179,7 +181,7 @@ ${renderDuties(p, lang, csrf, d, notice.action)}
 ${caseLetters(p, lang, d)}
 <h2>${text(p, 'workspace.actions', lang)}</h2>
 ${open ? '' : html`<p>${text(p, 'workspace.actionsWhyFew', lang, { status: d.statusLabel.toLowerCase() })}</p>`}
-${actions}
+${ACTION_GROUPS.filter((g) => actions[g].length).map((g) => html`<h3>${text(p, `workspace.actionGroup.${g}`, lang)}</h3>${actions[g]}`)}
 ${requestSection(p, lang, csrf, d)}
 <h2>${text(p, 'workspace.timeline', lang)}</h2>
 <ol class="timeline">${d.timeline.map(

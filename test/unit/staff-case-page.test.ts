@@ -74,4 +74,19 @@ describe('the staff case page', () => {
     expect(closed).toContain('value="note"');
     expect(closed).toContain('Deze klacht is afgesloten, dus alleen wat daarna nog kan staat hier.');
   });
+
+  it('groups the actions under small headings by what they do, leaving out an empty group', () => {
+    const actions = /<h2>Acties<\/h2>([\s\S]*?)<h2>/.exec(page)?.[1] ?? '';
+    const groups = [...actions.matchAll(/<h3>([^<]*)<\/h3>([\s\S]*?)(?=<h3>|$)/g)].map((m) => ({ heading: m[1], types: [...m[2]!.matchAll(/name="type" value="([^"]+)"/g)].map((t) => t[1]) }));
+    expect(groups).toEqual([
+      { heading: 'Behandeling', types: ['acknowledge', 'assign', 'extend'] },
+      { heading: 'Contact', types: ['send-message', 'record-conversation', 'request-response'] },
+      { heading: 'Uitkomst', types: ['decide'] },
+      { heading: 'Afsluiten', types: ['withdraw', 'close'] },
+      { heading: 'Notitie', types: ['note'] },
+    ]);
+    const closed = renderCasePage(p, 'nl', me, 'csrf', { ...d, status: 'closed', statusLabel: 'Afgesloten' }, {});
+    expect(/<h2>Acties<\/h2>([\s\S]*?)<h2>/.exec(closed)?.[1]?.match(/<h3>[^<]*<\/h3>/g)).toEqual(['<h3>Notitie</h3>']);
+  });
 });
+
