@@ -27,7 +27,7 @@ export const FUNCTION_KEYS = Object.keys(FUNCTION_ENTRIES) as FunctionKey[];
 
 /**
  * ESM bundles need a real `require` for the CommonJS code esbuild leaves as dynamic requires
- * (mailparser does `require("stream")`): without it the bundle throws "Dynamic require of stream is
+ * (e.g. `require("stream")` in CommonJS packages): without it the bundle throws "Dynamic require of stream is
  * not supported" at load.
  */
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
@@ -63,7 +63,8 @@ export const BUNDLE = {
  * Bundle size budgets, on the minified `index.mjs` (the `.map` beside it is read at load too, with
  * --enable-source-maps: `npm run bench:cold` measured +10-20 ms). Measured when set (November 2026;
  * @aws-sdk 3.1169, zod 4.6, mailparser 3.9.31): about 1.2-1.3 MB for the four functions without
- * mail parsing, 2.5 MB for inbound mail (mailparser, iconv-lite, the reply parser). The budgets leave
+ * mail parsing, 2.5 MB for inbound mail (mailparser, iconv-lite, the reply parser; about 1 MB since
+ * postal-mime replaced mailparser). The budgets leave
  * about 15-20% headroom: growing past one should be a decision, not an accident.
  */
 export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {

@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime';
 import { extractAlternativeReply, extractHtmlReply } from './reply-text.ts';
 import { bestBody, fixC1, prepareRaw } from './text-body.ts';
 
@@ -43,10 +43,11 @@ export interface Envelope {
  */
 export async function parseInbound(raw: Buffer | string, envelope: Envelope, ours: { domains: string[] }): Promise<InboundMail> {
   const prepared = prepareRaw(Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'));
-  // The HTML is made readable here (text-body.ts), wherever it sits in the tree, not by mailparser.
-  const mail = await simpleParser(prepared.raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
-  const from = addresses(mail.from)[0];
-  const body = bestBody(mail, prepared.flowed);
+  // No conversions by the parser: the HTML is made readable here (text-body.ts), wherever it sits in the
+  // tree. Attached messages stay attachments, as they were sent.
+  const mail = await PostalMime.parse(prepared.raw, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+  const from = addresses(mail.from ? [mail.from] : undefined)[0];
+  const body = bestBody(asSent(mail), prepared.flowed);
   const html = typeof mail.html === 'string' ? mail.html : undefined;
   const reply = 'html' in body ? extractHtmlReply(body.html) : { ...extractAlternativeReply(body.plain, html), whole: body.plain };
   const text = reply.whole;
@@ -55,7 +56,7 @@ export async function parseInbound(raw: Buffer | string, envelope: Envelope, our
   return {
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
-    references: mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references],
+    references: mail.references?.match(/<[^<>]*>/g) ?? [],
     ...(from ? { from } : {}),
     recipients: envelope.to.length ? envelope.to : headerRecipients,
     subject,
@@ -63,25 +64,42 @@ export async function parseInbound(raw: Buffer | string, envelope: Envelope, our
     stripped: reply.text,
     cut: reply.cut,
     attachments: mail.attachments
-      .filter((a) => a.contentDisposition !== 'inline' || a.filename)
-      .map((a) => ({ filename: safeName(a.filename ?? 'bijlage'), contentType: a.contentType, size: a.size, content: a.content })),
+      .filter((a) => !isStatus(a) && (a.disposition !== 'inline' || a.filename))
+      .map((a) => {
+        const content = Buffer.from(a.content as ArrayBuffer);
+        return { filename: safeName(fixC1(a.filename ?? 'bijlage')), contentType: a.mimeType, size: content.length, content };
+      }),
     ...classify(mail, envelope, from?.email, ours),
   };
 }
 
-function addresses(a: AddressObject | AddressObject[] | undefined): { email: string; name?: string }[] {
-  const list = a === undefined ? [] : Array.isArray(a) ? a : [a];
-  return list.flatMap((o) => o.value).flatMap((v) => (v.address ? [{ email: v.address.toLowerCase(), ...(v.name ? { name: v.name } : {}) }] : []));
+/** A delivery status report's own part (RFC 3464): read as text of the bounce, not kept as a file. */
+const isStatus = (a: Attachment) => a.mimeType === 'message/delivery-status' && a.disposition !== 'attachment' && !a.filename;
+
+/**
+ * The text parts as mailparser gave them, which the reply extraction was built on: a delivery status
+ * joins the text; and the line break before a multipart boundary belongs to the boundary (RFC 2046),
+ * which postal-mime leaves on a quoted-printable or 8-bit part.
+ */
+function asSent(mail: Email): { text?: string; html?: string } {
+  const status = mail.attachments.filter(isStatus).map((a) => new TextDecoder().decode(a.content as ArrayBuffer));
+  const multipart = /^\s*multipart\//.test(header(mail, 'content-type') ?? '');
+  const text = [mail.text, ...status].filter((t) => t !== undefined).join('\n');
+  return {
+    ...(mail.text !== undefined || status.length ? { text: multipart ? text.replace(/\r?\n$/, '') : text } : {}),
+    ...(mail.html !== undefined ? { html: mail.html } : {}),
+  };
 }
 
-/** A header as lower-case text: address headers (Return-Path) by their text, structured ones by their value. */
-const header = (mail: ParsedMail, name: string): string | undefined => {
-  const v = mail.headers.get(name);
-  if (v === undefined) return undefined;
-  if (typeof v === 'object' && v !== null && 'text' in v) return String(v.text).toLowerCase();
-  if (typeof v === 'object' && v !== null && 'value' in v) return String(v.value).toLowerCase();
-  return String(v).toLowerCase();
-};
+function addresses(list: Address[] | undefined): { email: string; name?: string }[] {
+  return (list ?? [])
+    .flatMap((a) => (a.group ? a.group : [a]))
+    .flatMap((v) => (v.address ? [{ email: v.address.toLowerCase(), ...(v.name ? { name: fixC1(v.name) } : {}) }] : []));
+}
+
+/** A header's first value as lower-case text, unfolded. */
+const header = (mail: Email, name: string): string | undefined => mail.headers.find((h) => h.key === name)?.value.replace(/\r?\n[ \t]*/g, ' ').trim().toLowerCase();
+const has = (mail: Email, name: string | RegExp) => mail.headers.some((h) => (typeof name === 'string' ? h.key === name : name.test(h.key)));
 
 /**
  * Subjects auto-responders write ("Automatisch antwoord: …", "Automatic reply: …", "Out of Office: …").
@@ -95,9 +113,8 @@ const AUTO_SUBJECT =
  * X-Auto-Response-Suppress and X-MS-Exchange-* headers are no sign: Exchange puts them on people's mail
  * too (sent to a distribution list, or just sent through Exchange Online).
  */
-function classify(mail: ParsedMail, envelope: Envelope, sender: string | undefined, ours: { domains: string[] }): { noise?: Noise } {
-  const type = mail.headers.get('content-type');
-  const reportType = type && typeof type === 'object' && 'params' in type ? String(type.params['report-type'] ?? '').toLowerCase() : '';
+function classify(mail: Email, envelope: Envelope, sender: string | undefined, ours: { domains: string[] }): { noise?: Noise } {
+  const reportType = /;\s*report-type\s*=\s*"?([^";\s]*)/.exec(header(mail, 'content-type') ?? '')?.[1] ?? '';
   // A DSN is a bounce; other reports (read receipts, report-type=disposition-notification) are not: the address works.
   if (reportType === 'delivery-status' || /^(mailer-daemon|postmaster)@/.test(sender ?? '')) return { noise: 'bounce' };
   if (reportType) return { noise: 'auto-reply' };
@@ -108,14 +125,13 @@ function classify(mail: ParsedMail, envelope: Envelope, sender: string | undefin
   if (domains.some((d) => ownId.endsWith(`@${d}>`)) || (sender && domains.includes(sender.split('@')[1] ?? ''))) return { noise: 'self' };
   const auto = header(mail, 'auto-submitted');
   const precedence = header(mail, 'precedence');
-  if ((auto && !/^no\b/.test(auto)) || mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond') || precedence?.includes('auto_reply') || AUTO_SUBJECT.test(mail.subject ?? ''))
+  if ((auto && !/^no\b/.test(auto)) || has(mail, 'x-autoreply') || has(mail, 'x-autorespond') || precedence?.includes('auto_reply') || AUTO_SUBJECT.test(mail.subject ?? ''))
     return { noise: 'auto-reply' };
   // The null return path comes after the auto-reply checks: RFC 3834 and Sieve vacation send auto-replies
   // from <> too, and taking those for bounces would mark a working address as failing.
   const returnPath = envelope.from ?? header(mail, 'return-path');
   if (returnPath !== undefined && ['', '<>'].includes(returnPath.trim())) return { noise: 'bounce' };
-  // mailparser files every List-* header (List-Id, List-Unsubscribe, List-Post …) under the one key 'list'.
-  if ((precedence && /bulk|list|junk/.test(precedence)) || mail.headers.has('list')) return { noise: 'bulk' };
+  if ((precedence && /bulk|list|junk/.test(precedence)) || has(mail, /^list-/)) return { noise: 'bulk' };
   return {};
 }
 

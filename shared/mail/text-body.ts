@@ -1,13 +1,11 @@
 import { compile, type HtmlToTextOptions, type SelectorDefinition } from 'html-to-text';
-import iconv from 'iconv-lite';
-import type { ParsedMail } from 'mailparser';
 
 /**
- * The raw message as mailparser should see it, and what it must be told afterwards.
+ * The raw message as the MIME parser should see it, and what it must be told afterwards.
  *  - Raw 8-bit header bytes that are not UTF-8 are decoded in the message's own charset (else
- *    windows-1252, what such clients send) and written back as UTF-8: mailparser reads raw header
+ *    windows-1252, what such clients send) and written back as UTF-8: parsers read raw header
  *    bytes as UTF-8 only, so "Daniël" in latin-1 became "Dani�l".
- *  - format=flowed is taken off text/plain parts and decoded here (`decodeFlowed`): mailparser joins
+ *  - format=flowed is taken off text/plain parts and decoded here (`decodeFlowed`): parsers join
  *    flowed lines across quote depths, merging the writer's last line into the quote below it.
  */
 export function prepareRaw(raw: Buffer): { raw: Buffer; flowed?: { delSp: boolean } } {
@@ -65,21 +63,28 @@ function isUtf8(b: Buffer): boolean {
 
 /**
  * Bytes in a named charset. Latin-1 and ASCII labels read as windows-1252, as mail clients (and WHATWG)
- * do: "€" is 0x80 there. iconv-lite, since Node 20's TextDecoder reads windows-1252 as latin-1.
+ * do: "€" is 0x80 there (fixC1, since Node 20's TextDecoder reads windows-1252 as latin-1).
  */
 function decode(b: Buffer, charset: string | undefined): string {
-  const label = !charset || /^(utf-?8|us-ascii|ascii|iso[-_]?8859-1|latin-?1)$/i.test(charset) || !iconv.encodingExists(charset) ? 'windows-1252' : charset;
-  return iconv.decode(b, label);
+  const label = !charset || /^(utf-?8|us-ascii|ascii|iso[-_]?8859-1|latin-?1)$/i.test(charset) ? 'windows-1252' : charset;
+  try {
+    return fixC1(new TextDecoder(label).decode(b));
+  } catch {
+    return fixC1(new TextDecoder('windows-1252').decode(b));
+  }
 }
 
+/** Windows-1252's bytes 0x80-0x9f; the five it leaves undefined as U+FFFD. */
+const CP1252_C1 = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+
 /** C1 control characters never occur in text: they are windows-1252 bytes a decoder read as latin-1. */
-export const fixC1 = (s: string) => s.replace(/[\u0080-\u009f]/g, (c) => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252'));
+export const fixC1 = (s: string) => s.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 
 /**
  * The best text body anywhere in the MIME tree: the text/plain parts when there are any (flowed
  * decoded), else the HTML parts (returned as `html`, to be made readable). Line ends are `\n`.
  */
-export function bestBody(mail: ParsedMail, flowed?: { delSp: boolean }): { plain: string } | { html: string } {
+export function bestBody(mail: { text?: string | undefined; html?: string | undefined }, flowed?: { delSp: boolean }): { plain: string } | { html: string } {
   const plain = fixC1((mail.text || '').replace(/\r\n?/g, '\n'));
   if (plain.trim() || typeof mail.html !== 'string') return { plain: flowed ? decodeFlowed(plain, flowed.delSp) : plain };
   return { html: fixC1(mail.html) };
