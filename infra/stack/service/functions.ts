@@ -198,6 +198,7 @@ export class FunctionsPart {
         sourcesContent: BUNDLE.sourcesContent,
         mainFields: [...BUNDLE.mainFields],
         banner: BUNDLE.banner,
+        esbuildArgs: { '--alias': Object.entries(BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
         // The SDK is bundled (tree-shaken, pinned by our lock file), not taken from the runtime.
         bundleAwsSDK: true,
         externalModules: [],
