@@ -57,6 +57,8 @@ export const BUNDLE = {
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
   target: NODE_TARGET,
+  /** Packages replaced by a stand-in: fontkit (with brotli), which pdfkit needs only for embedded fonts (infra/stack/fontkit-stub.ts). */
+  alias: { fontkit: join(PROJECT_ROOT, 'infra/stack/fontkit-stub.ts') },
 } as const;
 
 /**
@@ -78,9 +80,10 @@ export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {
 
 /**
  * Packages that must never be in a bundle (date-holidays: ≈1.4 MB, the calendar uses a generated
- * table; beautiful-mermaid: the regeling's diagram is drawn at build time, infra/stack/public-assets.ts).
+ * table; beautiful-mermaid: the regeling's diagram is drawn at build time, infra/stack/public-assets.ts;
+ * fontkit and its brotli: replaced by BUNDLE.alias).
  */
-export const FORBIDDEN_IN_BUNDLES = ['date-holidays', 'beautiful-mermaid'];
+export const FORBIDDEN_IN_BUNDLES = ['date-holidays', 'beautiful-mermaid', 'fontkit', 'brotli'];
 
 /** The same settings for esbuild's `build()` (what NodejsFunction passes on its command line). */
 export function esbuildOptions(entry: string, outfile: string) {
@@ -97,6 +100,7 @@ export function esbuildOptions(entry: string, outfile: string) {
     sourcesContent: BUNDLE.sourcesContent,
     mainFields: [...BUNDLE.mainFields],
     banner: { js: BUNDLE.banner },
+    alias: { ...BUNDLE.alias },
     metafile: true,
     logLevel: 'warning' as const,
   };

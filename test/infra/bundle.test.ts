@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_SYSTEM_CSS_FILE } from '../../shared/web/stylesheet.ts';
+import { PDF_FUNCTIONS } from '../../infra/stack/pdf-fonts.ts';
 import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
 import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../../shared/procedure/compiled.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
@@ -71,6 +72,20 @@ describe('bundling (local esbuild)', () => {
     // The public function serves the pages' stylesheet from its bundle (no CDN); the others need none.
     expect(existsSync(join(dir, DESIGN_SYSTEM_CSS_FILE))).toBe(key === 'public');
     if (key === 'public') expect(readFileSync(join(dir, DESIGN_SYSTEM_CSS_FILE), 'utf8')).toContain('.utrecht-button');
+  });
+
+  it.each(FUNCTION_KEYS)('%s: pdfkit only with its font metrics beside the bundle, resolvable from it', (key) => {
+    const dir = assetDir(key);
+    const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    const hasPdfkit = map.sources.some((s) => s.includes('node_modules/pdfkit/'));
+    // A function that bundles pdfkit without the fonts would fail only when a PDF is made.
+    if (hasPdfkit) expect(PDF_FUNCTIONS).toContain(key);
+    expect(existsSync(join(dir, 'standard-fonts', 'Helvetica.cjs'))).toBe(PDF_FUNCTIONS.includes(key));
+    if (!PDF_FUNCTIONS.includes(key)) return;
+    // As pdfkit asks for them: a require made for the bundle's own URL.
+    const url = pathToFileURL(join(dir, 'index.mjs')).href;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; console.log(createRequire(${JSON.stringify(url)})('#standard-fonts/HelveticaBold').name);`], { encoding: 'utf8', timeout: 30_000 });
+    expect(out.trim()).toBe('Helvetica-Bold');
   });
 
   it.each(FUNCTION_KEYS)('%s: loads in a fresh Node process and exports a handler', (key) => {

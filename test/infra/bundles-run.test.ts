@@ -16,10 +16,12 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePublicAssets } from '../../infra/stack/public-assets.ts';
+import { PDF_FUNCTIONS, writePdfFonts } from '../../infra/stack/pdf-fonts.ts';
 import { esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../../infra/stack/bundle-options.ts';
 import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import { sesEvent } from '../support/aws-events.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { startLocalAws, type LocalAws, type Schedule } from './local-aws.ts';
 import { STREAM_GRACE_MS } from '../../functions/sweeper.ts';
 import { createDynamoCaseStore } from '../../shared/store/dynamo.ts';
@@ -133,6 +135,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
         await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
         writeCompiledProcedure(procedure, join(dir, key));
         if (key === 'public') writePublicAssets(procedure.procedure, join(dir, key));
+        if (PDF_FUNCTIONS.includes(key)) writePdfFonts(join(dir, key));
       }),
     );
     for (const key of FUNCTION_KEYS) {
@@ -181,6 +184,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
 
   let reference: string;
   let replyTo: string;
+  let sessionToken: string;
 
   it('public: files a complaint (API Gateway v2) — stored, receipt sent by SES, terms scheduled', async () => {
     const result = await file('jan@example.nl');
@@ -248,10 +252,29 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     expect(link, 'a sign-in link in the staff mail').toBeTruthy();
     const session = (await fns.staff.invoke(apiEvent('POST', '/api/staff/session', { body: { token: decodeURIComponent(link![1]!) } }))) as ApiResult;
     expect(session.statusCode, session.body).toBe(200);
-    const { sessionToken } = JSON.parse(session.body!) as { sessionToken: string };
+    sessionToken = (JSON.parse(session.body!) as { sessionToken: string }).sessionToken;
     const view = (await fns.staff.invoke(apiEvent('GET', `/api/staff/cases/${reference}`, { token: sessionToken }))) as ApiResult;
     expect(view.statusCode, view.body).toBe(200);
     expect(view.body).toContain('wanneer hoor ik iets');
+  });
+
+  it('staff: a complaint by phone without e-mail becomes a letter, downloaded as a PDF (pdfkit and its fonts in the bundle)', async () => {
+    const filed = (await fns.staff.invoke(
+      apiEvent('POST', '/api/staff/complaints', {
+        token: sessionToken,
+        body: { channel: 'phone', name: 'Riet Post', address: 'Dorpsstraat 1\n1234 AB Ergens', topic: 'bejegening', description: 'Onvriendelijk te woord gestaan.' },
+      }),
+    )) as ApiResult;
+    expect(filed.statusCode, filed.body).toBe(201);
+    const ref = (JSON.parse(filed.body!) as { reference: string }).reference;
+    await streamToEffects();
+    const pdf = (await fns.staff.invoke(apiEvent('GET', `/api/staff/letters/${ref}/L1.pdf`, { token: sessionToken }))) as ApiResult;
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers?.['content-type']).toBe('application/pdf');
+    expect(pdf.isBase64Encoded).toBe(true);
+    const bytes = Buffer.from(pdf.body!, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfText(bytes)).toContain(ref);
   });
 
   it('deadline: the Scheduler fires a term with the target input it was given', async () => {
