@@ -21,6 +21,7 @@ describe('the arrival of a request, as staff enter it', () => {
   it('the case page offers the complainant’s messages, also once the appeal window closed the case', () => {
     const h = CaseHarness.for('ben-in-de-buurt', '2025-05-01T08:00:00Z');
     h.submit({ name: 'Henk Smit', email: 'klager@example.nl', eventDate: '2025-04-20', topic: 'bejegening', description: 'x' });
+    h.settleDuties(actor, '2025-05-13T10:00:00+02:00');
     h.do({ type: 'decide', actor, outcome: 'ongegrond', motivation: 'x', measures: '' }, '2025-05-13T10:00:00+02:00');
     h.do({ type: 'receive-message', actor: system, party: 'complainant', sender: 'klager@example.nl', subject: 'Re', text: 'Niet tevreden <ik wil verder>.', attachments: [] }, '2025-06-24T20:00:00+02:00');
     h.advanceTo('2025-06-25T09:00:00+02:00');
