@@ -168,7 +168,7 @@ ${notice.done ? html`<div class="notice" role="status"><p>${text(p, 'workspace.d
 <tr><th scope="row">${text(p, 'workspace.status', lang)}</th><td>${d.statusLabel}${d.admissibility === 'pending' ? text(p, 'workspace.lateDecideAdmissibility', lang) : ''}</td></tr>
 <tr><th scope="row">${text(p, 'workspace.stage', lang)}</th><td>${text(p, 'line.stageStarted', lang, { stage: d.stage.name })}</td></tr>
 <tr><th scope="row">${text(p, 'workspace.handler', lang)}</th><td>${d.handler ?? text(p, 'workspace.notAssignedYet', lang)}</td></tr>
-<tr><th scope="row">${text(p, 'workspace.received', lang)}</th><td>${d.receivedOn} (${d.channel})</td></tr>
+<tr><th scope="row">${text(p, 'workspace.received', lang)}</th><td>${formatDate(d.receivedOn, lang)} (${d.channel})</td></tr>
 </table>
 <h2>${text(p, 'workspace.terms', lang)}</h2>
 ${termsTimeline(p, lang, d)}

@@ -90,3 +90,11 @@ describe('the staff case page', () => {
   });
 });
 
+
+describe('the staff case page’s dates', () => {
+  it('gives the day the complaint was received in words, not as an ISO date', () => {
+    const page = renderCasePage(p, 'nl', me, 'csrf', d, {});
+    expect(page).toContain('dinsdag 6 januari 2026 (web)');
+    expect(page).not.toContain('2026-01-06 (web)');
+  });
+});
