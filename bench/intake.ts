@@ -124,7 +124,10 @@ async function measureIntake(connections: number, effects: 'alongside' | 'after'
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           // A JSON client sends back a form token from GET /api/form-token; minted here (one per
           // request, each at its own instant) so the load is intake alone.
-          setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...complaint(`bench-${prefix}-${++n}`), formToken: formTokenAt(office.ctx.signer, tokenBase - n) }) }),
+          setupRequest: (req) => {
+            const submissionId = `bench-${prefix}-${++n}`;
+            return { ...req, body: JSON.stringify({ ...complaint(submissionId), formToken: formTokenAt(office.ctx.signer, tokenBase - n, submissionId) }) };
+          },
         },
       ],
     });
