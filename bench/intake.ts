@@ -13,8 +13,9 @@
  * Intake: autocannon sends `POST /api/complaints` (JSON, a valid HSS complaint, a fresh
  * `submissionId` per request) to a local office (in-memory dynalite, minFillMs 0, no ticker).
  * Baseline: a bare `PutItem` loop with the same concurrency and duration against an embedded
- * in-memory dynalite started the same way (`startDynalite`, same table definition), items of about
- * the size of a complaint's commit. Every measurement gets a fresh server, so runs are independent;
+ * in-memory dynalite started the same way (`startDynalite`, same table definition), writing the
+ * commit item a web intake writes (captured, then under a new key each time): the storage floor of
+ * one intake. Every measurement gets a fresh server, so runs are independent;
  * the table reports medians over the runs.
  */
 import { randomBytes } from 'node:crypto';
@@ -124,7 +125,10 @@ async function measureIntake(connections: number, effects: 'alongside' | 'after'
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           // A JSON client sends back a form token from GET /api/form-token; minted here (one per
           // request, each at its own instant) so the load is intake alone.
-          setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...complaint(`bench-${prefix}-${++n}`), formToken: formTokenAt(office.ctx.signer, tokenBase - n) }) }),
+          setupRequest: (req) => {
+            const submissionId = `bench-${prefix}-${++n}`;
+            return { ...req, body: JSON.stringify({ ...complaint(submissionId), formToken: formTokenAt(office.ctx.signer, tokenBase - n, submissionId) }) };
+          },
         },
       ],
     });
@@ -190,6 +194,7 @@ const perOp = (ops: [string, number][], n: number) => ops.map(([k, c]) => `${k} 
 async function callsPerIntake(): Promise<string[]> {
   const office = await startLocalOffice({ procedurePath: PROCEDURE, port: 0, minFillMs: 0, tickSeconds: 0, effectsDelayMs: 300, limits: BULK_LIMITS });
   const counter = countDynamo(office.dynamo);
+  captureCommit(office.dynamo);
   try {
     const url = office.url.replace('//localhost:', '//127.0.0.1:');
     const post = async (id: string) => {
@@ -227,7 +232,7 @@ async function callsPerIntake(): Promise<string[]> {
   }
 }
 
-/** Write units of a complaint's whole life: web intake, acknowledge, decide (which closes it in HSS), close; effects included. */
+/** Write units of a complaint's whole life: web intake, acknowledge, the duties before a decision, decide (which closes it in HSS), close; effects included. */
 async function lifeOfAComplaint(office: LocalOffice, url: string, counter: ReturnType<typeof countDynamo>): Promise<string> {
   const json = (method: string, path: string, body?: unknown, token?: string) =>
     fetch(url + path, {
@@ -257,26 +262,35 @@ async function lifeOfAComplaint(office: LocalOffice, url: string, counter: Retur
     return r;
   };
   await act('acknowledge', { type: 'acknowledge' });
+  // The duties before a decision (Awb 9:9, 9:10): the copy to the person complained about handed over, the hearing waived.
+  const detail = await json('GET', `/api/staff/cases/${ref}`, undefined, session);
+  for (const d of (detail.body.duties as { duty: string; state: string; party?: string }[]).filter((d) => d.state === 'due' && (d.duty === 'copy' || d.duty === 'hearing')))
+    await act(d.duty === 'copy' ? 'record-copy' : 'waive-hearing', d.duty === 'copy' ? { type: 'record-copy', party: d.party, how: 'hand' } : { type: 'waive-hearing', party: d.party, reason: 'declined' });
   const decided = await act('decide', { type: 'decide', outcome: 'gegrond', motivation: 'Het advies was onjuist.', measures: 'Uitleg aan het team.' });
   if ((decided.body as { status?: string }).status !== 'closed') await act('close', { type: 'close', reason: 'Afgehandeld.' });
   else steps.push('close 0 (decide closed it)');
   return `a complaint's life: ${fmt(counter.writeUnits(), 0)} write units (table; ${steps.join(', ')})`;
 }
 
-/** About the size of one intake's commit item: the fields, the events and the effects as JSON. */
-function baselineItem(i: number, prefix: string): Record<string, AttributeValue> {
-  const fields = JSON.stringify(complaint(`${prefix}-${i}`));
-  return {
-    pk: { S: `CASE#BENCH-${prefix}-${i}` },
-    sk: { S: 'C#0000000001' },
-    type: { S: 'commit' },
-    seq: { N: '1' },
-    at: { S: new Date().toISOString() },
-    events: { S: `[{"type":"received","fields":${fields}},{"type":"stage-entered","stage":"directie"},{"type":"term-started","term":"bevestiging"},{"type":"term-started","term":"standpunt"}]` },
-    effects: { S: `[{"kind":"mail","template":"receipt","to":"complainant"},{"kind":"mail","template":"staff.new","to":"directie"},{"kind":"schedule","at":"2026-03-12T00:00:00Z"},{"kind":"schedule","at":"2026-04-14T00:00:00Z"}]` },
-  };
+/**
+ * The baseline writes what intake writes: the commit item of a real web intake (captured from the
+ * office's client in `callsPerIntake`), each time under a new key, to a table with the same indexes.
+ */
+let commitItem: Record<string, AttributeValue> | undefined;
+function captureCommit(client: DynamoDBClient) {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const item = (args.input as { Item?: Record<string, AttributeValue> }).Item;
+      if (item?.type?.S === 'commit' && item.seq?.N === '1') commitItem ??= structuredClone(item);
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchCaptureCommit' },
+  );
 }
-const BASELINE_ITEM_BYTES = itemSize(baselineItem(1, 'x'.repeat(12)));
+function baselineItem(i: number, prefix: string): Record<string, AttributeValue> {
+  if (!commitItem) throw new Error('no commit item captured');
+  return { ...commitItem, pk: { S: `CASE#BENCH-${prefix}-${i}` }, caseRef: { S: `BENCH-${prefix}-${i}` } };
+}
 
 async function measurePutItem(concurrency: number): Promise<Measurement> {
   const dynamo = await startDynalite();
@@ -345,8 +359,8 @@ function row(c: number, effects: string, intake: Measurement[], put: Measurement
 async function main() {
   const total = CONCURRENCY.length * RUNS * 3 * SECONDS;
   console.log(`intake bench: ${SECONDS} s per measurement, ${RUNS} run(s), concurrency ${CONCURRENCY.join(', ')} — about ${Math.ceil(total / 60)} min`);
-  console.log(`baseline PutItem item ≈ ${BASELINE_ITEM_BYTES} bytes; node ${process.version}`);
   for (const line of await callsPerIntake()) console.log(line);
+  console.log(`baseline: PutItem of a web intake's own commit item (${itemSize(baselineItem(1, 'x'.repeat(12)))} bytes, with its pending-index entry); node ${process.version}`);
   const rows: string[][] = [];
   let failures = 0;
   for (const c of CONCURRENCY) {

@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import type { Signer } from '../security/signer.ts';
 import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
-import { fileComplaint } from '../app/use-cases/file-complaint.ts';
+import { fileComplaint, SUBMISSION_ID } from '../app/use-cases/file-complaint.ts';
 import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
 import { caseOfCopyLink } from '../app/use-cases/read-copy.ts';
 import { renderConcernedCopy } from '../web/concerned-copy.ts';
@@ -42,14 +42,20 @@ export interface PublicOptions {
   intakeThrottle?: RateLimiter;
 }
 
-/** A form token: the wall-clock instant it was made (for the minimum fill time), signed. Each serves one submission. */
-export const formTokenAt = (signer: Signer, wallMs: number) => `${wallMs}.${signer.sign('form', String(wallMs))}`;
+/**
+ * A form token: the wall-clock instant it was made (for the minimum fill time) and the submission it
+ * was made for, signed. Bound to its submission, it serves one complaint without a write of its own:
+ * that submission files under one reference (file-complaint.ts), so a second use finds the first.
+ */
+export const formTokenAt = (signer: Signer, wallMs: number, submissionId: string) => `${wallMs}.${signer.sign('form', `${wallMs}.${submissionId}`)}`;
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
 export function createPublicHandler(ctx: AppContext, options: PublicOptions = { minFillMs: 3000 }): ApiHandler {
   const wall = options.wallClock ?? Date.now;
   const perClient = storedWindow(ctx.store, ctx.signer, 'intake-client', options.intakePerClient ?? LIMITS.intakePerClient, wall);
-  const formToken = () => formTokenAt(ctx.signer, wall());
+  const formToken = (submissionId: string) => formTokenAt(ctx.signer, wall(), submissionId);
+  /** What a form carries: a submission id (kept when the form comes back with errors) and a token made for it. */
+  const formTicket = (submissionId: string = randomUUID()) => ({ submissionId, formToken: formToken(submissionId) });
   const notFound = (lang: Lang) =>
     page(404, layout(ctx.procedure, { title: text(ctx.procedure, 'http.notFound.title', lang), lang }, html`<h1>${text(ctx.procedure, 'http.notFound.heading', lang)}</h1><p>${text(ctx.procedure, 'http.notFound.body', lang)}</p>`));
 
@@ -57,7 +63,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const complete = values.complete && values.completeToken ? { reference: values.complete, token: values.completeToken } : undefined;
     return page(
       status,
-      renderForm(ctx.procedure, lang, { values, errors, ...(refusal ? { refusal } : {}), ...(complete ? { complete } : {}), submissionId: values.submissionId || randomUUID(), formToken: formToken() }),
+      renderForm(ctx.procedure, lang, { values, errors, ...(refusal ? { refusal } : {}), ...(complete ? { complete } : {}), ...formTicket(values.submissionId || undefined) }),
     );
   };
 
@@ -68,7 +74,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const limited = await intakeLimit(e, lang, body.form, values);
     if (limited) return limited;
     // Every intake goes through the bot check: the form, and JSON clients with a token from GET /api/form-token.
-    const bot = await botCheck(body.fields, lang, body.form);
+    const bot = await botCheck(body.fields, lang, body.form, 'by-the-commit');
     if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
     if (body.form) body.fields = joinDateParts(ctx.procedure, body.fields);
     if (body.fields.complete !== undefined) return completeCase(body, lang, values);
@@ -104,18 +110,21 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
-  async function botCheck(fields: Record<string, unknown>, lang: Lang, form: boolean): Promise<{ field: string; message: string } | undefined> {
+  /**
+   * The honeypot, the form token and the minimum fill time. `singleUse`: intake needs no write for
+   * the token's single use (its submission files once, see formTokenAt); any other form claims it.
+   */
+  async function botCheck(fields: Record<string, unknown>, lang: Lang, form: boolean, singleUse: 'by-the-commit' | 'claim'): Promise<{ field: string; message: string } | undefined> {
     // A JSON client is told how to get a token; the form's reader, to send the form again.
     const again = form ? text(ctx.procedure, 'limits.formAgain', lang) : text(ctx.procedure, 'limits.formTokenJson', lang);
     if (typeof fields.website === 'string' && fields.website !== '') return { field: 'form', message: again };
     const [t, sig] = String(fields.formToken ?? '').split('.');
-    if (!t || !ctx.signer.verify('form', t, sig)) return { field: 'form', message: again };
+    const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';
+    if (!t || !submission || !ctx.signer.verify('form', `${t}.${submission}`, sig)) return { field: 'form', message: again };
     if (wall() - Number(t) < options.minFillMs)
       return { field: 'form', message: text(ctx.procedure, 'limits.formTooFast', lang, { seconds: Math.ceil(options.minFillMs / 1000) }) };
-    // A token serves one submission: bound to its submissionId at first use (a resend of the same
-    // submission, after an error or a double click, keeps working).
-    const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';
-    if ((await ctx.store.setOnce(`form-token:${sig}`, submission || '-')) !== (submission || '-') || !submission) return { field: 'form', message: again };
+    // A resend of the same submission (after an error or a double click) keeps working.
+    if (singleUse === 'claim' && (await ctx.store.setOnce(`form-token:${sig}`, submission)) !== submission) return { field: 'form', message: again };
     return undefined;
   }
 
@@ -123,7 +132,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
   const statusPage = (status: number, found: LoadedCase, ref: string, token: string, lang: Lang, form: { reason?: string; error?: string } = {}) => {
     const view = complainantView(ctx.procedure, found.state, found.events, lang, ctx.clock.now());
     const self = `/complaints/${ref}?token=${token}`;
-    return page(status, renderStatus(ctx.procedure, view, lang, self, appealForm(ctx.procedure, view, lang, { reference: ref, token, formToken: formToken(), submissionId: randomUUID(), ...form })));
+    return page(status, renderStatus(ctx.procedure, view, lang, self, appealForm(ctx.procedure, view, lang, { reference: ref, token, ...formTicket(), ...form })));
   };
 
   /** "Niet tevreden?" from the status page: filed at the moment it arrives; then the status page again, showing it. */
@@ -135,7 +144,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const found = await caseOfStatusLink(ctx, ref, token);
     if (!found || !token) return body.form ? notFound(lang) : json(404, { error: 'not-found' });
     // A form needs the form token (a page of ours sent it); a JSON client is held to the status token alone.
-    const bot = body.form ? await botCheck(body.fields, lang, true) : undefined;
+    const bot = body.form ? await botCheck(body.fields, lang, true, 'claim') : undefined;
     if (bot) return statusPage(400, found, ref, token, lang, { reason, error: bot.message });
     const result = await notSatisfied(ctx, ref, token, reason);
     if (result.ok) return body.form ? redirect(`/complaints/${ref}?token=${encodeURIComponent(token)}${lang === 'en' ? '&lang=en' : ''}`) : json(200, { reference: ref });
@@ -162,8 +171,12 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
       return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
-    // What the form carries, for JSON clients: a signed, single-use token and a submission id to send back with the complaint.
-    if (path === '/api/form-token' && method === 'GET') return json(200, { formToken: formToken(), submissionId: randomUUID(), minFillMs: options.minFillMs });
+    // What the form carries, for JSON clients: a submission id (theirs, if they name one) and a token made for it, to send back with the complaint.
+    if (path === '/api/form-token' && method === 'GET') {
+      const own = query(e, 'submissionId');
+      if (own !== undefined && !SUBMISSION_ID.test(own)) return refusalJson({ code: 'invalid', reason: 'fields', fields: [{ field: 'submissionId', reason: 'submission-id' }] }, lang, ctx.procedure);
+      return json(200, { ...formTicket(own), minFillMs: options.minFillMs });
+    }
     if (path === STYLESHEET_PATH && method === 'GET') return serveStylesheet();
     if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));
 

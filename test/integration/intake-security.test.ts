@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
-import { call, formToken } from '../support/http.ts';
+import { BULK_LIMITS, call, formToken } from '../support/http.ts';
 
 describe('the bot check at intake (HSS)', () => {
   let office: LocalOffice;
   beforeAll(async () => {
-    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
+    office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0, limits: BULK_LIMITS });
   });
   afterAll(() => office.close());
 
@@ -14,9 +14,10 @@ describe('the bot check at intake (HSS)', () => {
   it('takes a form token for one submission only (a resend of that submission is fine)', async () => {
     const form = (await call(office, 'GET', '/')).text;
     const formToken = /name="formToken" value="([^"]+)"/.exec(form)![1]!;
-    const first = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId: 'submission-one' } });
+    const submissionId = /name="submissionId" value="([^"]+)"/.exec(form)![1]!;
+    const first = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId } });
     expect(first.status).toBe(303);
-    const resend = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId: 'submission-one' } });
+    const resend = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId } });
     expect(resend.status).toBe(303);
     expect(resend.headers.get('location')).toBe(first.headers.get('location'));
     const reuse = await call(office, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken, submissionId: 'submission-two' } });
@@ -45,6 +46,25 @@ describe('the bot check at intake (HSS)', () => {
     expect([resend.status, resend.json().reference]).toEqual([200, first.json().reference]);
     const reuse = await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: token.formToken, submissionId: 'another-submission' } });
     expect(reuse.status).toBe(400);
+  });
+  it('makes a JSON form token for the submission id the client names, and refuses one that cannot be a submission id', async () => {
+    const own = await formToken(office.url, 'client-chosen-0001');
+    expect(own.submissionId).toBe('client-chosen-0001');
+    const filed = await call(office, 'POST', '/api/complaints', { body: { ...complaint, ...own } });
+    expect(filed.status).toBe(201);
+    // Used again with other fields: the same complaint, nothing new.
+    const again = await call(office, 'POST', '/api/complaints', { body: { ...complaint, description: 'Iets heel anders.', ...own } });
+    expect([again.status, again.json().reference]).toEqual([200, filed.json().reference]);
+    const bad = await call(office, 'GET', '/api/form-token?submissionId=' + encodeURIComponent('<script>'));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('submissionId');
+  });
+
+  it('refuses a token made for another submission, however fresh', async () => {
+    const a = await formToken(office.url);
+    const b = await formToken(office.url);
+    const swapped = await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: a.formToken, submissionId: b.submissionId } });
+    expect(swapped.status).toBe(400);
   });
 });
 
@@ -79,4 +99,5 @@ describe('the receipt quotes the complaint only in part (HSS)', () => {
       await office.close();
     }
   });
+
 });

@@ -25,7 +25,10 @@ const ticking = () => {
 const complaint = { email: 'jan@example.nl', topic: 'advies', description: 'Verkeerd advies.' };
 let minted = 0;
 /** A complaint as a JSON client sends it, with its own form token (made as GET /api/form-token makes them). */
-const signed = (ctx: AppContext) => ({ ...complaint, submissionId: randomUUID(), formToken: formTokenAt(ctx.signer, WALL - 60_000 - ++minted) });
+const signed = (ctx: AppContext) => {
+  const submissionId = randomUUID();
+  return { ...complaint, submissionId, formToken: formTokenAt(ctx.signer, WALL - 60_000 - ++minted, submissionId) };
+};
 
 function post(path: string, sourceIp: string, body: unknown, lang = 'nl'): ApiEvent {
   return {

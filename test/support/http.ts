@@ -11,17 +11,18 @@ export const BULK_LIMITS: Limits = {
   signInPerClient: { limit: 1e6, windowS: 900 },
 };
 
-/** What `GET /api/form-token` gives a JSON client: a single-use form token and a submission id to send back. */
-export async function formToken(url: string): Promise<{ formToken: string; submissionId: string }> {
-  const res = await fetch(url + '/api/form-token');
+/** What `GET /api/form-token` gives a JSON client: a submission id (the one it names, if any) and a form token made for it. */
+export async function formToken(url: string, submissionId?: string): Promise<{ formToken: string; submissionId: string }> {
+  const res = await fetch(url + '/api/form-token' + (submissionId === undefined ? '' : `?submissionId=${encodeURIComponent(submissionId)}`));
   if (res.status !== 200) throw new Error(`GET /api/form-token: ${res.status}`);
   return (await res.json()) as { formToken: string; submissionId: string };
 }
 
 /** A JSON complaint as a client sends it: with a fresh form token, and its submission id unless the complaint has one. */
 export async function withFormToken<T extends object>(url: string, complaint: T): Promise<T & { formToken: string; submissionId: string }> {
-  const t = await formToken(url);
-  return { submissionId: t.submissionId, ...complaint, formToken: t.formToken };
+  const own = (complaint as { submissionId?: unknown }).submissionId;
+  const t = await formToken(url, typeof own === 'string' ? own : undefined);
+  return { ...complaint, submissionId: t.submissionId, formToken: t.formToken };
 }
 
 const isJsonIntake = (method: string, path: string, opts: CallOptions) =>

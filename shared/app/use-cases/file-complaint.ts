@@ -11,7 +11,8 @@ import type { Result } from '../result.ts';
 
 export type IntakeResult = Result<{ reference: string; repeated: boolean }>;
 
-const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,100}$/;
+/** What a submission id may look like (the form makes UUIDs; a JSON client may choose its own). */
+export const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,100}$/;
 
 /**
  * Files a new complaint. A repeated `submissionId` returns the first complaint and creates
