@@ -51,6 +51,8 @@ export interface Duty {
 
 /** Duties that must be done (or not apply) before the stage may decide. */
 export const BEFORE_DECISION: readonly DutyId[] = ['copy', 'hearing'];
+/** Before a committee advises: it hears both sides first (Awb 9:15). */
+export const BEFORE_ADVICE: readonly DutyId[] = ['hearing'];
 
 const BASIS: Record<DutyId, string> = {
   acknowledgement: 'Awb 9:6',
@@ -128,6 +130,11 @@ function decisionTerm(p: Procedure, s: CaseState, now: string): Duty {
   return { ...base, state: 'not-applicable', date: last.lastDay };
 }
 
+/** The first of these duties that is still open, if any. */
+const openOf = (first: readonly DutyId[]) => (p: Procedure, s: CaseState, now: string) =>
+  caseDuties(p, s, now).find((d) => first.includes(d.duty) && d.state === 'due');
+
 /** The first duty that must come before a decision and is still open, if any. */
-export const openBeforeDecision = (p: Procedure, s: CaseState, now: string) =>
-  caseDuties(p, s, now).find((d) => BEFORE_DECISION.includes(d.duty) && d.state === 'due');
+export const openBeforeDecision = openOf(BEFORE_DECISION);
+/** The first duty that must come before a committee's advice and is still open, if any. */
+export const openBeforeAdvice = openOf(BEFORE_ADVICE);

@@ -7,7 +7,7 @@ import { text } from '../procedure/text.ts';
 import type { TextKey } from '../procedure/texts.ts';
 import { evolve, fold, MESSAGE_LIMIT } from './fold.ts';
 import { concernedOf, freeMembers, procedureStaff, stageForConflict } from './parties.ts';
-import { copyAddress, defaultReplyBy, hearingParties, openBeforeDecision } from './duties.ts';
+import { copyAddress, defaultReplyBy, hearingParties, openBeforeAdvice, openBeforeDecision, type Duty } from './duties.ts';
 import type { FieldRefusal, LabelKey, MissingField, Refusal, RefusalCode, RefusalParams, RefusalReason } from './refusal.ts';
 import { APPEAL_TERM, extendTo, instantiate, stageOf, termDef } from './terms.ts';
 import {
@@ -180,6 +180,13 @@ class Run {
     const party = this.party(id);
     if (party.role !== 'complainant' && party.role !== 'complained-about') fail('not-allowed', 'party-role');
     return party;
+  }
+
+  /** Refuses the command while a duty that must come first is open, naming the duty (and its party). */
+  refuseOpen(open: Duty | undefined) {
+    if (!open) return;
+    const name = open.party ? this.party(open.party).name : undefined;
+    fail('not-allowed', 'duty-open', { duty: open.duty, ...(open.party ? { party: open.party } : {}), ...(name ? { name } : {}) });
   }
 
   /** Where mail to a party goes: the complainant's side, or a person complained about's own (or identified) address. */
@@ -558,6 +565,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     const outcome = checkOutcome(stage, cmd.outcome);
     const motivation = need(cmd.motivation, 'motivation', 'motivation');
     const recommendation = need(cmd.recommendation, 'recommendation', 'recommendation');
+    run.refuseOpen(openBeforeAdvice(run.p, run.s, run.now));
     run.emit({ type: 'advised', stage: stage.id, outcome, motivation, recommendation, to: stage.advisesTo, by });
     run.meet('advised');
     run.endOpenTerms('advised', stage.id);
@@ -574,11 +582,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
       fail('not-allowed', 'advisory', { stage: stage.id });
     const outcome = checkOutcome(stage, cmd.outcome);
     const motivation = need(cmd.motivation, 'motivation', 'motivation');
-    const open = openBeforeDecision(run.p, run.s, run.now);
-    if (open) {
-      const name = open.party ? run.party(open.party).name : undefined;
-      fail('not-allowed', 'duty-open', { duty: open.duty, ...(open.party ? { party: open.party } : {}), ...(name ? { name } : {}) });
-    }
+    run.refuseOpen(openBeforeDecision(run.p, run.s, run.now));
     // Binding unless the complainant can still take it to a next stage (the appeal window).
     run.emit({ type: 'decided', stage: stage.id, outcome, motivation, measures: (cmd.measures ?? '').trim(), by, binding: !stage.appeal });
     run.meet('decided');

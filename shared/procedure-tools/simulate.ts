@@ -12,7 +12,7 @@
  *   (from, to, how) is explored once: on the first path that meets it.
  * - Each intake route gives its own start.
  */
-import { BEFORE_DECISION, caseDuties } from '../engine/duties.ts';
+import { BEFORE_ADVICE, BEFORE_DECISION, caseDuties, type DutyId } from '../engine/duties.ts';
 import { addDays, amsterdamDate, startOfDayInstant } from '../calendar/index.ts';
 import type { LocalDate } from '../calendar/types.ts';
 import { handle, stageOutcomes } from '../engine/engine.ts';
@@ -168,12 +168,12 @@ function refused(p: Procedure, what: string, refusal: Refusal): SimulationError 
 }
 
 /**
- * Before a decision, what Awb 9 asks first (engine/duties.ts): everyone due a hearing is heard in
+ * Before a decision (or a committee's advice), what Awb 9 asks first (engine/duties.ts): everyone due a hearing is heard in
  * one recorded conversation; a copy that cannot go by e-mail is handed over.
  */
-function dutiesFirst(p: Procedure, w: Walk, at: string): Walk {
+function dutiesFirst(p: Procedure, w: Walk, at: string, first: readonly DutyId[]): Walk {
   const now = later(at, w.clock);
-  const due = caseDuties(p, w.state, now).filter((d) => BEFORE_DECISION.includes(d.duty) && d.state === 'due' && d.party);
+  const due = caseDuties(p, w.state, now).filter((d) => first.includes(d.duty) && d.state === 'due' && d.party);
   const actor = staffOf(p, w.state.stage);
   const heard = due.filter((d) => d.duty === 'hearing').map((d) => d.party!);
   if (heard.length) {
@@ -186,7 +186,8 @@ function dutiesFirst(p: Procedure, w: Walk, at: string): Walk {
 
 /** Runs a command at `at` (or now, if the clock is already later) and returns the walk after it. */
 function exec(p: Procedure, w: Walk, cmd: Command, at: string): Walk {
-  if (cmd.type === 'decide') w = dutiesFirst(p, w, at);
+  if (cmd.type === 'decide') w = dutiesFirst(p, w, at, BEFORE_DECISION);
+  if (cmd.type === 'advise') w = dutiesFirst(p, w, at, BEFORE_ADVICE);
   if (w.commands >= MAX_COMMANDS) throw new SimulationError(`more than ${MAX_COMMANDS} steps on one path: does the procedure loop?`);
   const now = later(at, w.clock);
   const r = handle(p, w.state, cmd, now);

@@ -307,6 +307,9 @@ describe('bureau-mhr: a complaint about the directie, with the independent commi
     expect(h.refuse({ type: 'advise', actor: commissie, outcome: 'gegrond', motivation: 'x', recommendation: ' ' })).toMatchObject({
       reason: 'missing-recommendation',
     });
+    // The committee hears the complainant before it advises (Awb 9:15).
+    h.do({ type: 'offer-hearing', actor: commissie, party: 'complainant' });
+    h.do({ type: 'record-conversation', actor: commissie, date: '2025-03-25', attendees: ['Klager', 'Commissie'], summary: 'Klager gehoord.', signedBy: [] });
     h.do({
       type: 'advise',
       actor: commissie,
@@ -335,9 +338,6 @@ describe('bureau-mhr: a complaint about the directie, with the independent commi
     expect(h.lastMails('advice')[0]?.vars).toEqual({ outcome: 'gegrond' });
     expect(h.s.advice).toEqual({ stage: 'commissie', outcome: 'gegrond', recommendation: 'Bied excuses aan en evalueer de werkwijze.' });
 
-    // The committee's advice came without a recorded hearing: the bestuur hears the complainant first.
-    h.do({ type: 'offer-hearing', actor: bestuur, party: 'complainant' }, '2025-03-26T10:00:00+01:00');
-    h.do({ type: 'record-conversation', actor: bestuur, date: '2025-04-02', attendees: ['Klager', 'Bestuurder'], summary: 'Klager gehoord.', signedBy: [] }, '2025-04-02T10:00:00+02:00');
     h.do({ type: 'decide', actor: bestuur, outcome: 'gegrond', motivation: 'Wij nemen het advies over.', measures: 'Excuses; evaluatie.' }, '2025-04-03T10:00:00+02:00');
     expect(h.eventTypes()).toEqual(['decided', 'term-ended', 'closed']);
     expect(h.lastEvents[0]).toMatchObject({ stage: 'bestuur', binding: true });

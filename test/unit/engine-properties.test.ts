@@ -188,6 +188,13 @@ function commandFor(p: Procedure, h: CaseHarness, r: RawStep): Command {
   }
 }
 
+/** In an open advice stage, the stage's handler settles the duties that come first. */
+function settleBeforeAdvice(p: Procedure, h: CaseHarness) {
+  const stage = p.stages.find((x) => x.id === h.state?.stage);
+  const member = stage?.kind === 'advice' && h.state?.status === 'open' ? p.roles[stage.handler]?.members[0] : undefined;
+  if (member) h.settleDuties({ kind: 'staff', email: member.email });
+}
+
 /** Runs a scenario; returns the harness with every step (commands and fired timers) recorded. */
 function play(s: Scenario): CaseHarness {
   const loaded = loadProcedure(s.id);
@@ -206,6 +213,8 @@ function play(s: Scenario): CaseHarness {
   for (const r of s.steps) {
     t += r.minutes * 60_000;
     h.advanceTo(new Date(t).toISOString());
+    // A committee hears both sides before it advises (Awb 9:15): often its handler has done so first.
+    if (r.type === 'advise' && r.b % 2 === 0) settleBeforeAdvice(p, h);
     h.send(commandFor(p, h, r));
   }
   return h;

@@ -28,6 +28,7 @@ describe('bureau-mhr', () => {
     expect(h.folded()!.stage).toBe('commissie');
     const refusal = h.refuse({ type: 'decide', actor: MHR.commissie, outcome: 'gegrond', motivation: 'x', measures: '' });
     expect(refusal).toMatchObject({ code: 'not-allowed', reason: 'advisory' });
+    h.settleDuties(MHR.commissie);
     const advised = h.do({ type: 'advise', actor: MHR.commissie, outcome: 'gegrond', motivation: 'Gegrond.', recommendation: 'Excuses aanbieden.' });
     expect(advised.state.stage).toBe('bestuur');
   });
