@@ -21,6 +21,7 @@ export type DutyState = 'done' | 'due' | 'missed' | 'not-applicable';
  * complained about; `no-address` / `by-letter`: the copy waits for an address, or goes by post;
  * `to-complete`: the complaint is not complete yet; `offered` / `not-offered`: a hearing's offer;
  * a hearing waiver (Awb 9:10 lid 2); how a copy went; `extended`: the term was extended;
+ * `consent-late`: given a new date after it passed, by consent that arrived after that;
  * `no-term`: the stage sets no term for a decision; `advice`: this stage advises, another decides.
  */
 export type DutyReason =
@@ -34,6 +35,7 @@ export type DutyReason =
   | HearingWaiver
   | CopyHow
   | 'extended'
+  | 'consent-late'
   | 'no-term'
   | 'advice';
 
@@ -118,11 +120,14 @@ function decisionTerm(p: Procedure, s: CaseState, now: string): Duty {
   const base = { duty: 'decision-term' as const, basis: BASIS['decision-term'] };
   const isDecisionTerm = (t: { stage: string; termId: string }) => t.stage === s.stage && termDef(p, t.stage, t.termId).metBy.includes('decided');
   const open = Object.values(s.openTerms).find(isDecisionTerm);
+  const last = open ? undefined : s.termLog.findLast(isDecisionTerm);
+  // Given a new date after it passed, by consent that came later still: missed, whatever follows (Awb 9:11 lid 2).
+  const missedOn = (open ?? last)?.missedOn;
+  if (missedOn) return { ...base, state: 'missed', date: missedOn, reason: 'consent-late' };
   if (open) {
     const passed = open.dueAt <= now;
     return { ...base, state: passed ? 'missed' : 'due', date: open.lastDay, ...(open.extensions ? { reason: 'extended' } : {}) };
   }
-  const last = s.termLog.findLast(isDecisionTerm);
   if (!last) return { ...base, state: 'not-applicable', reason: 'no-term' };
   const extended = last.extensions ? { reason: 'extended' as const } : {};
   if (last.outcome === 'met') return { ...base, state: 'done', date: s.decision ? amsterdamDate(s.decision.at) : last.lastDay, ...extended };

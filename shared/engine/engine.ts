@@ -547,10 +547,18 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
       fail('not-allowed', 'consent-needed', { times: ext.maxWithoutConsent, limit }, [{ field: 'consent', reason: 'consent' }]);
     // Awb 9:11 lid 2 lets the organisation postpone a decision before its term ends; after, only with the complainant's consent.
     if (!consent && !open) fail('not-allowed', 'consent-needed-late', { lastDay: term.lastDay }, [{ field: 'consent', reason: 'consent' }]);
+    // When something arrived, without the consent that arrived: a slip in the form.
+    if (!consent && cmd.receivedAt !== undefined) fail('invalid', 'received-at', {}, [{ field: 'consent', reason: 'consent' }]);
+    // The consent counts from when it reached the organisation (a call, a letter, a mail), not from when staff enter it:
+    // a term that passed was extended lawfully only by consent that arrived before it passed. Consent that came
+    // later still gives the complainant a new date, but the term stays missed (on its last day).
+    const arrival = consent ? run.arrival(cmd.actor, cmd.receivedAt) : undefined;
+    const missed = !open && arrival && arrival.at >= term.dueAt ? { missedOn: term.lastDay } : {};
     const n = (run.s.termStarts[term.termId] ?? 0) + 1;
-    const next = extendTo(run.p, term, cmd.until, n);
+    const next = { ...extendTo(run.p, term, cmd.until, n), ...missed };
     if (open) run.unschedule(open);
-    run.emit({ type: 'term-extended', from: term.instance, term: next, reason, by, ...(consent ? { consent } : {}) });
+    const consented = consent ? { consent, ...(arrival?.recorded.receivedAt ? { consentReceivedAt: arrival.recorded.receivedAt } : {}) } : {};
+    run.emit({ type: 'term-extended', from: term.instance, term: next, reason, by, ...consented });
     run.schedule(next);
     run.mail('extension', run.complainant(), { reason, newDate: next.lastDay });
     run.mail('concerned-extension', run.concernedAddresses(), { newDate: next.lastDay }, 'nl');

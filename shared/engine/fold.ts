@@ -101,6 +101,7 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
             lastDay: ended.lastDay,
             originalLastDay: ended.originalLastDay,
             extensions: ended.extensions,
+            ...(ended.missedOn ? { missedOn: ended.missedOn } : {}),
             outcome: e.outcome,
           },
         ],

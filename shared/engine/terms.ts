@@ -69,6 +69,7 @@ export function extendTo(p: Procedure, t: TermInstance, lastDay: LocalDate, n: n
     ...(remindOn && remindOn > t.lastDay ? { remindAt: addHours(startOfDayInstant(remindOn), 9) } : {}),
     extensions: t.extensions + 1,
     originalLastDay: t.originalLastDay,
+    ...(t.missedOn ? { missedOn: t.missedOn } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export interface TermInstance {
   extensions: number;
   originalLastDay: LocalDate;
   reminded?: boolean;
+  /** Given a new date after it passed, by consent that arrived only after that: the last day it was missed on. */
+  missedOn?: LocalDate;
 }
 
 export type TermOutcome = 'met' | 'missed' | 'cancelled';
@@ -65,7 +67,8 @@ export type CaseEvent =
   | E<'admitted', { by: string; reason: string }>
   | E<'stage-started', { stage: string; from?: string; reason: string; by: Actor['kind'] }>
   | E<'term-started', TermInstance>
-  | E<'term-extended', { from: string; term: TermInstance; reason: string; consent?: string; by: string }>
+  /** `consentReceivedAt`: when the complainant's consent reached the organisation, where staff recorded it later. */
+  | E<'term-extended', { from: string; term: TermInstance; reason: string; consent?: string; consentReceivedAt?: string; by: string }>
   | E<'term-ended', { instance: string; outcome: TermOutcome; reason: string }>
   | E<'term-reminded', { instance: string }>
   | E<'acknowledged', { by: string }>
@@ -187,7 +190,8 @@ export type Command =
   | C<'record-conversation', { date: LocalDate; attendees: string[]; summary: string; signedBy: string[]; heard?: string[] }>
   | C<'request-response', { from: string; question: string }>
   | C<'record-response', { from: string; text: string }>
-  | C<'extend', { reason: string; until: LocalDate; consent?: string }>
+  /** `receivedAt`: when the complainant's consent reached the organisation (staff entering it later); default now. */
+  | C<'extend', { reason: string; until: LocalDate; consent?: string; receivedAt?: string }>
   | C<'advise', { outcome: string; motivation: string; recommendation: string }>
   | C<'decide', { outcome: string; motivation: string; measures: string }>
   /** `receivedAt`: when the request reached the organisation (staff entering it later); default now. */
@@ -296,6 +300,7 @@ export interface CaseState extends CaseOrigin {
     /** As in `TermInstance`: a missed term can still be extended (a new date for the complainant). */
     originalLastDay: LocalDate;
     extensions: number;
+    missedOn?: LocalDate;
     outcome: TermOutcome;
   }[];
   /** Counts term instances per term id, so each start gets a fresh instance id. */

@@ -36,6 +36,8 @@ import CASE_LIST_TEXTS from './texts/case-list.json' with { type: 'json' };
 import LETTER_TEXTS from './texts/letters.json' with { type: 'json' };
 /** The standard intake fields' labels and hints (procedure/fields.ts; a procedure's own field label wins), the form's own words (web/form.ts), each language by its own name. */
 import FORM_FIELD_TEXTS from './texts/form-fields.json' with { type: 'json' };
+/** Texts of the last parts of lawful handling: consent to an extension that counts from its arrival (web/request-arrival.ts), a term extended too late, the copy's attachments (mail/compose.ts, web/concerned-copy.ts). */
+import LAWFUL_TEXTS from './texts/lawful.json' with { type: 'json' };
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -51,6 +53,7 @@ export const DEFAULT_TEXTS = {
   ...CASE_LIST_TEXTS,
   ...LETTER_TEXTS,
   ...FORM_FIELD_TEXTS,
+  ...LAWFUL_TEXTS,
 } as const satisfies Record<string, CatalogueText>;
 
 /** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */

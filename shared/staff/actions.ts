@@ -36,7 +36,7 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-conversation'), date, attendees: z.pipe(list, z.array(z.string()).check(z.minLength(1, { error: 'required' }))), summary: text(), signedBy: z._default(list, []), heard: z.optional(list) }),
   z.object({ type: z.literal('request-response'), from: z.email({ error: 'email' }), question: text(5000) }),
   z.object({ type: z.literal('record-response'), from: z.email({ error: 'email' }), text: text() }),
-  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000) }),
+  z.object({ type: z.literal('extend'), reason: text(2000), until: date, consent: optionalText(2000), receivedAt, receivedMessage: receivedAt }),
   z.object({ type: z.literal('decide'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), measures: z._default(z.string().check(z.trim(), z.maxLength(20_000)), '') }),
   z.object({ type: z.literal('advise'), outcome: z.string().check(z.minLength(1, { error: 'required' })), motivation: text(), recommendation: text() }),
   z.object({ type: z.literal('escalate'), reason: text(2000), to: optionalText(Number.MAX_SAFE_INTEGER), receivedAt, receivedMessage: receivedAt }),

@@ -173,7 +173,7 @@ function eventLine(p: Procedure, e: CaseEvent, lang: Lang, ref: string): string 
     case 'term-started':
       return t('line.termStarted', { term: e.termId, date: e.lastDay });
     case 'term-extended':
-      return t('dossier.extended', { date: e.term.lastDay, reason: e.reason, consent: e.consent ? t('dossier.consent', { consent: e.consent }) : '' });
+      return t('dossier.extended', { date: e.term.lastDay, reason: e.reason, consent: e.consent ? t('dossier.consent', { consent: e.consent }) + received(p, e.consentReceivedAt, lang) : '' });
     case 'term-ended':
       return t('dossier.termEnded', { instance: e.instance, outcome: termOutcome(p, e.outcome, lang) });
     case 'message-received':

@@ -26,7 +26,7 @@ describe('the arrival of a request, as staff enter it', () => {
     h.do({ type: 'receive-message', actor: system, party: 'complainant', sender: 'klager@example.nl', subject: 'Re', text: 'Niet tevreden <ik wil verder>.', attachments: [] }, '2025-06-24T20:00:00+02:00');
     h.advanceTo('2025-06-25T09:00:00+02:00');
     const d = detail(h.procedure, h.s, h.events, 5, h.now, 'nl');
-    expect(d.requests).toEqual({ messages: [{ at: '2025-06-24T18:00:00.000Z', label: 'dinsdag 24 juni 2025 20:00: Niet tevreden <ik wil verder>.' }], escalate: true, withdraw: false });
+    expect(d.requests).toEqual({ messages: [{ at: '2025-06-24T18:00:00.000Z', label: 'dinsdag 24 juni 2025 20:00: Niet tevreden <ik wil verder>.' }], escalate: true, withdraw: false, extend: false });
     const section = String(requestSection(h.procedure, 'nl', 'csrf-x', d));
     expect(section).toContain('<option value="2025-06-24T18:00:00.000Z">dinsdag 24 juni 2025 20:00: Niet tevreden &lt;ik wil verder&gt;.</option>');
     expect(section).toContain('name="type" value="escalate"');

@@ -34,7 +34,7 @@ const d: CaseDetail = {
   escalateTo: [],
   pendingResponses: [],
   duties: [],
-  requests: { messages: [], escalate: false, withdraw: false },
+  requests: { messages: [], escalate: false, withdraw: false, extend: false },
   letters: [],
 };
 
