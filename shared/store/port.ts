@@ -108,6 +108,11 @@ export interface CaseIndex {
   pageSummaries(query: SummaryPageQuery): Promise<PositionedSummary[]>;
   /** How many summaries a status has, leaving out those that name `exceptConcerned` (a staff member) as concerned. */
   countSummaries(query: { status: string; exceptConcerned?: string }): Promise<number>;
+  /**
+   * Summaries of the cases with letters waiting to be posted (`data.letters` > 0), oldest received
+   * first, through a sparse index (no scan), leaving out those that name `exceptConcerned` as concerned.
+   */
+  listWithLetters(query: { limit?: number; exceptConcerned?: string }): Promise<CaseSummary[]>;
 }
 
 export type SummaryOrder = 'due' | 'received';

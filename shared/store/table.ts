@@ -7,7 +7,8 @@
  *   CASE#<ref> / C#<seq, 10 digits>   one commit; events and effects as JSON strings; `ver` guards effect updates.
  *                                      Carries pendingPk/pendingSk (→ gsi1) while any effect is not done.
  *   CASE#<ref> / SUMMARY               the case summary as a JSON string; carries statusPk/dueSk (→ gsi2) and
- *                                      statusPk/receivedSk (→ gsi3), and `concerned` (for counts that leave those cases out).
+ *                                      statusPk/receivedSk (→ gsi3), and `concerned` (for counts that leave those cases out);
+ *                                      while the case has letters not yet posted, also lettersPk/receivedSk (→ gsi4).
  *   CASE#<ref> / KEYREF#<key>          back-reference to a claimed key, so deleteCase can release it.
  *   CASE#<ref> / C#~DELETED            the deletion mark: written first when a case is purged, so `load` sees it gone at once.
  *   KEY#<key>  / KEY                   a claimed key and the case it is bound to (or a value set once).
@@ -29,6 +30,7 @@ export const ATTR = {
   statusPk: 'statusPk',
   dueSk: 'dueSk',
   receivedSk: 'receivedSk',
+  lettersPk: 'lettersPk',
 } as const;
 
 /** The Time to Live attribute (epoch seconds) of case items: the table's TTL setting must name it. */
@@ -42,10 +44,14 @@ export const INDEX = {
   status: 'gsi2',
   /** Only summaries: partition `STATUS#<status>`, sort `<receivedAt>#<caseRef>` (lists by received date; reports by period). ALL. */
   received: 'gsi3',
+  /** Sparse: only summaries of cases with letters waiting to be posted; partition `LETTERS`, sort as gsi3. ALL. */
+  letters: 'gsi4',
 } as const;
 
 /** The single partition of the pending index. */
 export const PENDING_PARTITION = 'PENDING';
+/** The single partition of the letters index. */
+export const LETTERS_PARTITION = 'LETTERS';
 /** Sort value for cases without an open term: after every real instant. */
 export const NO_DUE_SENTINEL = '9999-12-31T23:59:59.999Z';
 
@@ -92,7 +98,7 @@ export interface TableDefinition {
   GlobalSecondaryIndexes: { IndexName: string; KeySchema: KeySchemaElement[]; Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' } }[];
 }
 
-/** The table as data: PAY_PER_REQUEST, pk/sk, and both GSIs. */
+/** The table as data: PAY_PER_REQUEST, pk/sk, and its GSIs. */
 export function tableDefinition(tableName: string): TableDefinition {
   const string = (AttributeName: string): AttributeDefinition => ({ AttributeName, AttributeType: 'S' });
   const keys = (hash: string, range: string): KeySchemaElement[] => [
@@ -108,6 +114,7 @@ export function tableDefinition(tableName: string): TableDefinition {
       { IndexName: INDEX.pending, KeySchema: keys(ATTR.pendingPk, ATTR.pendingSk), Projection: { ProjectionType: 'KEYS_ONLY' } },
       { IndexName: INDEX.status, KeySchema: keys(ATTR.statusPk, ATTR.dueSk), Projection: { ProjectionType: 'ALL' } },
       { IndexName: INDEX.received, KeySchema: keys(ATTR.statusPk, ATTR.receivedSk), Projection: { ProjectionType: 'ALL' } },
+      { IndexName: INDEX.letters, KeySchema: keys(ATTR.lettersPk, ATTR.receivedSk), Projection: { ProjectionType: 'ALL' } },
     ],
   };
 }

@@ -34,7 +34,7 @@ const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...STAFF_ROUTES].map(([m, p]) => `${m
 /**
  * Least privilege, written out independently of the stack's own GRANTS table: what each function's
  * code calls. claimKey → DeleteItem; purging a case (staff erasure, the sweeper's retention) →
- * DeleteItem, BatchWriteItem and deleting its blobs; staff lists and reports by status (gsi2, and gsi3 by received date) and
+ * DeleteItem, BatchWriteItem and deleting its blobs; staff lists and reports by status (gsi2, and gsi3 by received date), letters to post (gsi4) and
  * reads blobs; the sweeper reads the pending index (gsi1) and reconciles, purges and reports by
  * status (gsi2); inbound stores blobs and reads SES's copy. Mail and timers: only where code sends or
  * schedules itself. Commits' effects are carried out by the effects function (the table's stream) and
@@ -46,7 +46,7 @@ const PURGE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'];
 const SCHEDULE = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule'];
 const EXPECTED_ACCESS: Record<FunctionKey, { dynamo: string[]; indexes: string[]; blobs: string[]; inboundMail: boolean; sendsMail: boolean; scheduler: string[] }> = {
   public: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: [], inboundMail: false, sendsMail: false, scheduler: [] },
-  staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status, INDEX.received], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: ['scheduler:DeleteSchedule'] },
+  staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status, INDEX.received, INDEX.letters], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: ['scheduler:DeleteSchedule'] },
   inbound: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], inboundMail: true, sendsMail: false, scheduler: [] },
   deadline: { dynamo: RW, indexes: [], blobs: [], inboundMail: false, sendsMail: false, scheduler: [] },
   sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },

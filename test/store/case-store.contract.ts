@@ -276,6 +276,19 @@ export function caseStoreContract(factory: StoreFactory, options: { setupTimeout
       expect(await store().countSummaries({ status: open, exceptConcerned: 'b@example.org' })).toBe(2);
     });
 
+    it('listWithLetters gives only the cases with letters waiting, of every status, oldest received first; one leaves with its last letter', async () => {
+      const [a, b, c, d] = [ref(), ref(), ref(), ref()];
+      const mine = (list: CaseSummary[]) => list.map((x) => x.caseRef).filter((x) => [a, b, c, d].includes(x));
+      await store().putSummary(summary(a, { status: status(), receivedAt: '2025-01-03T09:00:00.000Z', data: { letters: 1 } }));
+      await store().putSummary(summary(b, { status: status(), receivedAt: '2025-01-01T09:00:00.000Z', data: { letters: 2, concerned: ['a@example.org'] } }));
+      await store().putSummary(summary(c, { status: status(), receivedAt: '2025-01-02T09:00:00.000Z', data: {} }));
+      await store().putSummary(summary(d, { status: status(), receivedAt: '2025-01-04T09:00:00.000Z', data: { letters: 0 } }));
+      expect(mine(await store().listWithLetters({}))).toEqual([b, a]);
+      expect(mine(await store().listWithLetters({ exceptConcerned: 'a@example.org' }))).toEqual([a]);
+      await store().putSummary(summary(a, { status: status(), receivedAt: '2025-01-03T09:00:00.000Z', data: {} }));
+      expect(mine(await store().listWithLetters({}))).toEqual([b]);
+    });
+
     it('a status change moves a case from one list to the other', async () => {
       const [received, closed] = [status(), status()];
       const s = summary(ref(), { status: received, nextDueAt: '2025-01-10T00:00:00.000Z' });

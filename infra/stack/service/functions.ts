@@ -58,7 +58,7 @@ const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
  */
 export const GRANTS: Record<FunctionKey, Grant> = {
   public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false, sendsMail: false, schedules: 'none' },
-  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status, INDEX.received], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'delete' },
+  staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status, INDEX.received, INDEX.letters], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'delete' },
   inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true, sendsMail: false, schedules: 'none' },
   deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false, sendsMail: false, schedules: 'none' },
   sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'manage' },

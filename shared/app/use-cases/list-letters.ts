@@ -16,13 +16,12 @@ export interface LetterToPost {
   queuedOn: string;
 }
 
-/** Every status a case with a letter can have: a decision letter may belong to a case that closed with it. */
-const STATUSES = ['to-complete', 'open', 'decided', 'closed', 'withdrawn'];
-
-/** Letters not yet posted, oldest first; a case about this staff member is not theirs to see, nor its letters. */
+/**
+ * Letters not yet posted, oldest first; a case about this staff member is not theirs to see, nor its letters.
+ * The cases come from the store's letters index: only those with letters waiting, however many cases there are.
+ */
 export async function listLetters(ctx: AppContext, me: StaffMember, lang: Lang): Promise<LetterToPost[]> {
-  const summaries = (await Promise.all(STATUSES.map((status) => ctx.store.listSummaries({ status, limit: 500 })))).flat();
-  const withLetters = summaries.filter((s) => Number(s.data.letters) > 0 && !((s.data.concerned as string[] | undefined) ?? []).includes(me.email));
+  const withLetters = await ctx.store.listWithLetters({ exceptConcerned: me.email });
   const cases = await Promise.all(withLetters.map((s) => loadCase(ctx, s.caseRef)));
   return cases
     .flatMap((c) => (c && !c.state.concerned.includes(me.email) ? waitingLetters(ctx, c.state, lang) : []))

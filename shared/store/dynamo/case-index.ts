@@ -1,6 +1,6 @@
 /** The CaseIndex on the case table: one summary item per case, listed through the status index. */
 import type { CaseIndex, SummaryPageQuery } from '../port.ts';
-import { ATTR, INDEX } from '../table.ts';
+import { ATTR, INDEX, LETTERS_PARTITION } from '../table.ts';
 import { requireLimit, requireText, validateSummary } from './checks.ts';
 import { normalizeInstant, statusPartition, summaryItem } from './items.ts';
 import type { Row, TableClient } from './table-client.ts';
@@ -54,15 +54,23 @@ export function createCaseIndex(table: TableClient): CaseIndex {
 
     async countSummaries({ status, exceptConcerned }) {
       requireText('status', status);
-      const names: Record<string, string> = { '#spk': ATTR.statusPk };
-      const values: Row = { ':s': statusPartition(status) };
-      if (exceptConcerned !== undefined) {
-        names['#c'] = 'concerned';
-        values[':me'] = exceptConcerned;
-      }
-      return table.count({ index: INDEX.status, condition: '#spk = :s', names, values, ...(exceptConcerned !== undefined ? { filter: 'NOT contains(#c, :me)' } : {}) });
+      const not = notConcerned(exceptConcerned);
+      return table.count({ index: INDEX.status, condition: '#spk = :s', ...not, names: { '#spk': ATTR.statusPk, ...not.names }, values: { ':s': statusPartition(status), ...not.values } });
+    },
+
+    async listWithLetters({ limit, exceptConcerned }) {
+      requireLimit('listWithLetters', limit);
+      const not = notConcerned(exceptConcerned);
+      const items = await table.query({ index: INDEX.letters, condition: '#lpk = :l', ...not, names: { '#lpk': ATTR.lettersPk, ...not.names }, values: { ':l': LETTERS_PARTITION, ...not.values } }, limit);
+      return items.map(summaryItem.fromItem);
     },
   };
+}
+
+/** A query filter that leaves out summaries naming this staff member as concerned (none without one). */
+function notConcerned(me: string | undefined): { names: Record<string, string>; values: Row; filter?: string } {
+  if (me === undefined) return { names: {}, values: {} };
+  return { names: { '#c': 'concerned' }, values: { ':me': me }, filter: 'NOT contains(#c, :me)' };
 }
 
 /** The sort-key part of a page's key condition, and its values. */

@@ -4,7 +4,7 @@
  * table client). The shapes are the stored data's: change them only with a migration.
  */
 import type { CaseSummary, Commit, HeldMail, LedgerEntry, StoredEffect, SummaryOrder } from '../port.ts';
-import { ATTR, ITEM_KIND, KEY_PART, NO_DUE_SENTINEL, PENDING_PARTITION, TTL_ATTRIBUTE } from '../table.ts';
+import { ATTR, ITEM_KIND, KEY_PART, LETTERS_PARTITION, NO_DUE_SENTINEL, PENDING_PARTITION, TTL_ATTRIBUTE } from '../table.ts';
 import type { Row } from './table-client.ts';
 
 const pad10 = (n: number) => String(n).padStart(10, '0');
@@ -70,6 +70,8 @@ export const summaryItem = {
       [ATTR.dueSk]: summaryPosition(summary, 'due'),
       [ATTR.receivedSk]: summaryPosition(summary, 'received'),
       concerned: concernedOf(summary),
+      // In the letters index only while letters wait: the put replaces the item, so posting the last one takes it out.
+      ...(Number(summary.data.letters) > 0 ? { [ATTR.lettersPk]: LETTERS_PARTITION } : {}),
       ...(summary.expiresAt !== undefined ? ttl(summary.expiresAt) : {}),
     };
   },
