@@ -15,6 +15,8 @@ export const attachmentKey = (ref: string, contentHash: string) => `${caseFolder
 export const textKey = (ref: string, digest: string) => `${caseFolder(ref)}texts/${digest}.txt`;
 export const letterKey = (ref: string, letter: string) => `${caseFolder(ref)}letters/${letter}.json`;
 export const isAttachmentKey = (key: string) => key.includes('/attachments/');
+/** The content hash an attachment's key ends in (what a link to it names). */
+export const attachmentHashOf = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 
 export const mailSubmissionId = (digest: string) => `mail-${digest}`;
 /** The raw mail a case was made from, given the submission id it was filed under; undefined for a form. */

@@ -166,13 +166,19 @@ class Run {
       if (to) {
         if (this.s.copies?.[x.id]?.to.includes(to)) continue;
         this.emit({ type: 'copy-sent', party: x.id, how: 'mail', to, by: 'system' });
-        this.mail('concerned-copy', [{ email: to, ...(x.name ? { name: x.name } : {}) }], {}, 'nl');
+        this.mail('concerned-copy', [{ email: to, ...(x.name ? { name: x.name } : {}) }], this.copyVars(), 'nl');
       } else if (x.address) {
         // By post: the copy counts as sent when staff mark its letter posted (see mark-letter-posted).
         if (this.s.letters.some((l) => l.template === 'concerned-copy' && l.to.postal === x.address)) continue;
-        this.mail('concerned-copy', recipientOf(x), {}, 'nl');
+        this.mail('concerned-copy', recipientOf(x), this.copyVars(), 'nl');
       }
     }
+  }
+
+  /** A copy of the complaint comes with its attachments (Awb 9:9): their names, for the letter that encloses them. */
+  copyVars() {
+    const attachments = this.s.complaintAttachments ?? [];
+    return attachments.length ? { attachments } : {};
   }
 
   /** A party that can be heard (the complainant or a person complained about). */

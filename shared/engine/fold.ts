@@ -143,6 +143,7 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
         recentInbound: [...s.recentInbound, e.at].slice(-MESSAGE_LIMIT.count),
         inboundBlobs: e.blob ? [...s.inboundBlobs, e.blob] : s.inboundBlobs,
         lastInbound: stripMessage(e),
+        ...complaintAttachments(s, e),
       };
     case 'letter-queued':
       return { ...s, letters: [...s.letters, { id: e.letter, template: e.template, to: e.to, queuedAt: e.at, ...(e.then ? { then: e.then } : {}) }] };
@@ -183,6 +184,12 @@ function corrected(x: CaseParty, changes: PartyContact): CaseParty {
 function without<K extends keyof CaseParty>(x: CaseParty, key: K): CaseParty {
   const { [key]: _gone, ...rest } = x;
   return rest as CaseParty;
+}
+
+/** The complainant's attachments that were kept, added to those of the case so far. */
+function complaintAttachments(s: CaseState, e: Extract<CaseEvent, { type: 'message-received' }>) {
+  const kept = e.party === 'complainant' && !e.noise ? e.attachments.filter((a) => a.key).map((a) => a.name) : [];
+  return kept.length ? { complaintAttachments: [...(s.complaintAttachments ?? []), ...kept] } : {};
 }
 
 function stripMessage(e: Extract<CaseEvent, { type: 'message-received' }>) {

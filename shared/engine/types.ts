@@ -241,7 +241,8 @@ export type MailEffect =
   | Mail<'receipt'>
   | Mail<'staff-new-case', { reason?: string; from?: string }>
   | Mail<'acknowledged'>
-  | Mail<'concerned-copy'>
+  /** `attachments`: the names of the complaint's attachments (kept ones): a letter says they are enclosed. */
+  | Mail<'concerned-copy', { attachments?: string[] }>
   | Mail<'response-request', { question: string; dueDate?: LocalDate }>
   | Mail<'conversation-record', { date: LocalDate }>
   | Mail<'extension', { reason: string; newDate: LocalDate }>
@@ -318,6 +319,8 @@ export interface CaseState extends CaseOrigin {
   inboundBlobs: string[];
   /** The last message that came in (what a forward to the handler quotes). */
   lastInbound?: InboundMessage;
+  /** The names of the attachments the complainant sent that were kept: the copy to a person complained about has them (Awb 9:9). */
+  complaintAttachments?: string[];
   /** Letters by post, in order; `postedOn` once staff marked one posted. */
   letters: CaseLetter[];
   events: number;

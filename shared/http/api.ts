@@ -73,6 +73,24 @@ export function page(statusCode: number, html: string, headers: Record<string, s
   };
 }
 
+/** A file to save, never shown inline: its name as sent (RFC 6266, with an ASCII fallback), no sniffing, no caching, no active content. */
+export function download(body: Buffer, name: string): ApiResult {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'",
+      ...SECURITY_HEADERS,
+    },
+    body: body.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 export const redirect = (location: string): ApiResult => ({ statusCode: 303, headers: { location, 'cache-control': 'no-store', ...SECURITY_HEADERS } });
 
 export const header = (e: ApiEvent, name: string) => e.headers[name] ?? e.headers[name.toLowerCase()];

@@ -5,14 +5,16 @@ import { caseToComplete } from '../app/use-cases/case-to-complete.ts';
 import { completeComplaint } from '../app/use-cases/complete-complaint.ts';
 import { fileComplaint, SUBMISSION_ID } from '../app/use-cases/file-complaint.ts';
 import { caseOfStatusLink } from '../app/use-cases/read-status.ts';
-import { caseOfCopyLink } from '../app/use-cases/read-copy.ts';
+import { caseOfCopyLink, complaintAttachments } from '../app/use-cases/read-copy.ts';
+import { readCopyAttachment } from '../app/use-cases/read-copy-attachment.ts';
+import { attachmentHashOf } from '../blobs/keys.ts';
 import { renderConcernedCopy } from '../web/concerned-copy.ts';
 import { notSatisfied } from '../app/use-cases/not-satisfied.ts';
 import type { LoadedCase } from '../app/pipeline.ts';
 import { appealForm } from '../web/appeal-form.ts';
 import { complainantView } from '../presentation/status.ts';
 import { refusalErrors, refusalText } from '../presentation/refusal.ts';
-import { statusUrl } from '../mail/compose.ts';
+import { copyAttachmentPath, statusUrl } from '../mail/compose.ts';
 import { text, type Lang } from '../procedure/text.ts';
 import { joinDateParts, renderForm } from '../web/form.ts';
 import { regelingPage } from '../web/regeling.ts';
@@ -21,7 +23,7 @@ import { layout } from '../web/layout.ts';
 import { html } from '../web/html.ts';
 import type { AppRefusal } from '../app/result.ts';
 import { refusalJson, refusalStatus } from './refusal-status.ts';
-import { allowImageOrigin, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
+import { allowImageOrigin, download, json, language, page, query, readFields, redirect, type ApiEvent, type ApiHandler, type ApiResult } from './api.ts';
 import { STYLESHEET_PATH, stylesheet } from '../web/stylesheet.ts';
 import { LIMITS, type Window } from './limits.ts';
 import { storedWindow, type RateLimiter } from './rate-limit.ts';
@@ -182,8 +184,15 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
 
     const copy = /^\/complaints\/([^/]+)\/kopie$/.exec(path);
     if (copy && method === 'GET') {
-      const found = await caseOfCopyLink(ctx, copy[1]!, query(e, 'to'), query(e, 'token'));
-      return found ? page(200, renderConcernedCopy(ctx.procedure, found.state, found.events, lang)) : notFound(lang);
+      const [ref, to] = [copy[1]!, query(e, 'to') ?? ''];
+      const found = await caseOfCopyLink(ctx, ref, to, query(e, 'token'));
+      const hrefOf = (key: string) => copyAttachmentPath(ctx, ref, to, attachmentHashOf(key));
+      return found ? page(200, renderConcernedCopy(ctx.procedure, found.state, complaintAttachments(found.events), hrefOf, lang)) : notFound(lang);
+    }
+    const copied = /^\/complaints\/([^/]+)\/kopie\/bijlage$/.exec(path);
+    if (copied && method === 'GET') {
+      const found = await readCopyAttachment(ctx, copied[1]!, { to: query(e, 'to'), hash: query(e, 'a'), token: query(e, 'token') });
+      return found ? download(found.body, found.name) : notFound(lang);
     }
     const m = /^\/(api\/)?complaints\/([^/]+)(\/ontvangen)?$/.exec(path);
     if (m && method === 'GET') {

@@ -33,6 +33,10 @@ export const copySubject = (ref: string, to: string) => `${ref}:${to.toLowerCase
 /** The copy of the complaint for one person complained about (see app/use-cases/read-copy.ts). */
 export const copyUrl = (ctx: Ctx, ref: string, to: string) =>
   `${ctx.publicUrl}/complaints/${ref}/kopie?to=${encodeURIComponent(to.toLowerCase())}&token=${ctx.signer.sign('copy', copySubject(ref, to))}`;
+/** One attachment of the complaint for one person complained about: signed for the case, the address and the attachment (its content hash). */
+export const copyAttachmentSubject = (ref: string, to: string, hash: string) => `${copySubject(ref, to)}:${hash}`;
+export const copyAttachmentPath = (ctx: Pick<Ctx, 'signer'>, ref: string, to: string, hash: string) =>
+  `/complaints/${ref}/kopie/bijlage?to=${encodeURIComponent(to.toLowerCase())}&a=${encodeURIComponent(hash)}&token=${ctx.signer.sign('copy-attachment', copyAttachmentSubject(ref, to, hash))}`;
 /** The raw message as it arrived, for staff (the case page links it on the timeline too). */
 const staffOriginalUrl = (ctx: Ctx, ref: string, blob: string) => `${staffCaseUrl(ctx, ref)}/original?key=${encodeURIComponent(blob)}`;
 
@@ -112,7 +116,7 @@ export function composeLetter(ctx: Ctx, s: CaseState, effect: MailEffect): Lette
 }
 
 /** In a letter, instead of the mail's words about replying by e-mail. */
-const IN_A_LETTER: Partial<Record<TextKey, TextKey>> = { 'mail.replyToAppeal': 'letter.replyToAppeal', 'message.replyHint': 'letter.replyHint' };
+const IN_A_LETTER: Partial<Record<TextKey, TextKey>> = { 'mail.replyToAppeal': 'letter.replyToAppeal', 'message.replyHint': 'letter.replyHint', 'copy.attachmentsMail': 'copy.attachmentsLetter' };
 
 /** The subject and blocks (signature included) of a mail effect, as a mail or as a letter. */
 function composeBody(ctx: Ctx, s: CaseState, effect: MailEffect, medium: 'mail' | 'letter'): { subject: string; blocks: Block[] } {
@@ -224,7 +228,12 @@ const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   // The link opens the copy for this recipient (signed for them), not the staff page they may not see.
   'concerned-copy': (i) => ({
     subject: i.t('concerned.subject'),
-    blocks: [{ p: i.t('concerned.body') }, { quote: i.s.fields.description ?? '' }, ...i.effect.to.slice(0, 1).flatMap((a): Block[] => ('email' in a ? [{ link: { text: i.t('copy.link'), href: copyUrl(i.ctx, i.s.reference, a.email) } }] : []))],
+    blocks: [
+      { p: i.t('concerned.body') },
+      { quote: i.s.fields.description ?? '' },
+      // With its attachments (Awb 9:9): by mail behind the link, by post enclosed (staff print them).
+      ...(i.effect.vars.attachments?.length ? [{ p: i.t('copy.attachmentsMail', { names: i.effect.vars.attachments.join(', ') }) }] : []),
+      ...i.effect.to.slice(0, 1).flatMap((a): Block[] => ('email' in a ? [{ link: { text: i.t('copy.link'), href: copyUrl(i.ctx, i.s.reference, a.email) } }] : []))],
   }),
   'response-request': (i) => ({
     subject: i.t('response.subject'),
