@@ -222,8 +222,8 @@ function play(s: Scenario): CaseHarness {
 
 type Check = (p: Procedure, step: Step, eventsBefore: CaseEvent[]) => void;
 
-/** Runs every check on every step of random scenarios. */
-function forAllSteps(check: Check, numRuns = 150) {
+/** Runs every check on every step of random scenarios (the same ones each time with a `seed`). */
+function forAllSteps(check: Check, numRuns = 150, seed?: number) {
   fc.assert(
     fc.property(scenario, (s) => {
       const h = play(s);
@@ -235,7 +235,7 @@ function forAllSteps(check: Check, numRuns = 150) {
       }
       expect(events).toEqual(h.events);
     }),
-    { numRuns },
+    { numRuns, ...(seed === undefined ? {} : { seed }) },
   );
 }
 
@@ -257,15 +257,19 @@ describe('engine properties', () => {
 
   it('no decision without its duties: the copy and the hearings done, or not applicable (Awb 9:9, 9:10)', () => {
     let decisions = 0;
-    forAllSteps((p, step) => {
+    const check: Check = (p, step) => {
       if (!step.result.ok || !step.result.events.some((e) => e.type === 'decided')) return;
       decisions++;
       const before = caseDuties(p, step.before!, step.at).filter((d) => d.duty === 'copy' || d.duty === 'hearing');
       for (const d of before) expect(['done', 'not-applicable'], `${d.duty} ${d.party ?? ''}`).toContain(d.state);
       // Each party heard is the complainant or a person complained about, heard or waived on the record.
       for (const d of before.filter((x) => x.duty === 'hearing' && x.state === 'done')) expect(step.before!.hearings?.[d.party!]?.heldOn).toBeDefined();
-    }, 300);
+    };
+    // Fixed scenarios first, so that the check is known to meet decisions (a random draw may meet none),
+    // then new random ones.
+    forAllSteps(check, 300, 11);
     expect(decisions).toBeGreaterThan(0);
+    forAllSteps(check, 300);
   });
 
   it('folding the events is deterministic and gives the state the engine returned', () => {
