@@ -20,11 +20,11 @@ import REPORT_TEXTS from './texts/reports.json' with { type: 'json' };
 import HTTP_TEXTS from './texts/http.json' with { type: 'json' };
 /** The words of the published klachtenregeling (plain Dutch, B1, and English), web/regeling.ts and regeling-pdf.ts. */
 import REGELING_TEXTS from './texts/regeling.json' with { type: 'json' };
-/** Texts of the Awb 9 duties: the checklist on the case page (web/duties.ts), its forms, the hearing and extension mails, the copy's page (web/concerned-copy.ts), and their refusals. */
+/** Texts of the Awb 9 duties: the checklist on the case page (web/duties.ts), its forms, the hearing and extension mails, the copy's page and its attachments (web/concerned-copy.ts, mail/compose.ts), and their refusals. */
 import DUTY_TEXTS from './texts/duties.json' with { type: 'json' };
 /**
  * Texts of requests that count from their arrival: the late-request refusal, the checks of the
- * arrival time staff enter (web/request-arrival.ts), the reopened case on the timeline, and the
+ * arrival time staff enter (web/request-arrival.ts), consent to an extension with its arrival, the reopened case on the timeline, and the
  * status page's "Niet tevreden?" form (web/appeal-form.ts).
  */
 import ARRIVAL_TEXTS from './texts/arrival.json' with { type: 'json' };
@@ -36,8 +36,6 @@ import CASE_LIST_TEXTS from './texts/case-list.json' with { type: 'json' };
 import LETTER_TEXTS from './texts/letters.json' with { type: 'json' };
 /** The standard intake fields' labels and hints (procedure/fields.ts; a procedure's own field label wins), the form's own words (web/form.ts), each language by its own name. */
 import FORM_FIELD_TEXTS from './texts/form-fields.json' with { type: 'json' };
-/** Texts of the last parts of lawful handling: consent to an extension that counts from its arrival (web/request-arrival.ts), a term extended too late, the copy's attachments (mail/compose.ts, web/concerned-copy.ts). */
-import LAWFUL_TEXTS from './texts/lawful.json' with { type: 'json' };
 
 export const DEFAULT_TEXTS = {
   ...MAIL_TEXTS,
@@ -53,7 +51,6 @@ export const DEFAULT_TEXTS = {
   ...CASE_LIST_TEXTS,
   ...LETTER_TEXTS,
   ...FORM_FIELD_TEXTS,
-  ...LAWFUL_TEXTS,
 } as const satisfies Record<string, CatalogueText>;
 
 /** A text in Dutch and English; `je`: the Dutch for procedures that address the reader with "je" (`addressForm: je`). */
