@@ -63,19 +63,19 @@ export const BUNDLE = {
 
 /**
  * Bundle size budgets, on the minified `index.mjs` (the `.map` beside it is read at load too, with
- * --enable-source-maps: `npm run bench:cold` measured +10-20 ms). Measured when set (November 2026;
- * @aws-sdk 3.1169, zod 4.6, mailparser 3.9.31): about 1.2-1.3 MB for the four functions without
- * mail parsing, 2.5 MB for inbound mail (mailparser, iconv-lite, the reply parser; about 1 MB since
- * postal-mime replaced mailparser). The budgets leave
- * about 15-20% headroom: growing past one should be a decision, not an accident.
+ * --enable-source-maps: `npm run bench:cold` measured +10-20 ms). Set from the sizes of 29 November 2026
+ * (@aws-sdk 3.1169, zod/mini 4.6, postal-mime 4.0, pdfkit 0.20 lazily in staff): public 780 KiB,
+ * staff 1006, inbound 1032, deadline 743, sweeper 727, effects 711, of which about 500 KiB is the
+ * five SDK clients alone. The budgets leave about 20% headroom: load time follows size (`npm run
+ * bench:cold`), so growing past one should be a decision, not an accident.
  */
 export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {
-  public: 1.5 * 1024 * 1024,
-  staff: 1.5 * 1024 * 1024,
-  inbound: 3 * 1024 * 1024,
-  deadline: 1.5 * 1024 * 1024,
-  sweeper: 1.5 * 1024 * 1024,
-  effects: 1.5 * 1024 * 1024,
+  public: 940 * 1024,
+  staff: 1200 * 1024,
+  inbound: 1240 * 1024,
+  deadline: 900 * 1024,
+  sweeper: 880 * 1024,
+  effects: 860 * 1024,
 };
 
 /**

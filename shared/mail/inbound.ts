@@ -1,6 +1,6 @@
 import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime';
-import { extractAlternativeReply, extractHtmlReply } from './reply-text.ts';
-import { bestBody, fixC1, prepareRaw } from './text-body.ts';
+import { bestBody, fixC1, prepareRaw } from './mime-text.ts';
+import { extractReply, type Extracted } from './plain-reply.ts';
 
 export interface InboundAttachment {
   filename: string;
@@ -37,6 +37,19 @@ export interface Envelope {
 }
 
 /**
+ * The HTML side of reply extraction, with html-to-text, htmlparser2 and their entity tables: loaded
+ * with the first message that needs it (HTML only, or both parts and no history the text rules
+ * found), not with the function (npm run bench:cold). Plain text and most replies never need it.
+ */
+const htmlReplies = () => import('./reply-text.ts');
+
+/** `extractAlternativeReply`, with the text rules tried first here, so that HTML is read only when they cut nothing (as there). */
+async function alternativeReply(plain: string, html: string | undefined): Promise<Extracted> {
+  const reply = extractReply(plain);
+  return reply.cut || !html ? reply : (await htmlReplies()).extractAlternativeReply(plain, html);
+}
+
+/**
  * Parses a raw RFC 5322 message (any client: plain, HTML-only, quoted-printable, base64, attachments).
  * `ours.domains` are the domains of our own reply addresses and Message-IDs (the reply domain), not the
  * organisation's mail domain: staff write from that one, and their mail is not ours coming back.
@@ -49,7 +62,7 @@ export async function parseInbound(raw: Buffer | string, envelope: Envelope, our
   const from = addresses(mail.from ? [mail.from] : undefined)[0];
   const body = bestBody(asSent(mail), prepared.flowed);
   const html = typeof mail.html === 'string' ? mail.html : undefined;
-  const reply = 'html' in body ? extractHtmlReply(body.html) : { ...extractAlternativeReply(body.plain, html), whole: body.plain };
+  const reply = 'html' in body ? (await htmlReplies()).extractHtmlReply(body.html) : { ...(await alternativeReply(body.plain, html)), whole: body.plain };
   const text = reply.whole;
   const subject = fixC1(mail.subject ?? '').replace(/[\r\n]+/g, ' ').trim();
   const headerRecipients = [...addresses(mail.to), ...addresses(mail.cc)].map((a) => a.email);
