@@ -196,9 +196,9 @@ export interface HeldMailbox {
 /** Request counters shared by every container (rate limits): one per key and fixed window, gone after it. */
 export interface RateCounters {
   /**
-   * Counts one request for `key` in the window `[start, end)` (epoch ms) unless `limit` requests
-   * were counted there already: true when counted, false when over the limit. One conditional
-   * write; the counter expires by itself after its window (TTL).
+   * Counts one request for `key` in the window `[start, end)` (epoch ms): true while at most `limit`
+   * were counted there, this one included; false over the limit. One write; the counter expires by
+   * itself after its window (TTL).
    */
   countRequest(key: string, window: { start: number; end: number }, limit: number): Promise<boolean>;
 }
