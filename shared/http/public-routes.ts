@@ -38,7 +38,7 @@ export interface PublicOptions {
   regelingDiagram?: () => string | undefined;
   /** The NL Design System CSS (read from node_modules locally, from next to the bundle on AWS); served at STYLESHEET_PATH. */
   designSystemCss?: () => string;
-  /** Intake per client address, counted in the store (every container counts together); default LIMITS. */
+  /** Form tokens per client address, counted in the store (every container counts together); default LIMITS. */
   intakePerClient?: Window;
   /** Intake from all clients together, where no API Gateway throttles it (the local office). */
   intakeThrottle?: RateLimiter;
@@ -48,58 +48,96 @@ export interface PublicOptions {
  * A form token: the wall-clock instant it was made (for the minimum fill time) and the submission it
  * was made for, signed. Bound to its submission, it serves one complaint without a write of its own:
  * that submission files under one reference (file-complaint.ts), so a second use finds the first.
+ * Intake's tokens are rationed per client where they are made (see `issue`), so intake itself waits
+ * for nothing but its commit. `purpose`: the status page's "Niet tevreden?" form has tokens of its own,
+ * which cannot file a complaint.
  */
-export const formTokenAt = (signer: Signer, wallMs: number, submissionId: string) => `${wallMs}.${signer.sign('form', `${wallMs}.${submissionId}`)}`;
+export const formTokenAt = (signer: Signer, wallMs: number, submissionId: string, purpose: FormPurpose = 'form') =>
+  `${wallMs}.${signer.sign(purpose, `${wallMs}.${submissionId}`)}`;
+type FormPurpose = 'form' | 'appeal-form';
+type FieldError = { field: string; message: string };
+
+/** How long a form token serves: a form left open overnight still files; after that the form comes back with what was typed. */
+export const FORM_TOKEN_MAX_AGE_MS = 24 * 3600_000;
+
+/** What a form carries: a submission id and a token made for it. */
+interface Ticket {
+  submissionId: string;
+  formToken: string;
+}
 
 /** The public side: the form, intake, the complainant's status page. The same function serves Lambda and the local office. */
 export function createPublicHandler(ctx: AppContext, options: PublicOptions = { minFillMs: 3000 }): ApiHandler {
   const wall = options.wallClock ?? Date.now;
   const perClient = storedWindow(ctx.store, ctx.signer, 'intake-client', options.intakePerClient ?? LIMITS.intakePerClient, wall);
-  const formToken = (submissionId: string) => formTokenAt(ctx.signer, wall(), submissionId);
-  /** What a form carries: a submission id (kept when the form comes back with errors) and a token made for it. */
-  const formTicket = (submissionId: string = randomUUID()) => ({ submissionId, formToken: formToken(submissionId) });
+  const ticketFor = (purpose: FormPurpose, submissionId: string = randomUUID()): Ticket => ({ submissionId, formToken: formTokenAt(ctx.signer, wall(), submissionId, purpose) });
+  /** Whether a token still serves this submission: made by us for it, for this purpose, and not too old. */
+  const serves = (token: unknown, submissionId: unknown, purpose: FormPurpose) => {
+    const [t, sig] = String(token ?? '').split('.');
+    if (!t || typeof submissionId !== 'string' || !submissionId || !ctx.signer.verify(purpose, `${t}.${submissionId}`, sig)) return false;
+    return wall() - Number(t) <= FORM_TOKEN_MAX_AGE_MS;
+  };
+
+  /**
+   * A new intake token for this client, counted against its limit (each token files one complaint):
+   * the one write the form page and GET /api/form-token make, so that intake needs none.
+   */
+  async function issue(e: ApiEvent, submissionId?: string): Promise<{ ticket: Ticket } | { retryAfterS: number }> {
+    const verdict = await perClient.take(e.requestContext.http.sourceIp);
+    return verdict.ok ? { ticket: ticketFor('form', submissionId) } : verdict;
+  }
+
+  /** The form, with a token counted for this client, or (over the limit) with a form that says when it can be sent. */
+  async function freshForm(e: ApiEvent, lang: Lang, values: Record<string, string> = {}, errors: FieldError[] = [], status = 200): Promise<ApiResult> {
+    const issued = await issue(e, values.submissionId || undefined);
+    if ('ticket' in issued) return showForm(status, lang, values, issued.ticket, errors);
+    const limit = { field: 'form', message: tooManyMessage(ctx.procedure, 'limits.formsPerClient', lang, issued.retryAfterS) };
+    const shown = showForm(429, lang, values, { submissionId: values.submissionId || randomUUID(), formToken: '' }, [limit]);
+    return { ...shown, headers: { ...shown.headers, ...retryAfterHeader(issued.retryAfterS) } };
+  }
+
+  /** The form again after a problem: with the token it brought if that still serves, else with a new one (counted). */
+  const formAgain = async (e: ApiEvent, status: number, lang: Lang, values: Record<string, string>, errors: FieldError[], refusal?: string): Promise<ApiResult> =>
+    serves(values.formToken, values.submissionId, 'form')
+      ? showForm(status, lang, values, { submissionId: values.submissionId!, formToken: values.formToken! }, errors, refusal)
+      : freshForm(e, lang, values, errors, status);
   const notFound = (lang: Lang) =>
     page(404, layout(ctx.procedure, { title: text(ctx.procedure, 'http.notFound.title', lang), lang }, html`<h1>${text(ctx.procedure, 'http.notFound.heading', lang)}</h1><p>${text(ctx.procedure, 'http.notFound.body', lang)}</p>`));
 
-  const showForm = (status: number, lang: Lang, values: Record<string, string> = {}, errors: { field: string; message: string }[] = [], refusal?: string) => {
+  const showForm = (status: number, lang: Lang, values: Record<string, string>, ticket: Ticket, errors: FieldError[] = [], refusal?: string) => {
     const complete = values.complete && values.completeToken ? { reference: values.complete, token: values.completeToken } : undefined;
-    return page(
-      status,
-      renderForm(ctx.procedure, lang, { values, errors, ...(refusal ? { refusal } : {}), ...(complete ? { complete } : {}), ...formTicket(values.submissionId || undefined) }),
-    );
+    return page(status, renderForm(ctx.procedure, lang, { values, errors, ...(refusal ? { refusal } : {}), ...(complete ? { complete } : {}), ...ticket }));
   };
 
   async function intake(e: ApiEvent): Promise<ApiResult> {
     const body = readFields(e);
     const lang = language(e, body.fields.lang);
     const values = Object.fromEntries(Object.entries(body.fields).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-    const limited = await intakeLimit(e, lang, body.form, values);
-    if (limited) return limited;
+    const busy = await intakeBusy(e, lang, body.form, values);
+    if (busy) return busy;
     // Every intake goes through the bot check: the form, and JSON clients with a token from GET /api/form-token.
-    const bot = await botCheck(body.fields, lang, body.form, 'by-the-commit');
-    if (bot) return body.form ? showForm(400, lang, values, [bot]) : json(400, { errors: [bot] });
+    const bot = await botCheck(body.fields, lang, body.form, 'form');
+    if (bot) return body.form ? formAgain(e, 400, lang, values, [bot]) : json(400, { errors: [bot] });
     if (body.form) body.fields = joinDateParts(ctx.procedure, body.fields);
-    if (body.fields.complete !== undefined) return completeCase(body, lang, values);
+    if (body.fields.complete !== undefined) return completeCase(e, body, lang, values);
     const result = await fileComplaint(ctx, { fields: body.fields, channel: 'web', lang, actor: { kind: 'complainant' } });
-    return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(result.refusal, lang, body.form, values);
+    return result.ok ? received(result.reference, lang, body.form, result.repeated ? 200 : 201) : refusal(e, result.refusal, lang, body.form, values);
   }
 
-  /** All clients together (locally; API Gateway on AWS), then this client: 429 with Retry-After; the form keeps what was filled in. */
-  async function intakeLimit(e: ApiEvent, lang: Lang, form: boolean, values: Record<string, string>): Promise<ApiResult | undefined> {
-    const all = (await options.intakeThrottle?.take('')) ?? { ok: true };
-    const verdict = all.ok ? await perClient.take(e.requestContext.http.sourceIp) : all;
+  /** All clients together (locally; API Gateway on AWS): 429 with Retry-After; the form keeps what was filled in. */
+  async function intakeBusy(e: ApiEvent, lang: Lang, form: boolean, values: Record<string, string>): Promise<ApiResult | undefined> {
+    const verdict = (await options.intakeThrottle?.take('')) ?? { ok: true };
     if (verdict.ok) return undefined;
-    const key = all.ok ? 'limits.intakePerClient' : 'limits.intakeBusy';
-    if (!form) return tooManyJson(ctx.procedure, key, lang, verdict.retryAfterS);
-    const shown = showForm(429, lang, values, [{ field: 'form', message: tooManyMessage(ctx.procedure, key, lang, verdict.retryAfterS) }]);
+    if (!form) return tooManyJson(ctx.procedure, 'limits.intakeBusy', lang, verdict.retryAfterS);
+    const shown = await formAgain(e, 429, lang, values, [{ field: 'form', message: tooManyMessage(ctx.procedure, 'limits.intakeBusy', lang, verdict.retryAfterS) }]);
     return { ...shown, headers: { ...shown.headers, ...retryAfterHeader(verdict.retryAfterS) } };
   }
 
-  async function completeCase(body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
+  async function completeCase(e: ApiEvent, body: { fields: Record<string, unknown>; form: boolean }, lang: Lang, values: Record<string, string>): Promise<ApiResult> {
     const fields = Object.fromEntries(Object.entries(body.fields).filter(([k, v]) => typeof v === 'string' && !['complete', 'completeToken', 'formToken', 'submissionId', 'lang', 'website'].includes(k))) as Record<string, string>;
     const result = await completeComplaint(ctx, body.fields.complete, body.fields.completeToken, fields);
     if (result.ok) return received(result.reference, lang, body.form, 200);
-    return body.form && result.refusal.code === 'not-found' ? notFound(lang) : refusal(result.refusal, lang, body.form, values);
+    return body.form && result.refusal.code === 'not-found' ? notFound(lang) : refusal(e, result.refusal, lang, body.form, values);
   }
 
   /** Filed: the form goes on to the confirmation page; JSON gets the reference and the status link. */
@@ -107,26 +145,26 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     form ? redirect(`/complaints/${ref}/ontvangen?token=${ctx.signer.sign('status', ref)}${lang === 'en' ? '&lang=en' : ''}`) : json(status, { reference: ref, statusUrl: statusUrl(ctx, ref, lang) });
 
   /** Refused: the form again with the problems (a conflict is answered as JSON either way), or the refusal as JSON. */
-  const refusal = (r: AppRefusal, lang: Lang, form: boolean, values: Record<string, string>) => {
+  const refusal = async (e: ApiEvent, r: AppRefusal, lang: Lang, form: boolean, values: Record<string, string>) => {
     if (!form || r.code === 'conflict') return refusalJson(r, lang, ctx.procedure);
-    return r.code === 'invalid' ? showForm(400, lang, values, refusalErrors(r, lang, ctx.procedure)) : showForm(refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
+    return r.code === 'invalid' ? formAgain(e, 400, lang, values, refusalErrors(r, lang, ctx.procedure)) : formAgain(e, refusalStatus(r), lang, values, [], refusalText(r, lang, ctx.procedure));
   };
 
   /**
-   * The honeypot, the form token and the minimum fill time. `singleUse`: intake needs no write for
-   * the token's single use (its submission files once, see formTokenAt); any other form claims it.
+   * The honeypot, the form token and the minimum fill time. An intake token needs no write for its
+   * single use (its submission files once, see formTokenAt); the appeal form's token is claimed.
    */
-  async function botCheck(fields: Record<string, unknown>, lang: Lang, form: boolean, singleUse: 'by-the-commit' | 'claim'): Promise<{ field: string; message: string } | undefined> {
+  async function botCheck(fields: Record<string, unknown>, lang: Lang, form: boolean, purpose: FormPurpose): Promise<FieldError | undefined> {
     // A JSON client is told how to get a token; the form's reader, to send the form again.
     const again = form ? text(ctx.procedure, 'limits.formAgain', lang) : text(ctx.procedure, 'limits.formTokenJson', lang);
     if (typeof fields.website === 'string' && fields.website !== '') return { field: 'form', message: again };
-    const [t, sig] = String(fields.formToken ?? '').split('.');
-    const submission = typeof fields.submissionId === 'string' ? fields.submissionId : '';
-    if (!t || !submission || !ctx.signer.verify('form', `${t}.${submission}`, sig)) return { field: 'form', message: again };
+    if (!serves(fields.formToken, fields.submissionId, purpose)) return { field: 'form', message: again };
+    const [t, sig] = String(fields.formToken).split('.') as [string, string];
     if (wall() - Number(t) < options.minFillMs)
       return { field: 'form', message: text(ctx.procedure, 'limits.formTooFast', lang, { seconds: Math.ceil(options.minFillMs / 1000) }) };
     // A resend of the same submission (after an error or a double click) keeps working.
-    if (singleUse === 'claim' && (await ctx.store.setOnce(`form-token:${sig}`, submission)) !== submission) return { field: 'form', message: again };
+    const submission = String(fields.submissionId);
+    if (purpose === 'appeal-form' && (await ctx.store.setOnce(`form-token:${sig}`, submission)) !== submission) return { field: 'form', message: again };
     return undefined;
   }
 
@@ -134,7 +172,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
   const statusPage = (status: number, found: LoadedCase, ref: string, token: string, lang: Lang, form: { reason?: string; error?: string } = {}) => {
     const view = complainantView(ctx.procedure, found.state, found.events, lang, ctx.clock.now());
     const self = `/complaints/${ref}?token=${token}`;
-    return page(status, renderStatus(ctx.procedure, view, lang, self, appealForm(ctx.procedure, view, lang, { reference: ref, token, ...formTicket(), ...form })));
+    return page(status, renderStatus(ctx.procedure, view, lang, self, appealForm(ctx.procedure, view, lang, { reference: ref, token, ...ticketFor('appeal-form'), ...form })));
   };
 
   /** "Niet tevreden?" from the status page: filed at the moment it arrives; then the status page again, showing it. */
@@ -146,7 +184,7 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const found = await caseOfStatusLink(ctx, ref, token);
     if (!found || !token) return body.form ? notFound(lang) : json(404, { error: 'not-found' });
     // A form needs the form token (a page of ours sent it); a JSON client is held to the status token alone.
-    const bot = body.form ? await botCheck(body.fields, lang, true, 'claim') : undefined;
+    const bot = body.form ? await botCheck(body.fields, lang, true, 'appeal-form') : undefined;
     if (bot) return statusPage(400, found, ref, token, lang, { reason, error: bot.message });
     const result = await notSatisfied(ctx, ref, token, reason);
     if (result.ok) return body.form ? redirect(`/complaints/${ref}?token=${encodeURIComponent(token)}${lang === 'en' ? '&lang=en' : ''}`) : json(200, { reference: ref });
@@ -167,17 +205,19 @@ export function createPublicHandler(ctx: AppContext, options: PublicOptions = { 
     const path = e.rawPath;
     const lang = language(e);
     if (path === '/' && method === 'GET') {
-      if (query(e, 'complete') === undefined) return showForm(200, lang);
+      if (query(e, 'complete') === undefined) return freshForm(e, lang);
       const found = await caseToComplete(ctx, query(e, 'complete'), query(e, 'token'));
       if (!found) return notFound(lang);
-      return showForm(200, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
+      return freshForm(e, lang, { ...found.state.fields, complete: found.state.reference, completeToken: query(e, 'token') ?? '' });
     }
     if (path === '/api/complaints' && method === 'POST') return intake(e);
     // What the form carries, for JSON clients: a submission id (theirs, if they name one) and a token made for it, to send back with the complaint.
     if (path === '/api/form-token' && method === 'GET') {
       const own = query(e, 'submissionId');
       if (own !== undefined && !SUBMISSION_ID.test(own)) return refusalJson({ code: 'invalid', reason: 'fields', fields: [{ field: 'submissionId', reason: 'submission-id' }] }, lang, ctx.procedure);
-      return json(200, { ...formTicket(own), minFillMs: options.minFillMs });
+      const issued = await issue(e, own);
+      if (!('ticket' in issued)) return tooManyJson(ctx.procedure, 'limits.formsPerClient', lang, issued.retryAfterS);
+      return json(200, { ...issued.ticket, minFillMs: options.minFillMs });
     }
     if (path === STYLESHEET_PATH && method === 'GET') return serveStylesheet();
     if (path === '/regeling' && method === 'GET') return page(200, regelingPage(ctx.procedure, lang, options.regelingDiagram?.()));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalOffice, type LocalOffice } from '../../infra/local/office.ts';
+import { FORM_TOKEN_MAX_AGE_MS } from '../../shared/http/public-routes.ts';
 import { BULK_LIMITS, call, formToken } from '../support/http.ts';
 
 describe('the bot check at intake (HSS)', () => {
@@ -65,6 +66,25 @@ describe('the bot check at intake (HSS)', () => {
     const b = await formToken(office.url);
     const swapped = await call(office, 'POST', '/api/complaints', { body: { ...complaint, formToken: a.formToken, submissionId: b.submissionId } });
     expect(swapped.status).toBe(400);
+  });
+
+  it('takes a token for a day: an older one is refused, and the form comes back with what was typed and a new token', async () => {
+    let wall = Date.parse('2026-03-02T09:00:00.000Z');
+    const late = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0, wallClock: () => wall });
+    try {
+      const form = (await call(late, 'GET', '/')).text;
+      const formToken = /name="formToken" value="([^"]+)"/.exec(form)![1]!;
+      const submissionId = /name="submissionId" value="([^"]+)"/.exec(form)![1]!;
+      wall += FORM_TOKEN_MAX_AGE_MS + 1000;
+      const stale = await call(late, 'POST', '/api/complaints', { form: true, body: { ...complaint, description: 'Een lang verhaal.', formToken, submissionId } });
+      expect(stale.status).toBe(400);
+      expect(stale.text).toContain('Een lang verhaal.');
+      const fresh = /name="formToken" value="([^"]+)"/.exec(stale.text)![1]!;
+      expect(fresh).not.toBe(formToken);
+      expect((await call(late, 'POST', '/api/complaints', { form: true, body: { ...complaint, formToken: fresh, submissionId } })).status).toBe(303);
+    } finally {
+      await late.close();
+    }
   });
 });
 

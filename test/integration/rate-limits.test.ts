@@ -1,7 +1,8 @@
 /**
- * Request limits (issue 12, items 6 and 13): intake per client address and for all clients
- * together, and sign-in requests counted in the store, so they hold across app instances (Lambda
- * containers) that share one table. The wall clock of the limits is fixed: no window ends mid-test.
+ * Request limits (issue 12, items 6 and 13): intake per client address (counted where its form
+ * tokens are made: each token files one complaint) and for all clients together, and sign-in
+ * requests counted in the store, so they hold across app instances (Lambda containers) that share
+ * one table. The wall clock of the limits is fixed: no window ends mid-test.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,26 @@ const signed = (ctx: AppContext) => {
   return { ...complaint, submissionId, formToken: formTokenAt(ctx.signer, WALL - 60_000 - ++minted, submissionId) };
 };
 
+function get(path: string, sourceIp: string, lang = 'nl'): ApiEvent {
+  return {
+    version: '2.0',
+    routeKey: `GET ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: { 'accept-language': lang },
+    isBase64Encoded: false,
+    requestContext: { requestId: 'r', timeEpoch: WALL, http: { method: 'GET', path, sourceIp } },
+  };
+}
+
+/** A complaint with a token from GET /api/form-token, as a JSON client sends it; undefined when the token was refused. */
+async function withIssuedToken(handler: (e: ApiEvent) => Promise<ApiResult>, sourceIp: string) {
+  const r = await handler(get('/api/form-token', sourceIp));
+  if (r.statusCode !== 200) return { refused: r };
+  const t = JSON.parse(r.body!) as { formToken: string; submissionId: string };
+  return { complaint: { ...complaint, formToken: t.formToken, submissionId: t.submissionId } };
+}
+
 function post(path: string, sourceIp: string, body: unknown, lang = 'nl'): ApiEvent {
   return {
     version: '2.0',
@@ -57,30 +78,51 @@ describe('intake limits (HSS)', () => {
   });
   afterAll(() => office.close());
 
-  it('lets a client file up to its limit, then answers 429 with Retry-After and what to do; another client is not affected', async () => {
+  it('gives a client form tokens up to its limit, then 429 with Retry-After and what to do; each token files its complaint; another client is not affected', async () => {
     const intake = createPublicHandler(office.ctx, { minFillMs: 0, wallClock: ticking() });
     const { limit, windowS } = LIMITS.intakePerClient;
-    for (let i = 0; i < limit; i++) {
-      const r = await intake(post('/api/complaints', '203.0.113.7', signed(office.ctx)));
-      expect(r.statusCode, r.body).toBe(201);
-    }
-    const refused = await intake(post('/api/complaints', '203.0.113.7', signed(office.ctx)));
-    expect(refused.statusCode).toBe(429);
+    const issued = [];
+    for (let i = 0; i < limit; i++) issued.push((await withIssuedToken(intake, '203.0.113.7')).complaint!);
+    const { refused } = await withIssuedToken(intake, '203.0.113.7');
+    expect(refused!.statusCode).toBe(429);
     // The window is aligned to the clock: 30 s of it have passed.
-    expect(refused.headers!['retry-after']).toBe(String(windowS - 30));
-    expect(JSON.parse(refused.body!).message).toBe(
-      `Er zijn vanaf uw internetadres in korte tijd veel klachten verstuurd. Verstuur uw klacht over ${Math.ceil((windowS - 30) / 60)} minuten opnieuw, of mail haar naar ${office.ctx.procedure.organisation.email}.`,
+    expect(refused!.headers!['retry-after']).toBe(String(windowS - 30));
+    expect(JSON.parse(refused!.body!).message).toBe(
+      `Vanaf uw internetadres is het klachtformulier in korte tijd vaak geopend. Wacht ${Math.ceil((windowS - 30) / 60)} minuten voordat u uw klacht verstuurt, of mail haar naar ${office.ctx.procedure.organisation.email}.`,
     );
-    expect((await intake(post('/api/complaints', '198.51.100.9', signed(office.ctx)))).statusCode).toBe(201);
+    // Intake itself counts nothing: every token given out files its one complaint, also after the limit.
+    for (const c of issued) expect((await intake(post('/api/complaints', '203.0.113.7', c))).statusCode).toBe(201);
+    expect((await withIssuedToken(intake, '198.51.100.9')).complaint).toBeDefined();
   });
 
   it('counts a client across app instances sharing one table', async () => {
     const a = createPublicHandler(office.ctx, { minFillMs: 0, wallClock: ticking() });
     const b = createPublicHandler(await secondInstance(office), { minFillMs: 0, wallClock: ticking() });
     const { limit } = LIMITS.intakePerClient;
-    for (let i = 0; i < limit; i++) expect((await (i % 2 ? a : b)(post('/api/complaints', '192.0.2.44', signed(office.ctx)))).statusCode).toBe(201);
-    expect((await a(post('/api/complaints', '192.0.2.44', signed(office.ctx)))).statusCode).toBe(429);
-    expect((await b(post('/api/complaints', '192.0.2.44', signed(office.ctx)))).statusCode).toBe(429);
+    for (let i = 0; i < limit; i++) expect((await withIssuedToken(i % 2 ? a : b, '192.0.2.44')).complaint).toBeDefined();
+    expect((await withIssuedToken(a, '192.0.2.44')).refused?.statusCode).toBe(429);
+    expect((await withIssuedToken(b, '192.0.2.44')).refused?.statusCode).toBe(429);
+  });
+
+  it('counts the form page too: over the limit it still shows the form and says when it can be sent; a form that comes back with an error keeps its token', async () => {
+    const intake = createPublicHandler(office.ctx, { minFillMs: 0, wallClock: ticking() });
+    const { limit } = LIMITS.intakePerClient;
+    const pages: ApiResult[] = [];
+    for (let i = 0; i <= limit; i++) pages.push(await intake(get('/', '203.0.113.99')));
+    expect(pages.map((p) => p.statusCode)).toEqual([...Array(limit).fill(200), 429]);
+    const over = pages.at(-1)!;
+    expect(Number(over.headers!['retry-after'])).toBeGreaterThan(0);
+    expect(over.body).toContain('Vanaf uw internetadres is het klachtformulier in korte tijd vaak geopend.');
+    expect(over.body).toContain('name="description"');
+    expect(over.body).toContain('name="formToken" value=""');
+    // A form from before the limit, sent back with a field missing: the same token comes back (nothing counted), and it still files.
+    const token = /name="formToken" value="([^"]+)"/.exec(pages[0]!.body!)![1]!;
+    const submissionId = /name="submissionId" value="([^"]+)"/.exec(pages[0]!.body!)![1]!;
+    const asForm = (fields: Record<string, string>): ApiEvent => ({ ...post('/api/complaints', '203.0.113.99', {}), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    const incomplete = await intake(asForm({ formToken: token, submissionId, email: 'jan@example.nl', topic: 'advies', description: '' }));
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.body).toContain(`name="formToken" value="${token}"`);
+    expect((await intake(asForm({ formToken: token, submissionId, ...complaint }))).statusCode).toBe(303);
   });
 
   it('holds the limit for all clients together, each of them under its own', async () => {
@@ -117,7 +159,12 @@ describe('the local office applies the same limits', () => {
       wall += 60_000; // the buckets fill up again; the intake window (ten minutes) goes on
       const statuses: number[] = [];
       let last;
-      for (let i = 0; i <= LIMITS.intake.burstLimit; i++) statuses.push((last = await call(office, 'POST', '/api/complaints', { body: complaint })).status);
+      // Tokens made here as GET /api/form-token makes them (that route counts per client; this is about the office's throttle).
+      const signedAt = () => {
+        const submissionId = randomUUID();
+        return { ...complaint, submissionId, formToken: formTokenAt(office.ctx.signer, wall - 60_000, submissionId) };
+      };
+      for (let i = 0; i <= LIMITS.intake.burstLimit; i++) statuses.push((last = await call(office, 'POST', '/api/complaints', { body: signedAt() })).status);
       expect(statuses).toEqual([...Array(LIMITS.intake.burstLimit).fill(201), 429]);
       expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {

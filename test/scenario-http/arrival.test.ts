@@ -67,6 +67,9 @@ describe('ben-in-de-buurt over HTTP: requests count from their arrival', () => {
     expect(form.action).toBe(`/complaints/${ref}/niet-tevreden`);
     expect(Object.keys(form.fields).sort()).toEqual(['formToken', 'lang', 'submissionId', 'token']);
 
+    // The appeal form's token serves that form only: it cannot file a new complaint.
+    const asComplaint = await c.request('POST', '/api/complaints', { body: { ...complaint, formToken: form.fields.formToken, submissionId: form.fields.submissionId } });
+    expect(asComplaint.status).toBe(400);
     // Without the page's form token (a forged post from elsewhere): refused, nothing filed.
     const forged = await postForm(c, form.action, { token: form.fields.token!, reason: 'Niet tevreden.' });
     expect(forged.status).toBe(400);
