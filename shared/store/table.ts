@@ -56,15 +56,7 @@ export const LETTERS_PARTITION = 'LETTERS';
 export const NO_DUE_SENTINEL = '9999-12-31T23:59:59.999Z';
 
 /** The `type` attribute of each kind of item. */
-export const ITEM_KIND = {
-  commit: 'commit',
-  summary: 'summary',
-  keyRef: 'keyref',
-  key: 'key',
-  deleted: 'deleted',
-  ledger: 'ledger',
-  rate: 'rate',
-} as const;
+export const ITEM_KIND = { commit: 'commit', summary: 'summary', keyRef: 'keyref', key: 'key', deleted: 'deleted', ledger: 'ledger', rate: 'rate' } as const;
 
 /** Partition and sort key parts. */
 export const KEY_PART = {
