@@ -32,6 +32,12 @@ export const FUNCTION_KEYS = Object.keys(FUNCTION_ENTRIES) as FunctionKey[];
  */
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+/**
+ * pdfkit's own file beside the bundle of a function that makes PDFs (infra/stack/pdf-fonts.ts): loaded
+ * only when a PDF is made (shared/mail/pdfkit.ts), so it is not parsed at every cold start.
+ */
+export const PDFKIT_FILE = 'pdfkit.mjs';
+
 /** The Lambda runtime's Node.js major version (the stack uses Runtime.NODEJS_22_X). */
 export const NODE_TARGET = 'node22';
 
@@ -59,6 +65,8 @@ export const BUNDLE = {
   target: NODE_TARGET,
   /** Packages replaced by a stand-in: fontkit (with brotli), which pdfkit needs only for embedded fonts (infra/stack/fontkit-stub.ts). */
   alias: { fontkit: join(PROJECT_ROOT, 'infra/stack/fontkit-stub.ts') },
+  /** Where the bundle finds pdfkit (shared/mail/pdfkit.ts); esbuild then leaves the package itself out. */
+  define: { 'import.meta.pdfkitFile': JSON.stringify(`./${PDFKIT_FILE}`) },
 } as const;
 
 /**
@@ -71,7 +79,7 @@ export const BUNDLE = {
  */
 export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {
   public: 940 * 1024,
-  staff: 1200 * 1024,
+  staff: 1024 * 1024,
   inbound: 1240 * 1024,
   deadline: 900 * 1024,
   sweeper: 880 * 1024,
@@ -101,6 +109,7 @@ export function esbuildOptions(entry: string, outfile: string) {
     mainFields: [...BUNDLE.mainFields],
     banner: { js: BUNDLE.banner },
     alias: { ...BUNDLE.alias },
+    define: { ...BUNDLE.define },
     metafile: true,
     logLevel: 'warning' as const,
   };
