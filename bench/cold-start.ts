@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE_BUDGET_BYTES, esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../infra/stack/bundle-options.ts';
+import { BUNDLE_BUDGET_BYTES, esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PDFKIT_FILE, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../infra/stack/bundle-options.ts';
+import { PDF_FUNCTIONS, writePdfKit } from '../infra/stack/pdf-fonts.ts';
 import { loadProcedureFile } from '../shared/procedure/load.ts';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -67,6 +68,8 @@ async function bundleAll(dir: string): Promise<Map<Name, string>> {
     const out = join(dir, key, 'index.mjs');
     await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
     writeCompiledProcedure(procedure, join(dir, key));
+    // Beside the bundle, as the stack ships it; not loaded here (only a PDF download loads it).
+    if (PDF_FUNCTIONS.includes(key)) writePdfKit(join(dir, key));
     files.set(key, out);
   }
   return files;
@@ -129,6 +132,7 @@ async function main() {
     console.log(['', ...header, ''].join(' | ').trim());
     console.log(['', ...header.map(() => '---'), ''].join(' | ').trim());
     for (const r of rows) console.log(['', ...header.map((h) => String(r[h as keyof typeof r])), ''].join(' | ').trim());
+    for (const key of PDF_FUNCTIONS) console.log(`\n${key}: ${PDFKIT_FILE} beside the bundle, ${(statSync(join(dir, key, PDFKIT_FILE)).size / 1024).toFixed(0)} KiB, loaded only when a PDF is made`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

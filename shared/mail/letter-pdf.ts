@@ -3,12 +3,12 @@
  * organisation's name and address, the recipient's address where a window envelope shows it, the
  * date in words, the reference, and the same text as the mail (shared/mail/compose.ts).
  */
-import PDFDocument from 'pdfkit';
 import { formatDate, type LocalDate } from '../calendar/index.ts';
 import type { Postal } from '../engine/types.ts';
 import type { Procedure } from '../procedure/schema.ts';
 import { text } from '../procedure/text.ts';
 import type { LetterText } from './compose.ts';
+import { loadPdfKit } from './pdfkit.ts';
 
 const MM = 72 / 25.4;
 /** The window of a left-window envelope (NEN 1026-ish): 20 mm from the left, 50 mm from the top. */
@@ -25,9 +25,10 @@ export interface Letter {
   text: LetterText;
 }
 
-export function letterPdf(p: Procedure, letter: Letter): Promise<Buffer> {
+export async function letterPdf(p: Procedure, letter: Letter): Promise<Buffer> {
   const { lang, subject, blocks } = letter.text;
   const org = p.organisation;
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 20 * MM, bottom: 20 * MM, left: LEFT, right: 20 * MM },

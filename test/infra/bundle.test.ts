@@ -12,7 +12,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_SYSTEM_CSS_FILE } from '../../shared/web/stylesheet.ts';
 import { PDF_FUNCTIONS } from '../../infra/stack/pdf-fonts.ts';
-import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
+import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PDFKIT_FILE, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
 import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../../shared/procedure/compiled.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import type { OfficeStack } from '../../infra/stack/office-stack.ts';
@@ -74,16 +74,21 @@ describe('bundling (local esbuild)', () => {
     if (key === 'public') expect(readFileSync(join(dir, DESIGN_SYSTEM_CSS_FILE), 'utf8')).toContain('.utrecht-button');
   });
 
-  it.each(FUNCTION_KEYS)('%s: pdfkit only with its font metrics beside the bundle, resolvable from it', (key) => {
+  it.each(FUNCTION_KEYS)('%s: pdfkit never in the bundle; a function that makes PDFs has it beside, with its font metrics', (key) => {
     const dir = assetDir(key);
     const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
-    const hasPdfkit = map.sources.some((s) => s.includes('node_modules/pdfkit/'));
-    // A function that bundles pdfkit without the fonts would fail only when a PDF is made.
-    if (hasPdfkit) expect(PDF_FUNCTIONS).toContain(key);
+    // Used only for a letter's PDF, yet parsed at every cold start if it were inlined.
+    expect(map.sources.filter((s) => s.includes('node_modules/pdfkit/'))).toEqual([]);
+    // A function whose code asks for pdfkit's file must ship it, or a PDF download would fail.
+    if (readFileSync(join(dir, 'index.mjs'), 'utf8').includes(PDFKIT_FILE)) expect(PDF_FUNCTIONS).toContain(key);
+    expect(existsSync(join(dir, PDFKIT_FILE))).toBe(PDF_FUNCTIONS.includes(key));
     expect(existsSync(join(dir, 'standard-fonts', 'Helvetica.cjs'))).toBe(PDF_FUNCTIONS.includes(key));
     if (!PDF_FUNCTIONS.includes(key)) return;
-    // As pdfkit asks for them: a require made for the bundle's own URL.
-    const url = pathToFileURL(join(dir, 'index.mjs')).href;
+    const pdfkitMap = JSON.parse(readFileSync(join(dir, `${PDFKIT_FILE}.map`), 'utf8')) as { sources: string[] };
+    expect(pdfkitMap.sources.some((s) => s.includes('node_modules/pdfkit/'))).toBe(true);
+    for (const pkg of FORBIDDEN_IN_BUNDLES) expect(pdfkitMap.sources.filter((s) => s.includes(`node_modules/${pkg}/`))).toEqual([]);
+    // As pdfkit asks for the fonts: a require made for its own file's URL.
+    const url = pathToFileURL(join(dir, PDFKIT_FILE)).href;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; console.log(createRequire(${JSON.stringify(url)})('#standard-fonts/HelveticaBold').name);`], { encoding: 'utf8', timeout: 30_000 });
     expect(out.trim()).toBe('Helvetica-Bold');
   });

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePublicAssets } from '../../infra/stack/public-assets.ts';
-import { PDF_FUNCTIONS, writePdfFonts } from '../../infra/stack/pdf-fonts.ts';
+import { PDF_FUNCTIONS, writePdfKit } from '../../infra/stack/pdf-fonts.ts';
 import { esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../../infra/stack/bundle-options.ts';
 import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
@@ -135,7 +135,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
         await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
         writeCompiledProcedure(procedure, join(dir, key));
         if (key === 'public') writePublicAssets(procedure.procedure, join(dir, key));
-        if (PDF_FUNCTIONS.includes(key)) writePdfFonts(join(dir, key));
+        if (PDF_FUNCTIONS.includes(key)) writePdfKit(join(dir, key));
       }),
     );
     for (const key of FUNCTION_KEYS) {
@@ -258,7 +258,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
     expect(view.body).toContain('wanneer hoor ik iets');
   });
 
-  it('staff: a complaint by phone without e-mail becomes a letter, downloaded as a PDF (pdfkit and its fonts in the bundle)', async () => {
+  it('staff: a complaint by phone without e-mail becomes a letter, downloaded as a PDF (pdfkit and its fonts beside the bundle)', async () => {
     const filed = (await fns.staff.invoke(
       apiEvent('POST', '/api/staff/complaints', {
         token: sessionToken,

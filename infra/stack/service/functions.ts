@@ -5,7 +5,7 @@
  * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
  */
 import { writePublicAssets } from '../public-assets.ts';
-import { PDF_FUNCTIONS, writePdfFonts } from '../pdf-fonts.ts';
+import { PDF_FUNCTIONS, writePdfKit } from '../pdf-fonts.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -156,9 +156,9 @@ export class FunctionsPart {
     const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
     // The public function serves the pages' stylesheet (no CDN) and the regeling's diagram, drawn here, from its own bundle.
     const assets = key === 'public' ? writePublicAssets(s.procedure, mkdtempSync(join(tmpdir(), 'klachtenloket-public-'))) : [];
-    // A function that makes PDFs gets pdfkit's font metrics, which pdfkit loads at run time (infra/stack/pdf-fonts.ts).
-    const pdfFonts = PDF_FUNCTIONS.includes(key) ? mkdtempSync(join(tmpdir(), 'klachtenloket-pdf-fonts-')) : undefined;
-    if (pdfFonts) writePdfFonts(pdfFonts);
+    // A function that makes PDFs gets pdfkit as a file beside its bundle, with its font metrics (infra/stack/pdf-fonts.ts).
+    const pdfkit = PDF_FUNCTIONS.includes(key) ? mkdtempSync(join(tmpdir(), 'klachtenloket-pdfkit-')) : undefined;
+    if (pdfkit) writePdfKit(pdfkit);
     const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(scope, `${cap(key)}Role`, {
       description: `The ${key} function of ${s.orgId}`,
@@ -199,6 +199,7 @@ export class FunctionsPart {
         mainFields: [...BUNDLE.mainFields],
         banner: BUNDLE.banner,
         esbuildArgs: { '--alias': Object.entries(BUNDLE.alias).map(([name, path]) => `${name}=${path}`) },
+        define: { ...BUNDLE.define },
         // The SDK is bundled (tree-shaken, pinned by our lock file), not taken from the runtime.
         bundleAwsSDK: true,
         externalModules: [],
@@ -210,7 +211,7 @@ export class FunctionsPart {
           afterBundling: (_inputDir: string, outputDir: string) => [
             `cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`,
             ...assets.map((file) => `cp "${file}" "${outputDir}/${basename(file)}"`),
-            ...(pdfFonts ? [`cp -R "${pdfFonts}/." "${outputDir}/"`] : []),
+            ...(pdfkit ? [`cp -R "${pdfkit}/." "${outputDir}/"`] : []),
           ],
         },
       },

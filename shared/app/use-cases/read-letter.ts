@@ -1,5 +1,5 @@
 import { letterKey } from '../../blobs/keys.ts';
-import type { Letter } from '../../mail/letter-pdf.ts';
+import { letterPdf, type Letter } from '../../mail/letter-pdf.ts';
 import type { StaffMember } from '../../staff/auth.ts';
 import type { AppContext } from '../context.ts';
 import { loadCase } from '../pipeline.ts';
@@ -11,7 +11,5 @@ export async function readLetter(ctx: AppContext, me: StaffMember, ref: string, 
   if (!found || found.state.concerned.includes(me.email) || !found.state.letters.some((l) => l.id === letter)) return NOT_FOUND;
   const stored = await ctx.blobs.get(letterKey(ref, letter));
   if (!stored) return { ok: true };
-  // Loaded on first use: only a download needs pdfkit.
-  const { letterPdf } = await import('../../mail/letter-pdf.ts');
   return { ok: true, pdf: await letterPdf(ctx.procedure, JSON.parse(stored.toString('utf8')) as Letter) };
 }
