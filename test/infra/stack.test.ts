@@ -36,7 +36,10 @@ const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...STAFF_ROUTES].map(([m, p]) => `${m
  * code calls. claimKey → DeleteItem; purging a case (staff erasure, the sweeper's retention) →
  * DeleteItem, BatchWriteItem and deleting its blobs; staff lists and reports by status (gsi2, and gsi3 by received date), letters to post (gsi4) and
  * reads blobs; the sweeper reads the pending index (gsi1) and reconciles, purges and reports by
- * status (gsi2); inbound stores blobs and reads SES's copy. Mail and timers: only where code sends or
+ * status (gsi2); inbound stores blobs and reads SES's copy; the effects function and the sweeper store
+ * letters to post (a mail effect's recipients without e-mail); public reads the complaint's attachments
+ * for the copy of the person complained about (test/integration/grants.test.ts runs these paths behind
+ * the grants). Mail and timers: only where code sends or
  * schedules itself. Commits' effects are carried out by the effects function (the table's stream) and
  * the sweeper (its backstop; also reconcile, purge notices and reports); staff mails sign-in links
  * and, erasing a case, deletes its timers; public, inbound and deadline only commit.
@@ -45,12 +48,12 @@ const RW = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:
 const PURGE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'];
 const SCHEDULE = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule'];
 const EXPECTED_ACCESS: Record<FunctionKey, { dynamo: string[]; indexes: string[]; blobs: string[]; inboundMail: boolean; sendsMail: boolean; scheduler: string[] }> = {
-  public: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: [], inboundMail: false, sendsMail: false, scheduler: [] },
+  public: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:GetObject'], inboundMail: false, sendsMail: false, scheduler: [] },
   staff: { dynamo: [...RW, ...PURGE], indexes: [INDEX.status, INDEX.received, INDEX.letters], blobs: ['s3:GetObject', 's3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: ['scheduler:DeleteSchedule'] },
   inbound: { dynamo: [...RW, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], inboundMail: true, sendsMail: false, scheduler: [] },
   deadline: { dynamo: RW, indexes: [], blobs: [], inboundMail: false, sendsMail: false, scheduler: [] },
-  sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },
-  effects: { dynamo: RW, indexes: [], blobs: [], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },
+  sweeper: { dynamo: [...RW, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:PutObject', 's3:DeleteObject'], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },
+  effects: { dynamo: RW, indexes: [], blobs: ['s3:PutObject'], inboundMail: false, sendsMail: true, scheduler: SCHEDULE },
 };
 /** What Lambda's poller needs to read the table's stream for the effects function, on that stream only. */
 const STREAM = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];

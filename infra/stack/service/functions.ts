@@ -53,17 +53,20 @@ const PURGE = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
  * (retention). Mail and timers only where the code sends or schedules itself: commits' effects are
  * carried out by the effects function (the table's stream) and the sweeper (its backstop, which also
  * reconciles timers and mails purge notices and reports); staff mails sign-in links and deletes a
- * case's timers when it erases the case; public, inbound and deadline only commit. Every function
- * signs or verifies (the secret).
+ * case's timers when it erases the case; public, inbound and deadline only commit. Case files: the
+ * effects function and the sweeper store letters to post, public reads the complaint's attachments
+ * for the copy (Awb 9:9). Every function signs or verifies (the secret). test/integration/grants.test.ts
+ * runs those paths behind these grants.
  */
 export const GRANTS: Record<FunctionKey, Grant> = {
-  public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: [], readsInboundMail: false, sendsMail: false, schedules: 'none' },
+  // Reads the complaint's attachments for the copy the person complained about downloads (Awb 9:9).
+  public: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:GetObject'], readsInboundMail: false, sendsMail: false, schedules: 'none' },
   staff: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.status, INDEX.received, INDEX.letters], blobs: ['s3:GetObject', 's3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'delete' },
   inbound: { dynamo: [...READ_WRITE, 'dynamodb:DeleteItem'], indexes: [], blobs: ['s3:PutObject'], readsInboundMail: true, sendsMail: false, schedules: 'none' },
   deadline: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false, sendsMail: false, schedules: 'none' },
-  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'manage' },
-  // Loads a commit's case, projects its summary, settles its effects (mail, timers), writes register rows and expiry.
-  effects: { dynamo: READ_WRITE, indexes: [], blobs: [], readsInboundMail: false, sendsMail: true, schedules: 'manage' },
+  sweeper: { dynamo: [...READ_WRITE, ...PURGE], indexes: [INDEX.pending, INDEX.status, INDEX.received], blobs: ['s3:PutObject', 's3:DeleteObject'], readsInboundMail: false, sendsMail: true, schedules: 'manage' },
+  // Loads a commit's case, projects its summary, settles its effects (mail, letters, timers), writes register rows and expiry.
+  effects: { dynamo: READ_WRITE, indexes: [], blobs: ['s3:PutObject'], readsInboundMail: false, sendsMail: true, schedules: 'manage' },
 };
 
 /** Reading the table's stream, as Lambda's poller does for the effects function: only this table's streams. */
