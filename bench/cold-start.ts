@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE_BUDGET_BYTES, esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PDFKIT_FILE, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../infra/stack/bundle-options.ts';
-import { PDF_FUNCTIONS, writePdfKit } from '../infra/stack/pdf-fonts.ts';
+import { BUNDLE_BUDGET_BYTES, esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../infra/stack/bundle-options.ts';
+import { SIDE_FILES, writeSideFiles } from '../infra/stack/side-files.ts';
 import { loadProcedureFile } from '../shared/procedure/load.ts';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -68,15 +68,19 @@ async function bundleAll(dir: string): Promise<Map<Name, string>> {
     const out = join(dir, key, 'index.mjs');
     await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
     writeCompiledProcedure(procedure, join(dir, key));
-    // Beside the bundle, as the stack ships it; not loaded here (only a PDF download loads it).
-    if (PDF_FUNCTIONS.includes(key)) writePdfKit(join(dir, key));
+    // Beside the bundle, as the stack ships them; not loaded here (only first use loads them).
+    writeSideFiles(key, join(dir, key));
     files.set(key, out);
   }
   return files;
 }
 
-function loadTimeMs(file: string, sourceMaps: boolean): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
+/** The import of `file` in a fresh process; with `after`, the import of `after` once `file` is loaded (a side file's first use). */
+function loadTimeMs(file: string, sourceMaps: boolean, after?: string): number {
+  const url = (f: string) => JSON.stringify(pathToFileURL(f).href);
+  const script = after
+    ? `await import(${url(file)}); const t = performance.now(); await import(${url(after)}); console.log(performance.now() - t);`
+    : `const t = performance.now(); await import(${url(file)}); console.log(performance.now() - t);`;
   // --no-warnings: the SDK warns once per process when Node is older than it likes (this machine has Node 20).
   const out = execFileSync(process.execPath, ['--no-warnings', ...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH ?? '', ...DUMMY_ENV },
@@ -132,7 +136,13 @@ async function main() {
     console.log(['', ...header, ''].join(' | ').trim());
     console.log(['', ...header.map(() => '---'), ''].join(' | ').trim());
     for (const r of rows) console.log(['', ...header.map((h) => String(r[h as keyof typeof r])), ''].join(' | ').trim());
-    for (const key of PDF_FUNCTIONS) console.log(`\n${key}: ${PDFKIT_FILE} beside the bundle, ${(statSync(join(dir, key, PDFKIT_FILE)).size / 1024).toFixed(0)} KiB, loaded only when a PDF is made`);
+    // What the first use of a side file costs, once per container: its import after the bundle (staff's, with source maps as deployed).
+    console.log('');
+    for (const s of SIDE_FILES) {
+      const side = join(dir, 'staff', s.file);
+      const ms = median(Array.from({ length: RUNS }, () => loadTimeMs(files.get('staff')!, true, side)));
+      console.log(`${s.file} beside ${s.functions.join(', ')}: ${(statSync(side).size / 1024).toFixed(0)} KiB, loaded on first use: ${ms.toFixed(1)} ms (median, after the staff bundle, with source maps)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

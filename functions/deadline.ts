@@ -10,7 +10,7 @@ import '../shared/edge/zod-locale.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { onDeadline } from '../shared/app/use-cases/fire-deadline.ts';
 import type { ExecuteResult } from '../shared/app/pipeline.ts';
-import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
+import { awsContextFromBundle, lazyContext, type AwsServices } from '../shared/aws/context.ts';
 import type { DeadlinePayload } from '../shared/deadlines/port.ts';
 
 export const deadlinePayloadSchema = z.object({
@@ -50,7 +50,10 @@ export function createDeadlineFunction(context: () => Promise<AppContext>): (eve
   };
 }
 
+/** A term that passes only commits: its mail and timers are the effects function's. */
+export const services: AwsServices = {};
+
 // Created once per container, on the first timer (see shared/aws/context.ts).
-const context = lazyContext(() => awsContextFromBundle());
+const context = lazyContext(() => awsContextFromBundle(services));
 
 export const handler = createDeadlineFunction(context);

@@ -8,7 +8,10 @@
  */
 import type { AppContext } from '../shared/app/context.ts';
 import { carryOutCommit } from '../shared/app/use-cases/carry-out-commit.ts';
-import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
+import { awsContextFromBundle, lazyContext, type AwsServices } from '../shared/aws/context.ts';
+import { s3FilesOnDemand } from '../shared/aws/s3-files-on-demand.ts';
+import { schedulerTimers } from '../shared/aws/scheduler-timers.ts';
+import { sesMail } from '../shared/aws/ses-mail.ts';
 import { ATTR, commitOfKey } from '../shared/store/table.ts';
 
 /** The part of a DynamoDB Streams record we read (Lambda's event, NEW_IMAGE view). */
@@ -42,4 +45,7 @@ export function createEffectsFunction(context: () => Promise<AppContext>) {
 }
 
 // Created once per container, on the first batch (see shared/aws/context.ts).
-export const handler = createEffectsFunction(lazyContext(() => awsContextFromBundle()));
+/** Mail and timers for every commit; S3 only for a letter to post (to someone without e-mail), so it loads on first use. */
+export const services: AwsServices = { files: s3FilesOnDemand, mail: sesMail, timers: schedulerTimers };
+
+export const handler = createEffectsFunction(lazyContext(() => awsContextFromBundle(services)));

@@ -27,7 +27,8 @@ import '../shared/edge/zod-locale.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { receiveMail, type InboundOutcome, type Verdicts } from '../shared/app/use-cases/receive-mail.ts';
 import type { BlobStore } from '../shared/blobs/port.ts';
-import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
+import { awsContextFromBundle, lazyContext, type AwsServices } from '../shared/aws/context.ts';
+import { s3Files } from '../shared/aws/s3-files.ts';
 
 const verdict = z.optional(z.object({ status: z.string() }));
 
@@ -151,9 +152,12 @@ export function createInboundFunction(deps: () => Promise<InboundDeps>): (event:
   };
 }
 
+/** Every message is read from S3 (SES's copy) and its files are stored there: S3 is loaded with the bundle. */
+export const services: AwsServices = { files: s3Files };
+
 // Created once per container, on the first message (see shared/aws/context.ts: the procedure file
 // is read from next to the bundle, the signing keys from Secrets Manager).
-const context = lazyContext(() => awsContextFromBundle());
+const context = lazyContext(() => awsContextFromBundle(services));
 
 export const handler = createInboundFunction(async () => {
   const ctx = await context();

@@ -8,7 +8,8 @@ import { DESIGN_SYSTEM_CSS_FILE } from '../shared/web/stylesheet.ts';
 import { REGELING_DIAGRAM_FILE } from '../shared/web/regeling.ts';
 import type { AppContext } from '../shared/app/context.ts';
 import { createApiFunction } from '../shared/aws/api-function.ts';
-import { awsContextFromBundle, lazyContext, type AwsContext } from '../shared/aws/context.ts';
+import { awsContextFromBundle, lazyContext, type AwsContext, type AwsServices } from '../shared/aws/context.ts';
+import { s3FilesOnDemand } from '../shared/aws/s3-files-on-demand.ts';
 import { createPublicHandler } from '../shared/http/public-routes.ts';
 
 export const createPublicFunction = (context: () => Promise<AppContext & { aws?: AwsContext['aws'] }>) =>
@@ -31,6 +32,9 @@ const bundledDiagram = () => {
   return diagram.svg;
 };
 
+/** Only the copy's attachments for the person complained about are files (Awb 9:9): S3 loads on first use. No mail or timers: commits' effects are the effects function's. */
+export const services: AwsServices = { files: s3FilesOnDemand };
+
 // Created once per container, on the first request (see shared/aws/context.ts: the procedure file
 // is read from next to the bundle, the signing keys from Secrets Manager).
-export const handler = createPublicFunction(lazyContext(() => awsContextFromBundle()));
+export const handler = createPublicFunction(lazyContext(() => awsContextFromBundle(services)));

@@ -6,7 +6,10 @@
  */
 import type { AppContext } from '../shared/app/context.ts';
 import { maintain, type MaintenanceResult } from '../shared/app/use-cases/maintain.ts';
-import { awsContextFromBundle, lazyContext } from '../shared/aws/context.ts';
+import { awsContextFromBundle, lazyContext, type AwsServices } from '../shared/aws/context.ts';
+import { s3FilesOnDemand } from '../shared/aws/s3-files-on-demand.ts';
+import { schedulerTimers } from '../shared/aws/scheduler-timers.ts';
+import { sesMail } from '../shared/aws/ses-mail.ts';
 
 export type SweeperResult = MaintenanceResult;
 
@@ -24,6 +27,9 @@ export function createSweeperFunction(context: () => Promise<AppContext>) {
 }
 
 // Created once per container, on the first run (see shared/aws/context.ts).
-const context = lazyContext(() => awsContextFromBundle());
+/** The effects function's backstop (mail, letters, timers), purges (files, timers) and reports by mail; most runs find nothing to do, so S3 loads on first use. */
+export const services: AwsServices = { files: s3FilesOnDemand, mail: sesMail, timers: schedulerTimers };
+
+const context = lazyContext(() => awsContextFromBundle(services));
 
 export const handler = createSweeperFunction(context);

@@ -38,6 +38,12 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; 
  */
 export const PDFKIT_FILE = 'pdfkit.mjs';
 
+/**
+ * The S3 client and the case files' store, a file beside the bundle of a function where files are a
+ * rare path (infra/stack/side-files.ts), loaded on first use (shared/aws/s3-files-on-demand.ts).
+ */
+export const S3_FILE = 's3.mjs';
+
 /** The Lambda runtime's Node.js major version (the stack uses Runtime.NODEJS_22_X). */
 export const NODE_TARGET = 'node22';
 
@@ -65,25 +71,27 @@ export const BUNDLE = {
   target: NODE_TARGET,
   /** Packages replaced by a stand-in: fontkit (with brotli), which pdfkit needs only for embedded fonts (infra/stack/fontkit-stub.ts). */
   alias: { fontkit: join(PROJECT_ROOT, 'infra/stack/fontkit-stub.ts') },
-  /** Where the bundle finds pdfkit (shared/mail/pdfkit.ts); esbuild then leaves the package itself out. */
-  define: { 'import.meta.pdfkitFile': JSON.stringify(`./${PDFKIT_FILE}`) },
+  /** Where the bundle finds pdfkit (shared/mail/pdfkit.ts) and S3 (shared/aws/s3-files-on-demand.ts); esbuild then leaves them out. */
+  define: { 'import.meta.pdfkitFile': JSON.stringify(`./${PDFKIT_FILE}`), 'import.meta.s3File': JSON.stringify(`./${S3_FILE}`) },
 } as const;
 
 /**
  * Bundle size budgets, on the minified `index.mjs` (the `.map` beside it is read at load too, with
  * --enable-source-maps: `npm run bench:cold` measured +10-20 ms). Set from the sizes of 29 November 2026
- * (@aws-sdk 3.1169, zod/mini 4.6, postal-mime 4.0): public 780 KiB,
- * staff 854 (pdfkit 0.20 is a file beside it, PDFKIT_FILE: 153 KiB, not counted), inbound 1032, deadline 743, sweeper 727, effects 711, of which about 500 KiB is the
- * five SDK clients alone. The budgets leave about 20% headroom: load time follows size (`npm run
- * bench:cold`), so growing past one should be a decision, not an accident.
+ * (@aws-sdk 3.1169, zod/mini 4.6, postal-mime 4.0), once each function carried only the SDK clients it
+ * calls (functions/*.ts `services`): public 595 KiB, staff 712, inbound 987, deadline 556, sweeper 591,
+ * effects 575; DynamoDB and Secrets Manager alone are 335 KiB. Not counted: the side files loaded
+ * on first use (infra/stack/side-files.ts: pdfkit 153 KiB, S3 421 KiB). The budgets leave about 20%
+ * headroom: load time follows size (`npm run bench:cold`), so growing past one should be a decision,
+ * not an accident.
  */
 export const BUNDLE_BUDGET_BYTES: Record<FunctionKey, number> = {
-  public: 940 * 1024,
-  staff: 1024 * 1024,
-  inbound: 1240 * 1024,
-  deadline: 900 * 1024,
-  sweeper: 880 * 1024,
-  effects: 860 * 1024,
+  public: 720 * 1024,
+  staff: 860 * 1024,
+  inbound: 1190 * 1024,
+  deadline: 670 * 1024,
+  sweeper: 710 * 1024,
+  effects: 690 * 1024,
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The AppContext on AWS: DynamoDB case store, S3 blobs, SES mail out, EventBridge Scheduler timers,
- * signing keys from Secrets Manager. Config comes from the Lambda environment (validated, every
+ * The AppContext on AWS: DynamoDB case store and signing keys from Secrets Manager for every function;
+ * S3 files, SES mail out and EventBridge Scheduler timers only for the functions that use them (their
+ * entry names them, `AwsServices`, so no bundle carries an SDK client its function never calls). Config comes from the Lambda environment (validated, every
  * problem named at once); the procedure, compiled at build time, is bundled with the function (see `loadBundledProcedure`).
  *
  * Per container, once: the SDK clients (module scope, per region) and the signing keys (per secret
@@ -9,26 +10,18 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient } from '@aws-sdk/client-ses';
 import * as z from 'zod/mini';
 import '../edge/zod-locale.ts';
 import { jsonLogger, type AppContext, type Logger } from '../app/context.ts';
 import { effectsByTableStream } from '../app/effect-runner.ts';
 import type { BlobStore } from '../blobs/port.ts';
-import { createS3BlobStore } from '../blobs/s3.ts';
-import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
-import { systemClock } from '../deadlines/port.ts';
-import { createSesMailer } from '../mail/ses-mailer.ts';
+import { systemClock, type DeadlineScheduler } from '../deadlines/port.ts';
+import type { Mailer } from '../mail/message.ts';
 import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../procedure/compiled.ts';
 import type { LoadedProcedure } from '../procedure/load.ts';
 import { createSigner, parseSigningKeys, type SigningKey } from '../security/signer.ts';
 import { createDynamoCaseStore } from '../store/dynamo.ts';
-import { BLOB_PREFIX } from './bucket-layout.ts';
-
-export { BLOB_PREFIX };
 
 const required = (pattern?: RegExp, message?: string) => z.string().check(z.trim(), z.minLength(1), ...(pattern ? [z.regex(pattern, message)] : []));
 const arn = (service: string) => required(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
@@ -89,11 +82,9 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env): AwsConfig {
   throw new AwsConfigError([...missing], invalid);
 }
 
+/** The clients every function needs: its cases and its signing keys. */
 export interface AwsClients {
   dynamo: DynamoDBClient;
-  s3: S3Client;
-  ses: SESClient;
-  scheduler: SchedulerClient;
   secrets: SecretsManagerClient;
 }
 
@@ -106,14 +97,7 @@ const clientsByRegion = new Map<string, AwsClients>();
 export function awsClients(region: string): AwsClients {
   let clients = clientsByRegion.get(region);
   if (!clients) {
-    clients = {
-      dynamo: new DynamoDBClient({ region }),
-      // A local S3 endpoint (AWS_ENDPOINT_URL_S3, e.g. in the bundle test) cannot serve bucket subdomains.
-      s3: new S3Client({ region, ...(process.env.AWS_S3_FORCE_PATH_STYLE === 'true' ? { forcePathStyle: true } : {}) }),
-      ses: new SESClient({ region }),
-      scheduler: new SchedulerClient({ region }),
-      secrets: new SecretsManagerClient({ region }),
-    };
+    clients = { dynamo: new DynamoDBClient({ region }), secrets: new SecretsManagerClient({ region }) };
     clientsByRegion.set(region, clients);
   }
   return clients;
@@ -150,9 +134,32 @@ export interface AwsContext extends AppContext {
   aws: { config: AwsConfig; clients: AwsClients; inboundMail: BlobStore };
 }
 
+/** S3: the case files (under `blobs/`) and SES's raw copies of inbound mail (under MAIL_PREFIX). */
+export type FilesService = (config: AwsConfig) => { blobs: BlobStore; inboundMail: BlobStore };
+export type MailService = (config: AwsConfig) => Mailer;
+export type TimersService = (config: AwsConfig) => DeadlineScheduler;
+
+/**
+ * The AWS services a function's code uses besides DynamoDB and Secrets Manager, named by its entry
+ * (functions/*.ts) as its IAM grant allows (GRANTS in infra/stack/service/functions.ts): files
+ * (shared/aws/s3-files.ts, or loaded on first use: s3-files-on-demand.ts), mail (ses-mail.ts),
+ * timers (scheduler-timers.ts). One left out is a port that refuses, with a message naming it.
+ */
+export interface AwsServices {
+  files?: FilesService;
+  mail?: MailService;
+  timers?: TimersService;
+}
+
+const notHere = (service: string) => async (): Promise<never> => {
+  throw new Error(`this function has no ${service}: its entry (functions/*.ts) names the AWS services it uses, as its IAM grant allows`);
+};
+const noFiles: BlobStore = { put: notHere('S3 files'), get: notHere('S3 files'), deletePrefix: notHere('S3 files') };
+
 export interface AwsContextOptions {
   /** The procedure, parsed and validated (at build time on AWS, see `loadBundledProcedure`). */
   procedure: LoadedProcedure;
+  services: AwsServices;
   env?: NodeJS.ProcessEnv;
   log?: Logger;
 }
@@ -162,26 +169,21 @@ export async function createAwsContext(o: AwsContextOptions): Promise<AwsContext
   const { procedure, hash } = o.procedure;
   const clients = awsClients(config.AWS_REGION);
   const keys = await signingKeys(clients.secrets, config.SIGNING_KEY_SECRET_ARN);
+  const files = o.services.files?.(config) ?? { blobs: noFiles, inboundMail: noFiles };
   return {
     procedure,
     procedureHash: hash,
     store: createDynamoCaseStore({ client: clients.dynamo, tableName: config.TABLE_NAME }),
-    blobs: createS3BlobStore({ client: clients.s3, bucket: config.BUCKET, prefix: BLOB_PREFIX }),
-    mailer: createSesMailer({ client: clients.ses, ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}) }),
-    scheduler: createEventBridgeScheduler({
-      client: clients.scheduler,
-      groupName: config.SCHEDULE_GROUP,
-      targetArn: config.DEADLINE_FUNCTION_ARN,
-      roleArn: config.SCHEDULER_ROLE_ARN,
-      deadLetterArn: config.DEADLINE_DLQ_ARN,
-    }),
+    blobs: files.blobs,
+    mailer: o.services.mail?.(config) ?? { send: notHere('SES mail') },
+    scheduler: o.services.timers?.(config) ?? { schedule: notHere('EventBridge Scheduler timers'), cancel: notHere('EventBridge Scheduler timers') },
     clock: systemClock,
     signer: createSigner(keys),
     publicUrl: config.PUBLIC_URL,
     replyDomain: config.REPLY_DOMAIN,
     log: o.log ?? jsonLogger(),
     effectsAfterAnswer: effectsByTableStream,
-    aws: { config, clients, inboundMail: createS3BlobStore({ client: clients.s3, bucket: config.BUCKET, prefix: config.MAIL_PREFIX }) },
+    aws: { config, clients, inboundMail: files.inboundMail },
   };
 }
 
@@ -216,5 +218,5 @@ export function lazyContext<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** The context of a deployed function: the bundled procedure and the Lambda environment. */
-export const awsContextFromBundle = (env: NodeJS.ProcessEnv = process.env) => createAwsContext({ procedure: loadBundledProcedure(env), env });
+/** The context of a deployed function: the bundled procedure, the Lambda environment and the services its entry names. */
+export const awsContextFromBundle = (services: AwsServices, env: NodeJS.ProcessEnv = process.env) => createAwsContext({ procedure: loadBundledProcedure(env), env, services });

@@ -12,7 +12,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_SYSTEM_CSS_FILE } from '../../shared/web/stylesheet.ts';
 import { PDF_FUNCTIONS } from '../../infra/stack/pdf-fonts.ts';
-import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PDFKIT_FILE, PROJECT_ROOT } from '../../infra/stack/bundle-options.ts';
+import { S3_ON_DEMAND_FUNCTIONS } from '../../infra/stack/side-files.ts';
+import { GRANTS } from '../../infra/stack/service/functions.ts';
+import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PDFKIT_FILE, PROJECT_ROOT, S3_FILE } from '../../infra/stack/bundle-options.ts';
 import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../../shared/procedure/compiled.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
 import type { OfficeStack } from '../../infra/stack/office-stack.ts';
@@ -91,6 +93,25 @@ describe('bundling (local esbuild)', () => {
     const url = pathToFileURL(join(dir, PDFKIT_FILE)).href;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; console.log(createRequire(${JSON.stringify(url)})('#standard-fonts/HelveticaBold').name);`], { encoding: 'utf8', timeout: 30_000 });
     expect(out.trim()).toBe('Helvetica-Bold');
+  });
+
+  it.each(FUNCTION_KEYS)('%s: the S3 client is in the bundle only where every invocation reads S3; elsewhere beside it, loaded on first use', (key) => {
+    const dir = assetDir(key);
+    const onDemand = S3_ON_DEMAND_FUNCTIONS.includes(key);
+    const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    const usesFiles = GRANTS[key].blobs.length > 0 || GRANTS[key].readsInboundMail;
+    expect(map.sources.some((s) => s.includes('node_modules/@aws-sdk/client-s3/'))).toBe(usesFiles && !onDemand);
+    // A function whose code asks for the S3 file must ship it, or its first file would fail.
+    expect(readFileSync(join(dir, 'index.mjs'), 'utf8').includes(S3_FILE)).toBe(onDemand);
+    expect(existsSync(join(dir, S3_FILE))).toBe(onDemand);
+    if (!onDemand) return;
+    const s3Map = JSON.parse(readFileSync(join(dir, `${S3_FILE}.map`), 'utf8')) as { sources: string[] };
+    expect(s3Map.sources.some((s) => s.includes('node_modules/@aws-sdk/client-s3/'))).toBe(true);
+    // Only the store and the client: no case store, no procedure, no texts.
+    expect(s3Map.sources.filter((s) => s.includes('shared/') && !/shared\/(aws\/(s3-files|bucket-layout)|blobs\/s3)\.ts$/.test(s))).toEqual([]);
+    const url = pathToFileURL(join(dir, S3_FILE)).href;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); console.log(typeof m.s3Files, await m.s3Client('eu-west-1').config.region());`], { encoding: 'utf8', timeout: 30_000 });
+    expect(out.trim()).toBe('function eu-west-1');
   });
 
   it.each(FUNCTION_KEYS)('%s: loads in a fresh Node process and exports a handler', (key) => {

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePublicAssets } from '../../infra/stack/public-assets.ts';
-import { PDF_FUNCTIONS, writePdfKit } from '../../infra/stack/pdf-fonts.ts';
+import { writeSideFiles } from '../../infra/stack/side-files.ts';
 import { esbuildOptions, FUNCTION_ENTRIES, FUNCTION_KEYS, PROJECT_ROOT, writeCompiledProcedure, type FunctionKey } from '../../infra/stack/bundle-options.ts';
 import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';
@@ -135,7 +135,7 @@ describe(`the deployable bundles, each in a fresh Node process (DynamoDB: ${DYNA
         await build(esbuildOptions(resolve(PROJECT_ROOT, FUNCTION_ENTRIES[key]), out));
         writeCompiledProcedure(procedure, join(dir, key));
         if (key === 'public') writePublicAssets(procedure.procedure, join(dir, key));
-        if (PDF_FUNCTIONS.includes(key)) writePdfKit(join(dir, key));
+        writeSideFiles(key, join(dir, key));
       }),
     );
     for (const key of FUNCTION_KEYS) {

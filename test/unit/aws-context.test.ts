@@ -10,9 +10,13 @@ import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-schedule
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { COMPILED_PROCEDURE_FILE, serializeProcedure } from '../../shared/procedure/compiled.ts';
 import { parseProcedure } from '../../shared/procedure/load.ts';
+import { BLOB_PREFIX } from '../../shared/aws/bucket-layout.ts';
+import { s3Client, s3Files } from '../../shared/aws/s3-files.ts';
+import { s3FilesOnDemand } from '../../shared/aws/s3-files-on-demand.ts';
+import { schedulerTimers } from '../../shared/aws/scheduler-timers.ts';
+import { sesMail } from '../../shared/aws/ses-mail.ts';
 import {
   AwsConfigError,
-  BLOB_PREFIX,
   awsClients,
   createAwsContext,
   lazyContext,
@@ -30,6 +34,9 @@ beforeEach(() => {
   scheduler.reset();
   ses.reset();
 });
+
+/** Every service, as the sweeper has them (files on demand: see the test of both kinds below). */
+const services = { files: s3Files, mail: sesMail, timers: schedulerTimers };
 
 const procedureText = readFileSync('procedures/hss.yaml', 'utf8');
 const procedure = parseProcedure(procedureText, 'hss.yaml');
@@ -100,15 +107,15 @@ describe('readAwsConfig', () => {
 
 describe('createAwsContext', () => {
   it('throws the configuration error before calling AWS', async () => {
-    await expect(createAwsContext({ procedure, env: env({ BUCKET: undefined }) })).rejects.toThrow(/missing environment variable: BUCKET/);
+    await expect(createAwsContext({ procedure, services, env: env({ BUCKET: undefined }) })).rejects.toThrow(/missing environment variable: BUCKET/);
     expect(secrets.calls()).toHaveLength(0);
   });
 
   it('fetches the signing keys once per container and creates the clients once', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: SECRET });
     const e = env();
-    const first = await createAwsContext({ procedure, env: e });
-    const second = await createAwsContext({ procedure, env: e });
+    const first = await createAwsContext({ procedure, services, env: e });
+    const second = await createAwsContext({ procedure, services, env: e });
     const calls = secrets.commandCalls(GetSecretValueCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0].input).toEqual({ SecretId: e.SIGNING_KEY_SECRET_ARN });
@@ -116,7 +123,8 @@ describe('createAwsContext', () => {
     expect(second.aws.clients).toBe(first.aws.clients);
     expect(second.aws.clients.dynamo).toBe(first.aws.clients.dynamo);
     expect(awsClients('eu-west-1')).toBe(first.aws.clients);
-    expect(await first.aws.clients.s3.config.region()).toBe('eu-west-1');
+    expect(s3Client('eu-west-1')).toBe(s3Client('eu-west-1'));
+    expect(await s3Client('eu-west-1').config.region()).toBe('eu-west-1');
     // Both sign alike, with the first key of the secret; the second key still verifies.
     const token = first.signer.sign('status', 'HSS-2026-ABCDE');
     expect(token[0]).toBe('a');
@@ -129,15 +137,15 @@ describe('createAwsContext', () => {
       .rejectsOnce(new ResourceNotFoundException({ message: 'Secrets Manager can’t find the specified secret.', $metadata: {} }))
       .resolves({ SecretString: SECRET });
     const e = env();
-    await expect(createAwsContext({ procedure, env: e })).rejects.toThrow(/can’t find/);
-    await expect(createAwsContext({ procedure, env: e })).resolves.toBeDefined();
+    await expect(createAwsContext({ procedure, services, env: e })).rejects.toThrow(/can’t find/);
+    await expect(createAwsContext({ procedure, services, env: e })).resolves.toBeDefined();
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
   it('takes the bare random string CloudFormation generates as key "a"', async () => {
     const generated = 'Zq3'.repeat(22);
     secrets.on(GetSecretValueCommand).resolves({ SecretString: generated });
-    const ctx = await createAwsContext({ procedure, env: env({ SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:generated' }) });
+    const ctx = await createAwsContext({ procedure, services, env: env({ SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:generated' }) });
     const token = ctx.signer.sign('status', 'HSS-2026-ABCDE');
     expect(token[0]).toBe('a');
     expect(createSigner([{ id: 'a', secret: generated }]).verify('status', 'HSS-2026-ABCDE', token)).toBe(true);
@@ -145,9 +153,9 @@ describe('createAwsContext', () => {
 
   it('refuses a secret that is not a usable key list, without echoing it', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'a:short' });
-    await expect(createAwsContext({ procedure, env: env() })).rejects.toThrow('a signing key secret needs at least 32 characters');
+    await expect(createAwsContext({ procedure, services, env: env() })).rejects.toThrow('a signing key secret needs at least 32 characters');
     secrets.on(GetSecretValueCommand).resolves({ SecretBinary: new Uint8Array([1, 2]) });
-    await expect(createAwsContext({ procedure, env: env() })).rejects.toThrow(/no SecretString/);
+    await expect(createAwsContext({ procedure, services, env: env() })).rejects.toThrow(/no SecretString/);
   });
 
   it('wires config into the adapters: procedure, URLs, blobs under blobs/, SES configuration set, schedules', async () => {
@@ -156,7 +164,7 @@ describe('createAwsContext', () => {
     ses.on(SendRawEmailCommand).resolves({ MessageId: 'x' });
     scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn' });
     const e = env();
-    const ctx = await createAwsContext({ procedure, env: e });
+    const ctx = await createAwsContext({ procedure, services, env: e });
     expect(ctx.procedure.id).toBe('hss');
     expect(ctx.procedureHash).toMatch(/^[0-9a-f]{64}$/);
     expect(ctx.publicUrl).toBe('https://klachten.hss.example.nl');
@@ -174,6 +182,24 @@ describe('createAwsContext', () => {
     expect(schedule.Target).toMatchObject({ Arn: e.DEADLINE_FUNCTION_ARN, RoleArn: e.SCHEDULER_ROLE_ARN, DeadLetterConfig: { Arn: e.DEADLINE_DLQ_ARN } });
   });
 
+  it('loads S3 on first use where files are a rare path: the same keys, and SES’s copies under MAIL_PREFIX', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: SECRET });
+    s3.on(PutObjectCommand).resolves({});
+    const ctx = await createAwsContext({ procedure, services: { files: s3FilesOnDemand }, env: env() });
+    expect(s3.calls()).toHaveLength(0);
+    await ctx.blobs.put('cases/HSS-2026-ABCDE/letters/L1.json', Buffer.from('{}'), 'application/json');
+    await ctx.aws.inboundMail.put('abc', Buffer.from('x'), 'message/rfc822');
+    expect(s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual([`${BLOB_PREFIX}cases/HSS-2026-ABCDE/letters/L1.json`, 'inbound/abc']);
+  });
+
+  it('a service a function does not name is a port that refuses, saying which', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: SECRET });
+    const ctx = await createAwsContext({ procedure, services: {}, env: env() });
+    await expect(ctx.blobs.get('x')).rejects.toThrow(/this function has no S3 files/);
+    await expect(ctx.mailer.send({ messageId: '<m@x>', from: { email: 'a@b.nl' }, to: [{ email: 'c@d.nl' }], subject: 's', text: 't', html: '', headers: {} })).rejects.toThrow(/no SES mail/);
+    await expect(ctx.scheduler.cancel({ caseRef: 'HSS-2026-ABCDE', instance: 't1', action: 'expire' })).rejects.toThrow(/no EventBridge Scheduler timers/);
+    expect(s3.calls().length + ses.calls().length + scheduler.calls().length).toBe(0);
+  });
 });
 
 describe('loadBundledProcedure and lazyContext', () => {

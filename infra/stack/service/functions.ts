@@ -5,7 +5,7 @@
  * configuration set, the schedule group's schedules, the one scheduler role and the one secret.
  */
 import { writePublicAssets } from '../public-assets.ts';
-import { PDF_FUNCTIONS, writePdfKit } from '../pdf-fonts.ts';
+import { hasSideFiles, writeSideFiles } from '../side-files.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -159,9 +159,9 @@ export class FunctionsPart {
     const compiledProcedure = writeCompiledProcedure({ procedure: s.procedure, hash: s.procedureHash }, mkdtempSync(join(tmpdir(), 'klachtenloket-procedure-')));
     // The public function serves the pages' stylesheet (no CDN) and the regeling's diagram, drawn here, from its own bundle.
     const assets = key === 'public' ? writePublicAssets(s.procedure, mkdtempSync(join(tmpdir(), 'klachtenloket-public-'))) : [];
-    // A function that makes PDFs gets pdfkit as a file beside its bundle, with its font metrics (infra/stack/pdf-fonts.ts).
-    const pdfkit = PDF_FUNCTIONS.includes(key) ? mkdtempSync(join(tmpdir(), 'klachtenloket-pdfkit-')) : undefined;
-    if (pdfkit) writePdfKit(pdfkit);
+    // Code loaded on first use goes beside the bundle: pdfkit with its font metrics, the S3 client (infra/stack/side-files.ts).
+    const side = hasSideFiles(key) ? mkdtempSync(join(tmpdir(), 'klachtenloket-side-')) : undefined;
+    if (side) writeSideFiles(key, side);
     const logGroup = new logs.LogGroup(scope, `${cap(key)}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(scope, `${cap(key)}Role`, {
       description: `The ${key} function of ${s.orgId}`,
@@ -214,7 +214,7 @@ export class FunctionsPart {
           afterBundling: (_inputDir: string, outputDir: string) => [
             `cp "${compiledProcedure}" "${outputDir}/${COMPILED_PROCEDURE_FILE}"`,
             ...assets.map((file) => `cp "${file}" "${outputDir}/${basename(file)}"`),
-            ...(pdfkit ? [`cp -R "${pdfkit}/." "${outputDir}/"`] : []),
+            ...(side ? [`cp -R "${side}/." "${outputDir}/"`] : []),
           ],
         },
       },
