@@ -22,6 +22,7 @@ import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../procedure/com
 import type { LoadedProcedure } from '../procedure/load.ts';
 import { createSigner, parseSigningKeys, type SigningKey } from '../security/signer.ts';
 import { createDynamoCaseStore } from '../store/dynamo.ts';
+import { oncePerRegion } from './per-region.ts';
 
 const required = (pattern?: RegExp, message?: string) => z.string().check(z.trim(), z.minLength(1), ...(pattern ? [z.regex(pattern, message)] : []));
 const arn = (service: string) => required(new RegExp(`^arn:aws[a-z-]*:${service}:`), `must be an ARN of ${service}`);
@@ -88,20 +89,11 @@ export interface AwsClients {
   secrets: SecretsManagerClient;
 }
 
-const clientsByRegion = new Map<string, AwsClients>();
-
 /**
  * The SDK clients, made once per container (and region) and reused by every invocation. Endpoints
  * follow the SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables (the bundle test points them at local servers).
  */
-export function awsClients(region: string): AwsClients {
-  let clients = clientsByRegion.get(region);
-  if (!clients) {
-    clients = { dynamo: new DynamoDBClient({ region }), secrets: new SecretsManagerClient({ region }) };
-    clientsByRegion.set(region, clients);
-  }
-  return clients;
-}
+export const awsClients = oncePerRegion((region): AwsClients => ({ dynamo: new DynamoDBClient({ region }), secrets: new SecretsManagerClient({ region }) }));
 
 const keysBySecret = new Map<string, Promise<SigningKey[]>>();
 

@@ -8,19 +8,10 @@ import type { BlobStore } from '../blobs/port.ts';
 import { createS3BlobStore } from '../blobs/s3.ts';
 import { BLOB_PREFIX } from './bucket-layout.ts';
 import type { AwsConfig, FilesService } from './context.ts';
+import { oncePerRegion } from './per-region.ts';
 
-const clients = new Map<string, S3Client>();
-
-/** One client per container (and region). */
-export function s3Client(region: string): S3Client {
-  let client = clients.get(region);
-  if (!client) {
-    // A local S3 endpoint (AWS_ENDPOINT_URL_S3, e.g. in the bundle test) cannot serve bucket subdomains.
-    client = new S3Client({ region, ...(process.env.AWS_S3_FORCE_PATH_STYLE === 'true' ? { forcePathStyle: true } : {}) });
-    clients.set(region, client);
-  }
-  return client;
-}
+// A local S3 endpoint (AWS_ENDPOINT_URL_S3, e.g. in the bundle test) cannot serve bucket subdomains.
+export const s3Client = oncePerRegion((region) => new S3Client({ region, ...(process.env.AWS_S3_FORCE_PATH_STYLE === 'true' ? { forcePathStyle: true } : {}) }));
 
 export const s3Files: FilesService = (config: AwsConfig): { blobs: BlobStore; inboundMail: BlobStore } => {
   const client = s3Client(config.AWS_REGION);

@@ -2,17 +2,15 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createEventBridgeScheduler } from '../deadlines/eventbridge.ts';
 import type { AwsConfig, TimersService } from './context.ts';
+import { oncePerRegion } from './per-region.ts';
 
-const clients = new Map<string, SchedulerClient>();
+const schedulerClient = oncePerRegion((region) => new SchedulerClient({ region }));
 
-export const schedulerTimers: TimersService = (config: AwsConfig) => {
-  let client = clients.get(config.AWS_REGION);
-  if (!client) clients.set(config.AWS_REGION, (client = new SchedulerClient({ region: config.AWS_REGION })));
-  return createEventBridgeScheduler({
-    client,
+export const schedulerTimers: TimersService = (config: AwsConfig) =>
+  createEventBridgeScheduler({
+    client: schedulerClient(config.AWS_REGION),
     groupName: config.SCHEDULE_GROUP,
     targetArn: config.DEADLINE_FUNCTION_ARN,
     roleArn: config.SCHEDULER_ROLE_ARN,
     deadLetterArn: config.DEADLINE_DLQ_ARN,
   });
-};

@@ -2,11 +2,11 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { createSesMailer } from '../mail/ses-mailer.ts';
 import type { AwsConfig, MailService } from './context.ts';
+import { oncePerRegion } from './per-region.ts';
 
-const clients = new Map<string, SESClient>();
+const sesClient = oncePerRegion((region) => new SESClient({ region }));
 
 export const sesMail: MailService = (config: AwsConfig) => {
-  let client = clients.get(config.AWS_REGION);
-  if (!client) clients.set(config.AWS_REGION, (client = new SESClient({ region: config.AWS_REGION })));
+  const client = sesClient(config.AWS_REGION);
   return createSesMailer({ client, ...(config.SES_CONFIGURATION_SET ? { configurationSet: config.SES_CONFIGURATION_SET } : {}) });
 };
