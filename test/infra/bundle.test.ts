@@ -108,7 +108,7 @@ describe('bundling (local esbuild)', () => {
     const s3Map = JSON.parse(readFileSync(join(dir, `${S3_FILE}.map`), 'utf8')) as { sources: string[] };
     expect(s3Map.sources.some((s) => s.includes('node_modules/@aws-sdk/client-s3/'))).toBe(true);
     // Only the store and the client: no case store, no procedure, no texts.
-    expect(s3Map.sources.filter((s) => s.includes('shared/') && !/shared\/(aws\/(s3-files|bucket-layout)|blobs\/s3)\.ts$/.test(s))).toEqual([]);
+    expect(s3Map.sources.filter((s) => s.includes('shared/') && !/shared\/(aws\/(s3-files|bucket-layout|per-region)|blobs\/s3)\.ts$/.test(s))).toEqual([]);
     const url = pathToFileURL(join(dir, S3_FILE)).href;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); console.log(typeof m.s3Files, await m.s3Client('eu-west-1').config.region());`], { encoding: 'utf8', timeout: 30_000 });
     expect(out.trim()).toBe('function eu-west-1');
