@@ -32,6 +32,12 @@ const get = (url: URL): ApiEvent => ({
   requestContext: { requestId: 'req-1', timeEpoch: 1772442000000, http: { method: 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9' } },
 });
 
+/** The table stream's record of a new commit, as the effects function's filter passes it. */
+const newCommit = (ref: string, seq: number) => ({
+  eventName: 'INSERT',
+  dynamodb: { Keys: { pk: { S: `CASE#${ref}` }, sk: { S: `C#${String(seq).padStart(10, '0')}` } }, SequenceNumber: `${seq}00` },
+});
+
 describe('every function works within its IAM grant (HSS)', () => {
   let office: LocalOffice;
   let ref: string;
@@ -67,8 +73,7 @@ describe('every function works within its IAM grant (HSS)', () => {
   it('the effects function stores the letter of a copy by post (s3:PutObject)', async () => {
     const commit = await addPartyByPost('Piet Post', 'Dorpsstraat 1\n1234 AB Ergens');
     const run = createEffectsFunction(async () => fenced('effects', office.ctx));
-    const record = { eventName: 'INSERT', dynamodb: { Keys: { pk: { S: `CASE#${ref}` }, sk: { S: `C#${String(commit.seq).padStart(10, '0')}` } }, SequenceNumber: '1' } };
-    expect(await run({ Records: [record] })).toEqual({ batchItemFailures: [] });
+    expect(await run({ Records: [newCommit(ref, commit.seq)] })).toEqual({ batchItemFailures: [] });
     expect(await office.ctx.store.pendingCommits()).toEqual([]);
     expect(await storedLetters()).toEqual([true]);
   });
@@ -85,9 +90,7 @@ describe('every function works within its IAM grant (HSS)', () => {
   it('the public function serves the person complained about the complaint’s attachment (s3:GetObject)', async () => {
     expect((await call(office, 'POST', `/api/staff/cases/${ref}/actions`, { token, body: { type: 'correct-party', party: 'named', email: JAN } })).status).toBe(200);
     const [pending] = await office.ctx.store.pendingCommits();
-    await createEffectsFunction(async () => fenced('effects', office.ctx))({
-      Records: [{ eventName: 'INSERT', dynamodb: { Keys: { pk: { S: `CASE#${ref}` }, sk: { S: `C#${String(pending!.seq).padStart(10, '0')}` } }, SequenceNumber: '2' } }],
-    });
+    await createEffectsFunction(async () => fenced('effects', office.ctx))({ Records: [newCommit(ref, pending!.seq)] });
     const copy = office.outbox.messages.filter((m) => m.to[0]!.email === JAN).at(-1)!;
     const page = new URL(/(http\S+\/kopie\?\S+)/.exec(copy.text)![1]!);
     const publicFunction = createPublicFunction(async () => fenced('public', office.ctx));
