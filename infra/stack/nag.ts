@@ -9,7 +9,7 @@ import type { FunctionKey } from './bundle-options.ts';
 import type { Stack } from 'aws-cdk-lib';
 import type { ServicePart } from './service.ts';
 import type { StatefulPart } from './stateful.ts';
-import { GRANTS } from './service/functions.ts';
+import { GRANTS } from './grants.ts';
 import { MAIL_PREFIX } from './stateful.ts';
 import { BLOB_PREFIX } from '../../shared/aws/bucket-layout.ts';
 

@@ -133,7 +133,7 @@ export type TimersService = (config: AwsConfig) => DeadlineScheduler;
 
 /**
  * The AWS services a function's code uses besides DynamoDB and Secrets Manager, named by its entry
- * (functions/*.ts) as its IAM grant allows (GRANTS in infra/stack/service/functions.ts): files
+ * (functions/*.ts) as its IAM grant allows (GRANTS in infra/stack/grants.ts): files
  * (shared/aws/s3-files.ts, or loaded on first use: s3-files-on-demand.ts), mail (ses-mail.ts),
  * timers (scheduler-timers.ts). One left out is a port that refuses, with a message naming it.
  */

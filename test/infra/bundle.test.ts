@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_SYSTEM_CSS_FILE } from '../../shared/web/stylesheet.ts';
 import { PDF_FUNCTIONS } from '../../infra/stack/pdf-fonts.ts';
 import { S3_ON_DEMAND_FUNCTIONS } from '../../infra/stack/side-files.ts';
-import { GRANTS } from '../../infra/stack/service/functions.ts';
+import { GRANTS } from '../../infra/stack/grants.ts';
 import { BUNDLE_BUDGET_BYTES, ESM_REQUIRE_BANNER, FORBIDDEN_IN_BUNDLES, FUNCTION_KEYS, PDFKIT_FILE, PROJECT_ROOT, S3_FILE } from '../../infra/stack/bundle-options.ts';
 import { COMPILED_PROCEDURE_FILE, readCompiledProcedure } from '../../shared/procedure/compiled.ts';
 import { loadProcedureFile } from '../../shared/procedure/load.ts';

@@ -11,7 +11,7 @@ import * as publicFn from '../../functions/public.ts';
 import * as staff from '../../functions/staff.ts';
 import * as sweeper from '../../functions/sweeper.ts';
 import { FUNCTION_ENTRIES, FUNCTION_KEYS, type FunctionKey } from '../../infra/stack/bundle-options.ts';
-import { GRANTS } from '../../infra/stack/service/functions.ts';
+import { GRANTS } from '../../infra/stack/grants.ts';
 import { S3_ON_DEMAND_FUNCTIONS } from '../../infra/stack/side-files.ts';
 import type { AwsServices } from '../../shared/aws/context.ts';
 import { s3Files } from '../../shared/aws/s3-files.ts';

@@ -1,12 +1,12 @@
 /**
- * A function's IAM grant (GRANTS in infra/stack/service/functions.ts) as a fence around the ports
+ * A function's IAM grant (GRANTS in infra/stack/grants.ts) as a fence around the ports
  * its context gives the code: what the code calls outside its grant fails here as AWS would fail
  * it (AccessDenied), so a test can drive a function's real paths and find a grant that is short.
  * The fence is a live view of the context: everything but the three ports is the context's own.
  */
 import type { AppContext } from '../../shared/app/context.ts';
 import type { FunctionKey } from '../../infra/stack/bundle-options.ts';
-import { GRANTS } from '../../infra/stack/service/functions.ts';
+import { GRANTS } from '../../infra/stack/grants.ts';
 
 export class AccessDenied extends Error {
   constructor(key: FunctionKey, action: string) {
