@@ -29,6 +29,8 @@ import { localRoutes } from './local-routes.ts';
 import { LocalOutbox } from './outbox.ts';
 import { LocalDeadlines } from './timer.ts';
 import type { LocalOffice } from './local-office-type.ts';
+import { fenced } from './grant-fence.ts';
+import type { FunctionKey } from '../stack/bundle-options.ts';
 
 export type { LocalOffice };
 
@@ -107,6 +109,12 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
       if (seen === queue) return;
     }
   };
+  // Each job runs as its function would on AWS: with that function's grant only (infra/local/grant-fence.ts).
+  const as = (key: FunctionKey) => fenced(key, ctx);
+  const effects = as('effects');
+  const deadline = as('deadline');
+  const sweeper = as('sweeper');
+  const inbound = as('inbound');
   const delay = o.effectsDelayMs ?? 0;
   ctx.effectsAfterAnswer = {
     // Locally only intake defers (`every: false`): the other commands' tests read mail right after their answers.
@@ -114,15 +122,16 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
     enqueue: (commit, state) =>
       void serial(async () => {
         if (delay) await new Promise((r) => setTimeout(r, delay));
-        await runEffects(ctx, commit, state);
+        await runEffects(effects, commit, state);
       }).catch((e) => log.error('effects failed', { ref: commit.caseRef, seq: commit.seq, error: e instanceof Error ? e.name : 'unknown' })),
+    now: (commit, state) => runEffects(effects, commit, state),
   };
 
   const fireUntil = async (until: string) => {
     let fired = 0;
     for (let d = deadlines.next(until); d; d = deadlines.next(until)) {
       clock.set(d.at);
-      await onDeadline(ctx, d);
+      await onDeadline(deadline, d);
       deadlines.done(d);
       fired++;
     }
@@ -134,7 +143,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const limits = o.limits ?? LIMITS;
   const wall = o.wallClock ?? Date.now;
   const everyRoute = tokenBucket(limits.api, wall);
-  const publicHandler = createPublicHandler(ctx, {
+  const publicHandler = createPublicHandler(as('public'), {
     minFillMs: o.minFillMs ?? 3000,
     wallClock: wall,
     regelingDiagram: () => cachedProcedureSvg(ctx.procedure),
@@ -144,7 +153,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   });
   // Work done after answering (sign-in mail): tracked, so the outbox route and close can wait for it.
   const afterAnswer = new Set<Promise<void>>();
-  const staffHandler = createStaffHandler(ctx, {
+  const staffHandler = createStaffHandler(as('staff'), {
     wallClock: wall,
     limits,
     afterAnswer: (work) => {
@@ -163,15 +172,15 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
         const fired = await fireUntil(instant);
         clock.set(instant);
         // The sweeper's periodic work on AWS: pending effects, retention and the periodic reports.
-        await maintain(ctx, { housekeeping: true });
+        await maintain(sweeper, { housekeeping: true });
         return fired;
       }),
-    sweep: () => serial(() => maintain(ctx)),
+    sweep: () => serial(() => maintain(sweeper)),
     idle,
     dynamo: client,
     // A mail is taken (SMTP 250) once the effects of what it caused are done too: nothing is waiting on that answer.
     receive: async (raw, envelope) => {
-      const outcome = await serial(() => receiveMail(ctx, raw, envelope));
+      const outcome = await serial(() => receiveMail(inbound, raw, envelope));
       await idle();
       return outcome;
     },
@@ -238,7 +247,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const ticker = tick > 0 ? setInterval(() => void office.advanceTo(clock.now()).catch((e) => log.error('tick failed', { error: String(e) })), tick * 1000) : undefined;
   // Finish what a previous run left undone (a crash between commit and effects), and make sure
   // every open term has its timer.
-  await serial(() => maintain(ctx, { reconcile: true, housekeeping: true }));
+  await serial(() => maintain(sweeper, { reconcile: true, housekeeping: true }));
   return office;
 }
 

@@ -25,9 +25,11 @@ export interface AppContext {
    * The effects runner that carries out commits' effects after the answer: locally the office's
    * own queue (intake only: `every: false`); on AWS nothing to enqueue, as the table's stream
    * starts the effects function for every commit (`every: true`). Absent: effects run before the
-   * answer. The sweeper is the backstop either way.
+   * answer. The sweeper is the backstop either way. `now`: how the effects of a command that waits
+   * for them are carried out; locally with the effects function's own grant, as on AWS they would
+   * be (absent: with the command's context).
    */
-  effectsAfterAnswer?: { enqueue(commit: Commit, state: CaseState): void; every: boolean };
+  effectsAfterAnswer?: { enqueue(commit: Commit, state: CaseState): void; every: boolean; now?(commit: Commit, state: CaseState): Promise<unknown> };
 }
 
 /** Structured log lines. Never pass personal data: references, ids, codes and counts only. */

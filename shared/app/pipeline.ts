@@ -117,5 +117,6 @@ export async function append(ctx: AppContext, commit: Commit): Promise<boolean> 
 export async function carryOut(ctx: AppContext, commit: Commit, state: CaseState, afterAnswer: boolean): Promise<void> {
   const later = ctx.effectsAfterAnswer;
   if (later && (afterAnswer || later.every)) later.enqueue(commit, state);
+  else if (later?.now) await later.now(commit, state);
   else await runEffects(ctx, commit, state);
 }

@@ -13,7 +13,8 @@ import { effectsByTableStream } from '../../shared/app/effect-runner.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 import type { ApiEvent } from '../../shared/http/api.ts';
 import { letterKey } from '../../shared/blobs/keys.ts';
-import { fenced } from '../support/grant-fence.ts';
+import { fenced } from '../../infra/local/grant-fence.ts';
+import { GRANTS } from '../../infra/stack/grants.ts';
 import { call, signIn } from '../support/http.ts';
 
 const DIRECTIE = 'directie@hss.example.nl';
@@ -42,6 +43,7 @@ describe('every function works within its IAM grant (HSS)', () => {
   let office: LocalOffice;
   let ref: string;
   let token: string;
+  let attachmentLink: URL;
   beforeAll(async () => {
     office = await startLocalOffice({ procedurePath: 'procedures/hss.yaml', port: 0, clockStart: '2026-03-02T09:00:00.000Z', minFillMs: 0 });
     const r = await call(office, 'POST', '/api/complaints', {
@@ -97,8 +99,22 @@ describe('every function works within its IAM grant (HSS)', () => {
     const opened = await publicFunction(get(page));
     expect(opened.statusCode).toBe(200);
     const link = new URL(/href="([^"]*\/kopie\/bijlage\?[^"]*)"/.exec(String(opened.body))![1]!.replaceAll('&amp;', '&'), office.url);
+    attachmentLink = link;
     const file = await publicFunction(get(link));
     expect(file.statusCode).toBe(200);
     expect(Buffer.from(String(file.body), file.isBase64Encoded ? 'base64' : 'utf8').toString()).toBe(PDF);
+  });
+
+  it('the local office runs each handler behind its own function’s grant: outside it, a path fails as it would on AWS', async () => {
+    const fetchLink = () => fetch(`${office.url}${attachmentLink.pathname}${attachmentLink.search}`);
+    expect((await fetchLink()).status).toBe(200);
+    const granted = GRANTS.public.blobs;
+    GRANTS.public.blobs = [];
+    try {
+      expect((await fetchLink()).status).toBe(500);
+    } finally {
+      GRANTS.public.blobs = granted;
+    }
+    expect((await fetchLink()).status).toBe(200);
   });
 });

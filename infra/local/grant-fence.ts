@@ -1,12 +1,14 @@
 /**
- * A function's IAM grant (GRANTS in infra/stack/grants.ts) as a fence around the ports
- * its context gives the code: what the code calls outside its grant fails here as AWS would fail
- * it (AccessDenied), so a test can drive a function's real paths and find a grant that is short.
- * The fence is a live view of the context: everything but the three ports is the context's own.
+ * A function's IAM grant (GRANTS in infra/stack/grants.ts) as a fence around the ports its context
+ * gives the code: what the code calls outside its grant fails here as AWS would fail it
+ * (AccessDenied). The local office runs each handler behind its function's fence, so every test and
+ * `npm start` find a grant that is short before a deploy does. Files, mail and timers are fenced;
+ * the table is not (every function reads and commits cases). The fence is a live view of the
+ * context: everything but the three ports is the context's own.
  */
 import type { AppContext } from '../../shared/app/context.ts';
-import type { FunctionKey } from '../../infra/stack/bundle-options.ts';
-import { GRANTS } from '../../infra/stack/grants.ts';
+import type { FunctionKey } from '../stack/bundle-options.ts';
+import { GRANTS } from '../stack/grants.ts';
 
 export class AccessDenied extends Error {
   constructor(key: FunctionKey, action: string) {
