@@ -29,7 +29,7 @@ import { localRoutes } from './local-routes.ts';
 import { LocalOutbox } from './outbox.ts';
 import { LocalDeadlines } from './timer.ts';
 import type { LocalOffice } from './local-office-type.ts';
-import { fenced } from './grant-fence.ts';
+import { fenced, fenceTable } from './grant-fence.ts';
 import type { FunctionKey } from '../stack/bundle-options.ts';
 
 export type { LocalOffice };
@@ -76,6 +76,7 @@ export async function startLocalOffice(o: LocalOfficeOptions): Promise<LocalOffi
   const dynamo = await startDynalite(dir ? { path: join(dir, 'db') } : {});
   const client = localDynamoClient(dynamo.endpoint);
   await ensureTable(client, TABLE);
+  fenceTable(client);
   const clock = new VirtualClock(file('clock.json'), o.clockStart);
   const outbox = new LocalOutbox(file('outbox.jsonl'), () => clock.now());
   const deadlines = new LocalDeadlines(file('deadlines.json'));

@@ -13,6 +13,7 @@ import { effectsByTableStream } from '../../shared/app/effect-runner.ts';
 import { loadCase } from '../../shared/app/pipeline.ts';
 import type { ApiEvent } from '../../shared/http/api.ts';
 import { letterKey } from '../../shared/blobs/keys.ts';
+import { INDEX } from '../../shared/store/table.ts';
 import { fenced } from '../../infra/local/grant-fence.ts';
 import { GRANTS } from '../../infra/stack/grants.ts';
 import { call, signIn } from '../support/http.ts';
@@ -116,5 +117,18 @@ describe('every function works within its IAM grant (HSS)', () => {
       GRANTS.public.blobs = granted;
     }
     expect((await fetchLink()).status).toBe(200);
+  });
+
+  it('… and the table too: a query on an index outside the function’s grant fails', async () => {
+    const list = () => call(office, 'GET', '/api/staff/cases', { token });
+    expect((await list()).status).toBe(200);
+    const granted = GRANTS.staff.indexes;
+    GRANTS.staff.indexes = granted.filter((i) => i !== INDEX.status);
+    try {
+      expect((await list()).status).toBe(500);
+    } finally {
+      GRANTS.staff.indexes = granted;
+    }
+    expect((await list()).status).toBe(200);
   });
 });
