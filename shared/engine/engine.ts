@@ -16,6 +16,7 @@ import {
   HEARING_WAIVERS,
   type Address,
   type CaseEvent,
+  type CaseLetter,
   type CaseParty,
   type EmailAddress,
   type CaseState,
@@ -114,15 +115,15 @@ class Run {
   /**
    * A mail in the case's language (staff mail is always Dutch: pass `'nl'`). A recipient without
    * e-mail gets it as a letter: queued on the case for staff to post (`then`: see `letter-queued`,
-   * given to the first letter only).
+   * given to the first letter only; `party`: the party the letter is for, where that matters).
    */
-  mail<T extends MailTemplate>(template: T, to: Recipient[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl', then?: 'decision-sent') {
+  mail<T extends MailTemplate>(template: T, to: Recipient[], vars: MailVars<T>, lang = this.state?.lang ?? 'nl', then?: 'decision-sent', party?: string) {
     if (!to.length) return;
     const addressed = to.map((r): Address => {
       if ('email' in r) return r;
       const letter = `L${this.s.letters.length + 1}`;
       const first = !this.events.some((e) => e.type === 'letter-queued' && e.template === template);
-      this.emit({ type: 'letter-queued', letter, template, to: r, ...(then && first ? { then } : {}) });
+      this.emit({ type: 'letter-queued', letter, template, to: r, ...(then && first ? { then } : {}), ...(party ? { party } : {}) });
       return { ...r, letter };
     });
     this.effects.push({ kind: 'mail', template, to: addressed, lang, vars } as MailEffect);
@@ -169,8 +170,9 @@ class Run {
         this.mail('concerned-copy', [{ email: to, ...(x.name ? { name: x.name } : {}) }], this.copyVars(), 'nl');
       } else if (x.address) {
         // By post: the copy counts as sent when staff mark its letter posted (see mark-letter-posted).
-        if (this.s.letters.some((l) => l.template === 'concerned-copy' && l.to.postal === x.address)) continue;
-        this.mail('concerned-copy', recipientOf(x), this.copyVars(), 'nl');
+        // Once per party and address: two people at one address each get their own.
+        if (this.s.letters.some((l) => isCopyLetterOf(l, x))) continue;
+        this.mail('concerned-copy', recipientOf(x), this.copyVars(), 'nl', undefined, x.id);
       }
     }
   }
@@ -804,7 +806,7 @@ const COMMANDS: { [T in Exclude<Command['type'], 'submit'>]: Handler<T> } = {
     run.emit({ type: 'letter-posted', letter: letter.id, on: cmd.on, by });
     // A copy of the complaint by post reached the person complained about: the 9:9 duty is done.
     if (letter.template === 'concerned-copy') {
-      const party = run.s.parties.find((x) => x.role === 'complained-about' && x.address === letter.to.postal);
+      const party = run.s.parties.find((x) => x.role === 'complained-about' && isCopyLetterOf(letter, x));
       if (party) run.emit({ type: 'copy-sent', party: party.id, how: 'post', to: letter.to.postal, by });
     }
     // The decision reached the complainant on this day: the appeal window (and any term from the decision) starts now.
@@ -851,6 +853,10 @@ function recipientOf(x: Pick<CaseParty, 'email' | 'address' | 'name'>): Recipien
   if (x.email) return [{ email: x.email, ...name }];
   return x.address ? [{ postal: x.address, ...name }] : [];
 }
+
+/** A copy of the complaint by post for party `x` at its present address (an older letter, without its party, by address alone). */
+const isCopyLetterOf = (l: CaseLetter, x: Pick<CaseParty, 'id' | 'address'>) =>
+  l.template === 'concerned-copy' && l.to.postal === x.address && (l.party === undefined || l.party === x.id);
 
 const recipientKey = (r: Recipient) => ('email' in r ? `email:${r.email.toLowerCase()}` : `post:${r.postal}`);
 

@@ -146,7 +146,7 @@ export function evolve(state: CaseState | undefined, e: CaseEvent): CaseState {
         ...complaintAttachments(s, e),
       };
     case 'letter-queued':
-      return { ...s, letters: [...s.letters, { id: e.letter, template: e.template, to: e.to, queuedAt: e.at, ...(e.then ? { then: e.then } : {}) }] };
+      return { ...s, letters: [...s.letters, { id: e.letter, template: e.template, to: e.to, queuedAt: e.at, ...(e.then ? { then: e.then } : {}), ...(e.party ? { party: e.party } : {}) }] };
     case 'letter-posted':
       return { ...s, letters: s.letters.map((l) => (l.id === e.letter ? { ...l, postedOn: e.on } : l)) };
     case 'conversation-recorded':

@@ -104,7 +104,7 @@ export type CaseEvent =
    * A message to someone without e-mail became a letter for staff to print and post. `then`: what
    * counts from the day it is posted (the decision reached the complainant only by this letter).
    */
-  | E<'letter-queued', { letter: string; template: MailTemplate; to: Postal; then?: 'decision-sent' }>
+  | E<'letter-queued', { letter: string; template: MailTemplate; to: Postal; then?: 'decision-sent'; party?: string }>
   | E<'letter-posted', { letter: string; on: LocalDate; by: string }>;
 
 /** How a copy of the complaint reached the person complained about. */
@@ -338,6 +338,8 @@ export interface CaseLetter {
   to: Postal;
   queuedAt: string;
   then?: 'decision-sent';
+  /** The party a copy of the complaint by post is for (letters queued before 29 November 2026 have none: their address says). */
+  party?: string;
   postedOn?: LocalDate;
 }
 

@@ -64,4 +64,19 @@ describe('letters by post', () => {
     h.do({ type: 'add-party', actor: staff(ANNA), role: 'complained-about', name: 'Buurman Jansen', address: 'Laan 3\n1234 AC Buurtdorp' });
     expect(h.lastMails('concerned-copy').map((m) => m.to)).toEqual([[{ postal: 'Laan 3\n1234 AC Buurtdorp', name: 'Buurman Jansen', letter: 'L2' }]]);
   });
+
+  it('two people complained about at one postal address each get their own copy, and posting one letter settles only its own party’s copy', () => {
+    const h = inPerson();
+    const LAAN = 'Laan 3\n1234 AC Buurtdorp';
+    h.do({ type: 'add-party', actor: staff(ANNA), role: 'complained-about', name: 'Piet Jansen', address: LAAN });
+    h.do({ type: 'add-party', actor: staff(ANNA), role: 'complained-about', name: 'Marie Jansen', address: LAAN });
+    expect(h.lastMails('concerned-copy').map((m) => m.to)).toEqual([[{ postal: LAAN, name: 'Marie Jansen', letter: 'L3' }]]);
+    const [piet, marie] = h.s.parties.filter((p) => p.role === 'complained-about');
+    h.do({ type: 'mark-letter-posted', actor: staff(ANNA), letter: 'L3', on: '2026-03-02' });
+    expect(h.s.copies?.[marie!.id]).toMatchObject({ how: 'post' });
+    expect(h.s.copies?.[piet!.id]).toBeUndefined();
+    // Correcting something else of Piet's sends him nothing new: his letter is still waiting.
+    h.do({ type: 'correct-party', actor: staff(ANNA), party: piet!.id, name: 'Piet A. Jansen' });
+    expect(h.lastMails('concerned-copy')).toEqual([]);
+  });
 });
